@@ -1,0 +1,143 @@
+"""Plain records passed between pipeline stages: Article -> Mention -> Claim.
+
+Every stage takes and returns these dataclasses (never spaCy objects), so a stage can run in another
+process or on a Dask worker and the store can persist them without knowing how they were made.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+EVENT_TYPES = ("TRANSFER", "PLEDGE", "CONSIDER", "REQUEST", "DEAL", "DENIAL", "SANCTION")
+POLARITIES = ("affirmed", "negated")
+ITEM_CATEGORIES = (
+    "ammunition", "artillery", "missiles", "air-defence", "drones", "armoured-vehicles",
+    "aircraft", "naval", "small-arms", "components", "weapons", "support",
+)
+
+
+@dataclass
+class TimeRange:
+    """A time expression as written and the date range it resolves to (ISO dates, either may be None)."""
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Mention:
+    """One arms-supply event stated in one passage; `to_dict()` is the JSON of ../shared/schema.md."""
+
+    type: str
+    supplier: str | None
+    recipient: str | None
+    polarity: str = "affirmed"
+    actors: list[str] = field(default_factory=list)  # DENIAL only: the deniers
+    item_text: str | None = None
+    item_category: str | None = None
+    item_categories: list[str] = field(default_factory=list)
+    claimant: str = "author"
+    claimant_text: str | None = None
+    time: TimeRange | None = None
+    evidence: str = ""
+    evidence_start: int = 0
+    evidence_end: int = 0
+    affiliations: dict[str, str] = field(default_factory=dict)
+    rule: str | None = None  # id of the rule (pattern) that produced it
+    trigger: str | None = None  # the trigger word as written
+    trigger_start: int | None = None  # character offset of the trigger in the input text
+
+    def key(self) -> tuple[str, str | None, str | None, str]:
+        """The scoring and de-duplication key of schema.md."""
+        return (self.type, self.supplier, self.recipient, self.polarity)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["time"] = self.time.to_dict() if self.time else None
+        if self.type != "DENIAL":
+            d.pop("actors")
+        if not self.affiliations:
+            d.pop("affiliations")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Mention":
+        known = {f for f in cls.__dataclass_fields__}
+        kw = {k: v for k, v in d.items() if k in known}
+        if isinstance(kw.get("time"), dict):
+            kw["time"] = TimeRange(**{k: kw["time"].get(k) for k in ("text", "start", "end")})
+        return cls(**kw)
+
+
+@dataclass
+class Article:
+    """One document as read and cleaned: the unit that is stored, deduplicated and extracted from."""
+
+    id: str  # stable id: sha1 of the normalised text (same text -> same id, so re-ingest is idempotent)
+    text: str
+    source: str = ""  # where it was read from: path, path#record, URL or "-"
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD or None; never guessed
+    author: str | None = None
+    wire: str | None = None  # original agency ("Associated Press", "Reuters", ...)
+    lang: str | None = None
+    content_hash: str | None = None
+    story_id: str | None = None  # set by dedup.group_stories
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Skipped:
+    """An input that could not be read, with a one-line reason; reported, never silently dropped."""
+
+    source: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "skipped": self.reason}
+
+
+@dataclass
+class ClaimFilter:
+    """Filters shared by the CLI (`armswatch claims`), the REST API and exports. Actors are ids after resolution."""
+
+    supplier: str | None = None
+    recipient: str | None = None
+    actor: str | None = None  # either endpoint
+    type: str | None = None
+    item: str | None = None  # item category
+    since: str | None = None  # YYYY-MM-DD, on last_seen
+    until: str | None = None  # YYYY-MM-DD, on first_seen
+    claimant: str | None = None
+    min_sources: int = 0  # minimum independent stories
+    polarity: str | None = None
+
+
+@dataclass
+class Claim:
+    """Mentions aggregated by (type, supplier, recipient, item category, polarity) across articles."""
+
+    id: str
+    type: str
+    supplier: str | None
+    recipient: str | None
+    item_category: str | None
+    polarity: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int = 0
+    stories: int = 0
+    claimants: list[str] = field(default_factory=list)
+    denials: list[str] = field(default_factory=list)  # ids of claims that deny or negate this one
+    actors: list[str] = field(default_factory=list)  # DENIAL claims: the deniers
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
