@@ -138,6 +138,7 @@ class Claim:
     claimants: list[str] = field(default_factory=list)
     denials: list[str] = field(default_factory=list)  # ids of claims that deny or negate this one
     actors: list[str] = field(default_factory=list)  # DENIAL claims: the deniers
+    mention_count: int = 0  # number of mentions aggregated into it (claim detail dicts list them under "mentions")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

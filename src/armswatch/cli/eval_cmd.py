@@ -1,6 +1,76 @@
-"""CLI commands (placeholder: filled in by the stage that owns them)."""
+"""`armswatch eval`: score the extractor on a gold JSONL file; the last four lines are a compact summary."""
+
 from __future__ import annotations
 
+import json
 
-def register(app) -> None:
-    pass
+import typer
+
+from armswatch.cli.extract_cmd import echo_problem
+from armswatch.errors import ArmswatchError
+
+
+def _brief(m: dict | None) -> str:
+    if not m:
+        return "none"
+    actors = f" actors={','.join(m.get('actors') or [])}" if m.get("type") == "DENIAL" else ""
+    return (
+        f"{m.get('type')} {m.get('supplier')} -> {m.get('recipient')} {m.get('polarity')}{actors} "
+        f"item={m.get('item_category')} claimant={m.get('claimant')}"
+    )
+
+
+def error_lines(report) -> list[str]:
+    """Each miss: kind, passage id, predicted and gold records, the rule that fired, and the passage text."""
+    lines = []
+    for e in report.errors:
+        lines.append(f"[{e.kind}] {e.id}")
+        if e.predicted is not None:
+            lines.append(f"  predicted: {_brief(e.predicted)}  (rule={e.rule} trigger={e.trigger!r})")
+        if e.gold is not None:
+            lines.append(f"  gold:      {_brief(e.gold)}")
+        if e.kind == "fp":
+            lines.extend(f"  gold here: {_brief(g)}" for g in e.passage_gold or [None])
+        elif e.kind == "fn":
+            lines.extend(f"  predicted here: {_brief(p)}" for p in e.passage_predicted)
+        lines.append("  text: " + " ".join(e.text.split()))
+    return lines
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval")
+    def eval_command(
+        gold: str = typer.Argument(
+            ..., metavar="GOLD.jsonl", help="Gold passages (shared/schema.md format)."
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        errors: bool = typer.Option(
+            False, "--errors", help="List every false positive and negative (and wrong claimant/item)."
+        ),
+        model: str | None = typer.Option(
+            None, "--model", help="spaCy model name (default: en_core_web_sm, then its PyPI twin)."
+        ),
+        processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for extraction."),
+    ) -> None:
+        """Score extraction on GOLD.jsonl: P/R/F1 per type, claimant and item accuracy, quiet negatives."""
+        from armswatch.evaluate import evaluate_file, report_table
+
+        try:
+            report = evaluate_file(gold, model=model, n_process=processes)
+        except ArmswatchError as exc:
+            echo_problem(str(exc))
+            raise typer.Exit(1) from None
+        for skipped in report.skipped:
+            echo_problem(skipped.source, skipped.reason)
+        if as_json:
+            typer.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False, indent=2))
+        else:
+            from rich.console import Console
+
+            Console(highlight=False).print(report_table(report, title=f"{gold}: {report.passages} passages"))
+            if errors:
+                for line in error_lines(report):
+                    typer.echo(line)
+            for line in report.summary_lines():
+                typer.echo(line)
+        raise typer.Exit(1 if report.skipped else 0)

@@ -1,6 +1,177 @@
-"""CLI commands (placeholder: filled in by the stage that owns them)."""
+"""`armswatch extract`: the mentions of one text (a JSON array) or of a JSONL batch ({"id", "mentions"})."""
+
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
-def register(app) -> None:
-    pass
+import typer
+
+from armswatch.errors import ArmswatchError
+from armswatch.types import Skipped
+
+PROGRESS_MIN_ROWS = 20  # below this a batch finishes before a progress bar is worth drawing
+STDIN = "-"
+
+
+def echo_problem(where: str, problem: str | None = None) -> None:
+    """The one-line error format of every armswatch command: `armswatch: FILE[:LINE]: problem` on stderr."""
+    typer.echo(f"armswatch: {where}: {problem}" if problem else f"armswatch: {where}", err=True)
+
+
+def check_date(value: str | None) -> str | None:
+    from armswatch.evaluate.rows import check_published
+
+    try:
+        return check_published(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _count_lines(path: Path) -> int | None:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for _ in fh)
+    except OSError:
+        return None
+
+
+def _good_rows(items: Iterable[dict | Skipped], bad: list[Skipped]) -> Iterator[dict]:
+    """Rows that can be extracted; each bad one is reported at once and remembered for the exit code."""
+    for item in items:
+        if isinstance(item, Skipped):
+            bad.append(item)
+            echo_problem(item.source, item.reason)
+        else:
+            yield item
+
+
+def run_batch(source: str, output: Path | None, n_process: int) -> int:
+    """Extract every row of a JSONL file (or stdin) and write {"id", "mentions"} rows in input order."""
+    from armswatch.evaluate.rows import iter_rows, read_rows
+    from armswatch.evaluate.run import predict
+
+    if source == STDIN:
+        items: Iterable[dict | Skipped] = iter_rows(sys.stdin.buffer, "<stdin>")
+        total = None
+    else:
+        items = read_rows(source)
+        total = _count_lines(Path(source)) if sys.stderr.isatty() else None  # only a terminal shows the bar
+    bad: list[Skipped] = []
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        results = predict(_good_rows(items, bad), n_process=n_process)
+        for pid, mentions in _with_progress(results, total):
+            record = {"id": pid, "mentions": [m.to_dict() for m in mentions]}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+    return 1 if bad else 0
+
+
+def _with_progress(results: Iterable[Any], total: int | None) -> Iterator[Any]:
+    """`results` unchanged, with a transient progress bar on stderr for batches of PROGRESS_MIN_ROWS+."""
+    if total is None or total < PROGRESS_MIN_ROWS:
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extracting", total=total)
+        for result in results:
+            yield result
+            progress.advance(task)
+
+
+def run_single(source: str, published: str | None, explain: bool) -> None:
+    from armswatch.evaluate.rows import decode_text, read_text
+    from armswatch.extract import extract
+
+    text = decode_text(sys.stdin.buffer.read(), "<stdin>") if source == STDIN else read_text(source)
+    if not explain:
+        typer.echo(
+            json.dumps(
+                [m.to_dict() for m in extract(text, published=published)], ensure_ascii=False, indent=2
+            )
+        )
+        return
+    from armswatch.extract import explain as explain_text
+
+    for line in explain_lines(explain_text(text, published)):
+        typer.echo(line)
+
+
+def explain_lines(explained: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Each mention with its rule id, trigger and parse path; then the triggers dropped and why."""
+    dropped = []
+    number = 0
+    for item in explained:
+        m = item.get("mention")
+        if m is None:
+            dropped.append(item)
+            continue
+        number += 1
+        yield (
+            f"{number}. {m.get('type')} {m.get('supplier')} -> {m.get('recipient')} ({m.get('polarity')}) "
+            f"item={m.get('item_category')} claimant={m.get('claimant')}"
+        )
+        yield f"   rule: {item.get('rule')}"
+        yield f"   trigger: {item.get('trigger')!r} at {item.get('trigger_start')}"
+        yield f"   path: {item.get('path') or '-'}"
+        yield f"   evidence: {m.get('evidence')}"
+    if not number:
+        yield "no mentions"
+    for item in dropped:
+        yield (
+            f"dropped: rule {item.get('rule')} trigger {item.get('trigger')!r} "
+            f"at {item.get('trigger_start')}: "
+            f"{item.get('dropped')}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract_command(
+        file: str | None = typer.Argument(None, metavar="FILE|-", help="Text file to read, or - for stdin."),
+        published: str | None = typer.Option(
+            None,
+            "--published",
+            callback=check_date,
+            metavar="YYYY-MM-DD",
+            help="Publication date, to resolve relative times ('last month').",
+        ),
+        explain: bool = typer.Option(
+            False, "--explain", help="Show each mention's rule id, trigger and parse path."
+        ),
+        jsonl: str | None = typer.Option(
+            None,
+            "--jsonl",
+            metavar="IN.jsonl|-",
+            help='Batch mode: rows with "id", "text", "published"; writes {"id", "mentions"} rows in order.',
+        ),
+        output: Path | None = typer.Option(
+            None, "-o", "--output", help="Batch output file (default stdout)."
+        ),
+        processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for a batch."),
+    ) -> None:
+        """Extract arms-supply mentions from a text (JSON array) or a JSONL batch (--jsonl)."""
+        if (file is None) == (jsonl is None):
+            raise typer.BadParameter("give either FILE (or -) or --jsonl IN.jsonl, not both")
+        if jsonl is None and output is not None:
+            raise typer.BadParameter("-o/--output needs --jsonl")
+        if jsonl is not None and (explain or published):
+            raise typer.BadParameter(
+                "--explain and --published apply to a single text; a batch row has its own 'published'"
+            )
+        try:
+            if jsonl is not None:
+                raise typer.Exit(run_batch(jsonl, output, processes))
+            run_single(file, published, explain)
+        except ArmswatchError as exc:
+            echo_problem(str(exc))
+            raise typer.Exit(1) from None

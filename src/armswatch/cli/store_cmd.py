@@ -1,6 +1,242 @@
-"""CLI commands (placeholder: filled in by the stage that owns them)."""
+"""`armswatch ingest | claims | show | export`: thin commands over armswatch.run, armswatch.store, armswatch.export."""
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
 
-def register(app) -> None:
-    pass
+import typer
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="database URL or SQLite path (default: $ARMSWATCH_DB or ./armswatch.db)", show_default=False)]
+Supplier = Annotated[Optional[str], typer.Option(help="supplier: id or name (PRK, 'North Korea', Pyongyang)")]
+Recipient = Annotated[Optional[str], typer.Option(help="recipient: id or name")]
+Actor = Annotated[Optional[str], typer.Option(help="either endpoint: id or name")]
+Type = Annotated[Optional[str], typer.Option("--type", help="TRANSFER, PLEDGE, CONSIDER, REQUEST, DEAL, DENIAL, SANCTION")]
+Item = Annotated[Optional[str], typer.Option(help="item category (ammunition, drones, missiles, ...)")]
+Since = Annotated[Optional[str], typer.Option(help="last seen on or after YYYY-MM-DD")]
+Until = Annotated[Optional[str], typer.Option(help="first seen on or before YYYY-MM-DD")]
+Claimant = Annotated[Optional[str], typer.Option(help="who asserts it: id, name, 'author' or 'other'")]
+MinSources = Annotated[int, typer.Option("--min-sources", min=0, help="at least N independent stories")]
+Polarity = Annotated[Optional[str], typer.Option(help="affirmed or negated")]
+
+PIPE_WIDTH = 160  # table width when stdout is a file or pipe: wide enough that no cell wraps mid-name
+INTERRUPTED_EXIT = 130  # the shell's convention for a command stopped by Ctrl-C
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command("claims")(claims_command)
+    app.command()(show)
+    app.command()(export)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"armswatch: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def opened(db: str | None):
+    """The store, with library errors turned into one line on stderr and exit 2 (usage) or 1 (failure)."""
+    from armswatch.errors import ArmswatchError, MissingExtraError, StoreError
+    from armswatch.store import FilterError, open_store
+
+    try:
+        store = open_store(db)
+    except MissingExtraError as exc:
+        raise fail(str(exc), 2) from None
+    except StoreError as exc:
+        raise fail(str(exc), 1) from None
+    try:
+        yield store
+    except (FilterError, StoreError) as exc:
+        raise fail(str(exc), 2) from None
+    except ArmswatchError as exc:
+        raise fail(str(exc), 1) from None
+    finally:
+        store.close()
+
+
+def _filter(store, **values):
+    from armswatch.store import make_filter
+
+    return make_filter(store, **values)
+
+
+# --- ingest -----------------------------------------------------------------------------------------------------
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="files, folders, URLs, feeds, WARC files, or - for stdin")],
+    db: DbOption = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="allow URLs on private/loopback addresses")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = 16,
+) -> None:
+    """Read, group syndicated copies, extract mentions and store them with their claims (safe to rerun)."""
+    from rich.console import Console
+
+    from armswatch.run import ingest as run_ingest
+
+    console = Console(stderr=True)
+    with opened(db) as store:
+        with _progress(console) as update:
+            summary = run_ingest(sources, store, allow_private=allow_private, batch_size=batch_size, progress=update)
+        _print_summary(console, summary, store.url)
+    if summary.interrupted:
+        raise typer.Exit(INTERRUPTED_EXIT)
+    if summary.skipped:
+        raise typer.Exit(1)  # some inputs gave no article: partial failure, the rest is stored
+
+
+@contextmanager
+def _progress(console):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(bar_width=None),
+               TextColumn("{task.fields[read]} articles ({task.fields[rate]:.1f}/s) "
+                          "{task.fields[new]} new, {task.fields[mentions]} mentions, {task.fields[skipped]} skipped"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ingest", total=None, read=0, rate=0.0, new=0, mentions=0, skipped=0)
+
+        def update(summary) -> None:
+            progress.update(task, read=summary.read, rate=summary.rate, new=summary.new, mentions=summary.mentions,
+                            skipped=len(summary.skipped))
+
+        yield update
+
+
+def _print_summary(console, summary, url: str) -> None:
+    totals = summary.totals
+    state = "interrupted (committed batches kept; rerun to finish)" if summary.interrupted else "done"
+    console.print(f"ingest {state} in {summary.seconds:.1f}s into {url}")
+    console.print(f"  articles: {summary.read} read, {summary.new} new, {summary.already} already stored, "
+                  f"{len(summary.skipped)} skipped")
+    for reason, n in summary.skip_reasons().most_common():
+        console.print(f"    skipped {n} × {reason}", markup=False)
+    for s in summary.skipped[:20]:
+        console.print(f"    {s.source}: {s.reason}", markup=False)
+    if len(summary.skipped) > 20:
+        console.print(f"    ... and {len(summary.skipped) - 20} more")
+    console.print(f"  this run: {summary.new_stories} new stories, {summary.mentions} mentions, "
+                  f"{summary.batches} {'batch' if summary.batches == 1 else 'batches'} committed")
+    if totals:
+        console.print(f"  database: {totals['articles']} articles, {totals['stories']} stories, "
+                      f"{totals['mentions']} mentions, {totals['claims']} claims")
+
+
+# --- claims / show ----------------------------------------------------------------------------------------------
+def claims_command(
+    supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
+    item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
+    min_sources: MinSources = 0, polarity: Polarity = None, db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="rows to show")] = 50,
+    order: Annotated[str, typer.Option(help="stories, articles, mentions, last_seen, first_seen or id")] = "stories",
+) -> None:
+    """List claims (most independent stories first) as a table; `armswatch show ID` gives the evidence."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    with opened(db) as store:
+        flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
+                      since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity)
+        rows = store.claims(flt, limit=limit, order=order)
+        total = store.count_claims(flt)
+        names = {a["id"]: a["name"] for a in store.actors()}
+    table = Table(title=f"{len(rows)} of {total} claims", title_justify="left", box=box.SIMPLE_HEAD)
+    for col, kw in (("id", {"no_wrap": True}), ("type", {}), ("supplier → recipient", {}), ("item", {}),
+                    ("stories", {"justify": "right"}), ("articles", {"justify": "right"}),
+                    ("last seen", {"no_wrap": True}), ("claimants", {}), ("denied", {"justify": "right"})):
+        table.add_column(col, **kw)
+    for c in rows:
+        kind = c.type if c.polarity == "affirmed" else f"NOT {c.type}"
+        pair = f"{_name(names, c.supplier)} → {_name(names, c.recipient)}"
+        if c.actors:
+            pair += f" (denied by {', '.join(_name(names, a) for a in c.actors)})"
+        table.add_row(c.id, kind, pair, c.item_category or "", str(c.stories), str(c.articles), c.last_seen or "",
+                      ", ".join(c.claimants), str(len(c.denials)) if c.denials else "")
+    console = Console()
+    if not console.is_terminal:
+        console.width = max(console.width, PIPE_WIDTH)
+    console.print(table)
+
+
+def _stories(n: int) -> str:
+    return "1 independent story" if n == 1 else f"{n} independent stories"
+
+
+def _name(names: dict, actor_id: str | None) -> str:
+    return "?" if actor_id is None else names.get(actor_id, actor_id)
+
+
+def show(
+    claim_id: Annotated[str, typer.Argument(help="a claim id from `armswatch claims`")],
+    db: DbOption = None,
+) -> None:
+    """Print a claim with every evidence sentence and its article (title, site, date, url)."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    with opened(db) as store:
+        detail = store.claim(claim_id)
+        names = {a["id"]: a["name"] for a in store.actors()}
+    if detail is None:
+        raise fail(f"no claim {claim_id!r} in this database (see `armswatch claims`)", 2)
+    console = Console()
+    polarity = "" if detail["polarity"] == "affirmed" else " (negated)"
+    console.print(f"[bold]{detail['id']}[/bold]  {detail['type']}{polarity}  "
+                  f"{escape(_name(names, detail['supplier']))} → {escape(_name(names, detail['recipient']))}  "
+                  f"item: {detail['item_category'] or '-'}")
+    if detail["actors"]:
+        console.print(f"deniers: {escape(', '.join(_name(names, a) for a in detail['actors']))}")
+    console.print(f"first seen {detail['first_seen'] or '-'}, last seen {detail['last_seen'] or '-'}; "
+                  f"{_stories(detail['stories'])}, {detail['articles']} articles, "
+                  f"{detail['mention_count']} mentions; claimants: {escape(', '.join(detail['claimants']))}")
+    for link in detail["denied_by"]:
+        if link["kind"] == "denial":
+            who = ", ".join(_name(names, a) for a in link["actors"]) or "someone"
+            what = f"denied by {who}"
+        else:
+            what = f"contradicted: NOT {link['type']} {link['item_category'] or ''}".rstrip()
+        console.print(f"{escape(what)}: {link['id']} ({_stories(link['stories'])}, last seen "
+                      f"{link['last_seen'] or '-'})")
+    for link in detail["answers"]:
+        console.print(f"answers {link['id']}: {link['type']} {escape(_name(names, link['supplier']))} → "
+                      f"{escape(_name(names, link['recipient']))} {link['item_category'] or ''}".rstrip())
+    for m in detail["mentions"]:
+        who = m["claimant_text"] or _name(names, m["claimant"])
+        console.print()
+        console.print(f"“{escape(m['evidence'])}”", highlight=False)
+        console.print(f"  — {escape(who)}; {escape(m['title'] or '(untitled)')}, {escape(m['site'] or '-')}, "
+                      f"{m['published'] or 'undated'}", highlight=False)
+        console.print(f"  {escape(m['url'] or m['source'] or '')}", highlight=False)
+        console.print(f"  [dim]article {m['article_id']}, characters {m['evidence_start']}–{m['evidence_end']}[/dim]")
+
+
+# --- export -----------------------------------------------------------------------------------------------------
+def export(
+    format_: Annotated[str, typer.Option("--format", "-f", help="csv, json, graphml or parquet")] = "json",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="output file (default: stdout)")] = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="also the mentions (JSON: nested; CSV/Parquet: FILE.mentions.EXT)")] = False,
+    supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
+    item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
+    min_sources: MinSources = 0, polarity: Polarity = None, db: DbOption = None,
+) -> None:
+    """Export claims (and with --mentions their mentions) as csv, json, graphml or parquet."""
+    from armswatch.export import export as run_export
+    from armswatch.export.formats import ExportError
+
+    with opened(db) as store:
+        flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
+                      since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity)
+        try:
+            written = run_export(store, format_.lower(), output if output is not None else sys.stdout, flt=flt,
+                                 mentions=mentions)
+        except ExportError as exc:
+            raise fail(str(exc), 2) from None
+        count = store.count_claims(flt)
+    for path in written:
+        typer.echo(f"armswatch: wrote {path}", err=True)
+    if written:
+        typer.echo(f"armswatch: {count} claims exported", err=True)

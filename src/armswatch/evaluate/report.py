@@ -1,10 +1,11 @@
 """The result of scoring: counts, accuracies and the error list, as plain data a CLI or a test can read."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from armswatch.types import EVENT_TYPES
+from armswatch.types import EVENT_TYPES, Skipped
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -32,21 +33,25 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
         }
 
 
 @dataclass
 class ScoreError:
-    """One scoring miss: a false positive, a false negative, or a matched pair with a wrong claimant or item."""
+    """One miss: a false positive, a false negative, or a matched pair with a wrong claimant or item."""
 
     kind: str  # "fp" | "fn" | "claimant" | "item"
     id: str
@@ -81,10 +86,13 @@ class Report:
     item_correct: int = 0
     item_total: int = 0
     negatives_total: int = 0
-    negatives_with_predictions: list[str] = field(default_factory=list)  # ids of hard negatives with any prediction
+    negatives_with_predictions: list[str] = field(
+        default_factory=list
+    )  # ids of hard negatives with any prediction
     passages: int = 0
     unknown_ids: list[str] = field(default_factory=list)  # predicted ids absent from the gold (ignored)
     errors: list[ScoreError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # gold rows that could not be read (not scored)
 
     @property
     def claimant_accuracy(self) -> float | None:
@@ -121,6 +129,7 @@ class Report:
             "negatives_with_predictions": len(self.negatives_with_predictions),
             "negative_ids_with_predictions": list(self.negatives_with_predictions),
             "unknown_ids": list(self.unknown_ids),
+            "skipped": [s.to_dict() for s in self.skipped],
         }
         if errors:
             d["errors"] = [e.to_dict() for e in self.errors]

@@ -1,0 +1,145 @@
+"""Cleaning: raw HTML or text -> an Article with site furniture, credit lines and mojibake removed.
+
+Two steps so boilerplate can be learned across a site's articles between them:
+    draft = draft_from_html(html, source=...)    # or draft_from_text
+    learned = learn_boilerplate([d.text for d in drafts_of_one_site])
+    article_or_skipped = finish(draft, learned)
+`clean_text` / `clean_html` do both for one document.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from armswatch.clean.boilerplate import learn_boilerplate, line_key, strip_boilerplate
+from armswatch.clean.dates import find_date, parse_date
+from armswatch.clean.html import extract_html
+from armswatch.clean.lang import detect_lang
+from armswatch.clean.text import decode, looks_binary, paragraphs_of, repair
+from armswatch.clean.wire import find_wire
+from armswatch.errors import InputError
+from armswatch.types import Article, Skipped
+
+__all__ = [
+    "Draft", "draft_from_text", "draft_from_html", "finish", "clean_text", "clean_html", "learn_boilerplate",
+    "strip_boilerplate", "find_wire", "parse_date", "detect_lang", "decode", "looks_binary", "article_id",
+]
+
+MIN_WORDS = 5  # fewer words than this after cleaning is not an article (an error page, a bare link list)
+TITLE_MAX_CHARS = 200  # a first line longer than this is a paragraph, not a headline
+
+
+@dataclass
+class Draft:
+    """A document after extraction and before boilerplate removal; `text` is what learning looks at."""
+
+    source: str
+    paragraphs: list[str]
+    kind: str  # "text" or "html"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    author: str | None = None
+    content_hash: str | None = None
+    sites: list[str] = field(default_factory=list)  # names the site goes by (metadata, host)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def article_id(text: str) -> str:
+    """sha1 of the text with Unicode and whitespace normalised: the same story text gets the same id."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
+def _raw_hash(raw: bytes | str) -> str:
+    return hashlib.sha1(raw if isinstance(raw, bytes) else raw.encode("utf-8")).hexdigest()
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def draft_from_text(text: str | bytes, *, source: str, url: str | None = None, title: str | None = None,
+                    published: str | None = None, site: str | None = None) -> Draft:
+    raw = text
+    if isinstance(text, bytes):
+        text = decode(text)
+    host = _host(url)
+    return Draft(source=source, paragraphs=paragraphs_of(repair(text)), kind="text", url=url, title=title,
+                 published=parse_date(published), site=site or host, content_hash=_raw_hash(raw),
+                 sites=[s for s in (site, host) if s])
+
+
+def draft_from_html(html: str | bytes, *, source: str, url: str | None = None, title: str | None = None,
+                    published: str | None = None, site: str | None = None) -> Draft:
+    content = extract_html(html, url=url)
+    host = _host(url) or content.hostname
+    meta_site = site or content.site or host
+    return Draft(
+        source=source, paragraphs=paragraphs_of(repair(content.text)), kind="html", url=url,
+        title=title or (repair(content.title) if content.title else None),
+        published=parse_date(published) or parse_date(content.published), site=meta_site,
+        author=content.author, content_hash=_raw_hash(html), sites=[s for s in (site, content.site, host) if s],
+    )
+
+
+def _headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The first paragraph of a plain-text article is its headline when short and not a sentence."""
+    if len(paragraphs) < 2:
+        return None, paragraphs
+    first = paragraphs[0].strip()
+    if len(first) <= TITLE_MAX_CHARS and not first.endswith((".", ",", ";", ":")):
+        return first, paragraphs[1:]
+    return None, paragraphs
+
+
+def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
+    """Remove credits and boilerplate, find wire, title, date and language; Skipped when no article is left."""
+    wire, paras = find_wire(draft.paragraphs)
+    paras, found_sites = strip_boilerplate(paras, learned=learned, sites=draft.sites)
+    published = draft.published
+    if published is None:
+        published, paras = find_date(paras)
+    title = draft.title
+    if draft.kind == "text" and title is None:
+        title, paras = _headline(paras)
+    elif title and paras and line_key(paras[0]) == line_key(title):
+        paras = paras[1:]
+    text = "\n\n".join(p.strip() for p in paras)
+    words = len(text.split())
+    if words < MIN_WORDS:
+        reason = "no article text found" if words == 0 else f"only {words} words of text after cleaning"
+        return Skipped(draft.source, reason)
+    return Article(
+        id=article_id(text), text=text, source=draft.source, url=draft.url,
+        site=draft.site or (found_sites[0] if found_sites else None), title=title, published=published,
+        author=draft.author, wire=wire, lang=detect_lang(text), content_hash=draft.content_hash,
+    )
+
+
+def _one(draft: Draft) -> Article:
+    result = finish(draft)
+    if isinstance(result, Skipped):
+        raise InputError(result.source, result.reason)
+    return result
+
+
+def clean_text(text: str | bytes, *, source: str = "<text>", **hints) -> Article:
+    """One plain-text article cleaned; raises InputError when nothing is left."""
+    return _one(draft_from_text(text, source=source, **hints))
+
+
+def clean_html(html: str | bytes, *, source: str = "<html>", **hints) -> Article:
+    """One HTML page cleaned; raises InputError when no article text is found."""
+    return _one(draft_from_html(html, source=source, **hints))

@@ -1,0 +1,150 @@
+"""One writer per format over the same claim and mention rows."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import IO
+
+from armswatch.errors import ArmswatchError
+from armswatch.types import ClaimFilter
+
+CLAIM_FIELDS = ("id", "type", "supplier", "recipient", "item_category", "polarity", "first_seen", "last_seen",
+                "articles", "stories", "mention_count", "claimants", "denials", "actors")
+CLAIM_LISTS = ("claimants", "denials", "actors")
+CLAIM_INTS = ("articles", "stories", "mention_count")
+MENTION_FIELDS = ("id", "claim_id", "article_id", "type", "supplier", "recipient", "polarity", "actors",
+                  "item_text", "item_category", "claimant", "claimant_text", "evidence", "evidence_start",
+                  "evidence_end", "trigger", "rule", "title", "site", "url", "published", "story_id")
+MENTION_LISTS = ("actors",)
+MENTION_INTS = ("evidence_start", "evidence_end")
+FORMATS = ("csv", "json", "graphml", "parquet")
+LIST_SEP = ";"
+
+
+class ExportError(ArmswatchError):
+    pass
+
+
+def claim_rows(store, flt: ClaimFilter | None = None) -> list[dict]:
+    return [{k: c.to_dict()[k] for k in CLAIM_FIELDS} for c in store.claims(flt, limit=None, order="id")]
+
+
+def mention_rows(store, flt: ClaimFilter | None = None) -> list[dict]:
+    return [{k: m.get(k) for k in MENTION_FIELDS} for m in store.mentions(flt=flt)]
+
+
+def mentions_path(path: str | Path) -> Path:
+    """Where CSV/Parquet exports put the mentions beside the claims: claims.csv -> claims.mentions.csv."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.mentions{path.suffix}")
+
+
+def export(store, fmt: str, out: str | Path | IO, *, flt: ClaimFilter | None = None,
+           mentions: bool = False) -> list[Path]:
+    """Write the claims matching `flt` to `out`: a path, or a text stream (not for parquet).
+
+    With `mentions`: JSON nests each claim's mentions under "mentions"; CSV and Parquet write a second file
+    (see `mentions_path`), so they need a path; GraphML has no place for them. Returns the files written.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
+    if mentions and fmt == "graphml":
+        raise ExportError("--mentions does not apply to graphml (edges are claims); use json, csv or parquet")
+    if mentions and fmt in ("csv", "parquet") and not isinstance(out, (str, Path)):
+        raise ExportError(f"{fmt} with mentions writes two files: give an output file (-o claims.{fmt})")
+    if fmt == "parquet" and not isinstance(out, (str, Path)):
+        raise ExportError("parquet is binary: give an output file (-o claims.parquet)")
+    claims = claim_rows(store, flt)
+    written = []
+    if fmt == "json":
+        if mentions:
+            by_claim: dict[str, list] = {}
+            for m in mention_rows(store, flt):
+                by_claim.setdefault(m["claim_id"], []).append(m)
+            for c in claims:
+                c["mentions"] = by_claim.get(c["id"], [])
+        _write_text(out, json.dumps(claims, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        _write_text(out, _csv(claims, CLAIM_FIELDS, CLAIM_LISTS))
+        if mentions:
+            written.append(_write_text(mentions_path(out), _csv(mention_rows(store, flt), MENTION_FIELDS,
+                                                               MENTION_LISTS)))
+    elif fmt == "parquet":
+        _parquet(claims, CLAIM_FIELDS, CLAIM_LISTS, CLAIM_INTS, out)
+        if mentions:
+            path = mentions_path(out)
+            _parquet(mention_rows(store, flt), MENTION_FIELDS, MENTION_LISTS, MENTION_INTS, path)
+            written.append(path)
+    else:
+        _graphml(store, flt, out)
+    if isinstance(out, (str, Path)):
+        written.insert(0, Path(out))
+    return written
+
+
+def _write_text(out, text: str):
+    if isinstance(out, (str, Path)):
+        Path(out).write_text(text, encoding="utf-8")
+        return Path(out)
+    out.write(text)
+    return None
+
+
+def _csv(rows: list[dict], fields, lists) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: LIST_SEP.join(v) if k in lists else ("" if v is None else v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def read_csv(path: str | Path, lists=CLAIM_LISTS, ints=CLAIM_INTS) -> list[dict]:
+    """Load an exported CSV back into rows with lists, ints and None as in the store."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        for k, v in row.items():
+            if k in lists:
+                row[k] = v.split(LIST_SEP) if v else []
+            elif k in ints:
+                row[k] = int(v)
+            elif v == "":
+                row[k] = None
+    return rows
+
+
+def _parquet(rows: list[dict], fields, lists, ints, out) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([
+        (k, pa.list_(pa.string()) if k in lists else pa.int64() if k in ints else pa.string()) for k in fields])
+    table = pa.Table.from_pylist([{k: r.get(k) for k in fields} for r in rows], schema=schema)
+    pq.write_table(table, out if not isinstance(out, Path) else str(out))
+
+
+def _graphml(store, flt, out) -> None:
+    import networkx as nx
+
+    graph = store.graph(flt)
+    g = nx.MultiDiGraph()
+    for n in graph["nodes"]:
+        g.add_node(n["id"], name=n["name"] or n["id"], kind=n["kind"] or "", affiliation=n["affiliation"] or "")
+    for e in graph["edges"]:
+        attrs = {k: _graphml_value(v) for k, v in e.items() if k not in ("source", "target")}
+        g.add_edge(e["source"], e["target"], key=e["id"], **attrs)
+    if isinstance(out, (str, Path)):
+        nx.write_graphml(g, str(out))
+    else:
+        out.write("\n".join(nx.generate_graphml(g)) + "\n")
+
+
+def _graphml_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEP.join(value)
+    return value

@@ -1,0 +1,311 @@
+"""Argument slots: where, relative to a trigger in the dependency parse, the supplier/recipient/actors sit."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from armswatch.extract.actors import ActorIndex, ActorRef
+
+SUPPLY_LEMMAS = {"supply", "delivery", "shipment", "sale", "transfer", "provision", "export", "consignment", "aid",
+                 "assistance", "donation", "weapon", "arm", "shipping", "support", "batch", "flow", "transfer"}
+# Verbs whose subject imposes the sanction they govern ("X imposed sanctions", not "X circumvented sanctions").
+IMPOSE_VERBS = {"impose", "announce", "slap", "introduce", "adopt", "extend", "expand", "levy", "approve", "agree",
+                "place", "target", "unveil", "issue", "tighten", "renew", "apply", "enforce", "maintain", "keep",
+                "add", "hit", "set", "put", "roll", "broaden", "widen"}
+CLAIM_NOUNS = {"claim", "report", "accusation", "allegation", "rumor", "rumour", "statement", "assertion", "charge",
+               "suggestion", "story", "speculation", "information", "it", "this", "that", "news", "idea", "notion",
+               "intention", "plan", "involvement", "transfer", "supply", "delivery", "sale", "shipment", "fact"}
+
+
+def is_passive(token: Token) -> bool:
+    """A passive verb: auxpass/nsubjpass child, or a bare past participle modifying a noun ("drones sent by Iran")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl") and not any(
+        c.dep_ == "nsubj" for c in token.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def pobjs(token: Token, *words: str) -> list[Token]:
+    """Objects of the prepositions `words` attached to token (and of a "to" labelled dative)."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "prep" and c.lower_ == "to" and "into" in words:
+            pass
+    return out
+
+
+def governor(token: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("imposed sanctions", "made the request", "is a supplier")."""
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "appos", "conj") and t.head is not t:
+            head = t.head
+        elif t.dep_ == "pobj" and t.head.dep_ == "prep":
+            head = t.head.head
+        else:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        t = head
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb; for a controlled verb (xcomp, pcomp, advcl) the subject of its controller."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return verb.head  # "Resolution 2216, which prohibits ...": the relative's antecedent
+            return c
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head
+        if verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.children):
+            return next(c for c in verb.head.children if c.dep_ == "nsubj")
+        if head.pos_ in ("NOUN", "PROPN"):
+            # "Iran's efforts to arm", "Iranian efforts to arm": the noun's owner controls the infinitive
+            mods = children(head, "poss") or children(head, "amod", "compound")
+            return mods[0] if mods else None
+        return subject_of(head, depth + 1)
+    return None
+
+
+Slot = Callable[[Token, ActorIndex], list[ActorRef]]
+
+
+def _refs(idx: ActorIndex, tokens: list[Token]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for t in tokens:
+        out.extend(idx.resolve_all(t))
+    return out
+
+
+def _nsubj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    subj = subject_of(t) if t.pos_ in ("VERB", "AUX", "ADJ") else None
+    return _refs(idx, [subj]) if subj is not None else []
+
+
+def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    gov = governor(t)
+    if gov is None:
+        if t.dep_ in ("acomp",) and t.head.pos_ in ("AUX", "VERB"):
+            gov = t.head
+        else:
+            return []
+    subj = subject_of(gov)
+    return _refs(idx, [subj]) if subj is not None else []
+
+
+def _gov_prep(word: str) -> Slot:
+    def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
+        gov = governor(t)
+        return _refs(idx, pobjs(gov, word)) if gov is not None else []
+    return slot
+
+
+def _prep(word: str) -> Slot:
+    return lambda t, idx: _refs(idx, pobjs(t, word))
+
+
+def _dep(*deps: str) -> Slot:
+    return lambda t, idx: _refs(idx, children(t, *deps))
+
+
+def _actor_dobj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A direct object that is itself an actor ("provide Russia with drones", "sent Russia the tanks")."""
+    objs = [c for c in t.children if c.dep_ == "dobj" and not idx.is_item(c)]
+    generic = idx.cues["generic_heads"]
+    return [r for o in objs for r in idx.resolve_all(o)
+            if r.via != "modifier" or o.lemma_.lower() in generic or o.pos_ == "PROPN"]
+
+
+def _obj_with(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    if pobjs(t, "with"):
+        return _actor_dobj(t, idx)
+    return []
+
+
+def _amod(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A demonym or country modifier of a noun trigger ("Iranian deliveries", "US sanctions")."""
+    return _refs(idx, [c for c in t.children if c.dep_ in ("amod", "nmod")])
+
+
+def _compound_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    return _refs(idx, [c for c in t.children if c.dep_ == "compound" and idx.span_ref(c) is not None])
+
+
+def _gov_dobj_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    gov = governor(t)
+    if gov is None:
+        return []
+    return _refs(idx, [c for c in gov.children if c.dep_ in ("dobj", "dative") and c is not t and not idx.is_item(c)])
+
+
+def _gov_dative(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    gov = governor(t)
+    return _refs(idx, children(gov, "dative")) if gov is not None else []
+
+
+def _nsubjpass_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    return _refs(idx, [c for c in t.children if c.dep_ == "nsubjpass" and not idx.is_item(c)])
+
+
+def _gov_subj_if_give(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    gov = governor(t)
+    if gov is not None and gov.lemma_.lower() in ("make", "conduct", "carry", "complete", "ramp", "increase",
+                                                  "step", "send", "resume", "continue", "begin", "start",
+                                                  "expand", "boost", "accelerate", "speed"):
+        return _refs(idx, [s for s in [subject_of(gov)] if s is not None])
+    return []
+
+
+def _pobj_of_head(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"buyer of this system" after China: the head of a 'buyer' phrase's 'after/like' objects."""
+    return []
+
+
+def _head_amod(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    head = t.head
+    return _refs(idx, [c for c in head.children if c.dep_ in ("amod", "compound", "poss")])
+
+
+def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"weapons originating in Iran that were destined for ...": the origin named beside the destination."""
+    head = t.head if t.dep_ in ("acl", "amod", "relcl") else t
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("originate", "come", "ship", "send", "make"):
+            refs = _refs(idx, pobjs(c, "in", "from"))
+            if refs:
+                return refs
+    return []
+
+
+def _item_phrases(t: Token) -> list[Token]:
+    return [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + (
+        [t.head] if t.dep_ in ("acl", "relcl", "amod") else [])
+
+
+def _item_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The origin of the item ("received North Korean weapons") when no supplier is named at all."""
+    out: list[ActorRef] = []
+    for phrase in _item_phrases(t):
+        for tok in phrase.subtree:
+            if idx.is_item(tok) or tok.lemma_.lower() in ("weapon", "arm", "shipment", "batch", "consignment"):
+                for mod in tok.children:
+                    if mod.dep_ in ("amod", "compound", "poss", "nmod") and idx.span_ref(mod) is not None:
+                        out.append(idx.span_ref(mod))
+                # "Iranian-made drones": the maker adjective hangs off "made"
+                for mod in tok.children:
+                    if mod.dep_ == "amod" and mod.lemma_.lower() in ("make", "produce", "build", "manufacture"):
+                        out.extend(r for g in mod.children if (r := idx.span_ref(g)) is not None)
+        if out:
+            return out[:1]
+    return out
+
+
+def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"The drone purchased from Turkey was delivered to Ukraine": the seller in the item's participle."""
+    for phrase in _item_phrases(t):
+        for acl in phrase.children:
+            if acl.dep_ in ("acl", "relcl") and acl.pos_ == "VERB":
+                refs = _refs(idx, pobjs(acl, "from"))
+                if refs:
+                    return refs
+    return []
+
+
+def _item_user(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"the delivery of UAVs used by Russia": the user named on the delivered item is its recipient."""
+    for obj in pobjs(t, "of"):
+        for acl in obj.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("use", "operate", "deploy", "employ"):
+                refs = _refs(idx, pobjs(acl, "by"))
+                if refs:
+                    return refs
+    return []
+
+
+def _nsubj_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"sanctions are hurting his war machine", "sanctions that prevent it from obtaining": the measure's object."""
+    targets: list[Token] = []
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB":
+        targets += children(t.head, "dobj")
+    for rel in children(t, "relcl"):
+        targets += children(rel, "dobj")
+    return _refs(idx, targets)
+
+
+def _none(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    return []
+
+
+def _default(actor: str) -> Slot:
+    return lambda t, idx: [ActorRef(actor, "state", t.i, t.i + 1, "default")]
+
+
+FIXED: dict[str, Slot] = {
+    "nsubj": _nsubj,
+    "nsubjpass": _dep("nsubjpass"),
+    "agent": lambda t, idx: _refs(idx, pobjs(t, "by")),
+    "dobj": _dep("dobj"),
+    "dative": lambda t, idx: _refs(idx, [c for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP"]),
+    "poss": _dep("poss"),
+    "amod": _amod,
+    "compound_actor": _compound_actor,
+    "gov_subj": _gov_subj,
+    "gov_subj_if_impose": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
+        t).lemma_.lower() in IMPOSE_VERBS) else [],
+    "gov_dobj_actor": _gov_dobj_actor,
+    "gov_dative": _gov_dative,
+    "dobj_actor": _actor_dobj,
+    "obj_with": _obj_with,
+    "nsubjpass_actor": _nsubjpass_actor,
+    "gov_subj_if_give": _gov_subj_if_give,
+    "pobj_of_head": _pobj_of_head,
+    "head_amod": _head_amod,
+    "head_origin": _head_origin,
+    "passage_origin": _none,
+    "claim_supplier": _none,
+    "claim_recipient": _none,
+    "nsubj_target": _nsubj_target,
+    "item_origin": _item_origin,
+    "item_user": _item_user,
+    "item_acl_from": _item_acl_from,
+    "obj_supply_to": lambda t, idx: [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))],
+    "nsubj_prep:from": lambda t, idx: [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))],
+    "prep:with_seller": _none,
+    "poss_seller": _none,
+    "amod_seller": _none,
+    "compound_actor_seller": _none,
+}
+
+
+def slot_function(name: str) -> Slot:
+    if name in FIXED:
+        return FIXED[name]
+    if name.startswith("gov_prep:"):
+        return _gov_prep(name.split(":", 1)[1])
+    if name.startswith("prep:"):
+        return _prep(name.split(":", 1)[1])
+    if name.startswith("default:"):
+        return _default(name.split(":", 1)[1])
+    raise KeyError(name)
+
+
+def fill(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> tuple[list[ActorRef], str | None]:
+    """The actors of the first slot that yields any, and that slot's name."""
+    for name in slots:
+        refs = slot_function(name)(trigger, idx)
+        if refs:
+            return refs, name
+    return [], None

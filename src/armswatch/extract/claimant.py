@@ -1,0 +1,213 @@
+"""Who asserts a mention: a reporting verb above the trigger, "according to X", a headline ", X says", or a later
+"... announced this" sentence; resolved to an actor id, `other` or `author`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from armswatch.extract.actors import ActorIndex
+from armswatch.extract.arguments import subject_of
+from armswatch.extract.rules import Rules
+
+# Verbs that report only with a clause ("added that ...", not "added X to the list").
+NEEDS_CLAUSE = {"add", "show", "see", "find", "know", "understand", "learn", "note", "highlight", "signal"}
+# Evidential verbs ("X underscores that ...") rank after speech verbs when both are above a trigger.
+EVIDENTIAL = {"underscore", "show", "indicate", "reveal", "signal", "highlight", "suggest"}
+QUOTES_OPEN = "\"“”‘’«»'"
+DOUBLE_QUOTES = "\"“”«»"
+
+
+@dataclass
+class Claimant:
+    id: str = "author"
+    text: str | None = None
+    token: Token | None = None  # the speaker's head token
+    quoted: bool = False  # the claim sits inside quotation marks
+    verb: Token | None = None  # the reporting verb
+    head: Token | None = None  # where an "according to" phrase attaches
+
+
+def _phrase(token: Token) -> str:
+    """The speaker as written, without trailing relative clauses."""
+    skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i for t in c.subtree}
+    toks = [t for t in token.subtree if t.i not in skip]
+    return token.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,.;:")
+
+
+def in_quotes(doc: Doc, i: int) -> bool:
+    """Whether token i sits between an opening and a closing double quotation mark (counted from the passage start)."""
+    text = doc.text
+    pos = doc[i].idx
+    opens = 0
+    for ch in text[:pos]:
+        if ch in "“«":
+            opens += 1
+        elif ch in "”»":
+            opens = max(0, opens - 1)
+        elif ch == '"':
+            opens = 0 if opens else 1
+    return opens > 0
+
+
+class ClaimantFinder:
+    def __init__(self, doc: Doc, idx: ActorIndex, rules: Rules):
+        self.doc, self.idx, self.rules = doc, idx, rules
+        self.reporting = rules.cue("reporting_verbs")
+        self.other = rules.cue("other_speakers")
+
+    def speaker_id(self, token: Token) -> str:
+        """Actor id of a speaker phrase, `other` for media and unnamed sources."""
+        ref = self.idx.resolve(token)
+        if ref is None:
+            for conj in token.conjuncts:
+                ref = self.idx.resolve(conj)
+                if ref is not None:
+                    break
+        if ref is not None:
+            if ref.kind == "media":
+                return "other"
+            # "officials from the U.S. and Europe" -> USA; "a newspaper" -> other
+            return ref.id
+        # "evidence examined by the US Defense Intelligence Agency": an actor anywhere in the speaker phrase
+        skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
+        for t in token.subtree:
+            if t.i in skip:
+                continue
+            span_ref = self.idx.span_ref(t)
+            if span_ref is not None:
+                return "other" if span_ref.kind == "media" else span_ref.id
+        return "other"
+
+    def _from_verb(self, verb: Token) -> Claimant | None:
+        subj = subject_of(verb)
+        if subj is None:
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            subj = agents[0] if agents else None
+        if subj is None:
+            return None
+        if subj.lower_ in ("it", "this", "that") and subj.pos_ == "PRON":
+            return None
+        return Claimant(self.speaker_id(subj), _phrase(subj), subj)
+
+    def according_to(self, sent: Span, trigger: Token) -> Claimant | None:
+        best = None
+        for tok in sent:
+            if tok.lower_ in ("according", "per", "citing") or (tok.lower_ == "to" and tok.head.lower_ == "according"):
+                for obj in tok.subtree:
+                    if obj.dep_ == "pobj" and obj.head.lower_ in ("to", "per", "according") or (
+                            tok.lower_ == "citing" and obj.dep_ == "dobj" and obj.head is tok):
+                        cand = Claimant(self.speaker_id(obj), _phrase(obj), obj)
+                        cand.head = tok.head if tok.lower_ != "to" else tok.head.head
+                        if best is None or abs(obj.i - trigger.i) < abs(best.token.i - trigger.i):
+                            best = cand
+                        break
+        return best
+
+    def find(self, trigger: Token, sent: Span, report_verb: Token | None, sentences: list[Span]) -> Claimant:
+        quoted = in_quotes(self.doc, trigger.i)
+        # 1. a reporting verb above the trigger (innermost with a resolvable, non-pronoun speaker; else outermost)
+        chain = [report_verb] if report_verb is not None else []
+        chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in ("VERB", "AUX")
+                  and a not in chain]
+        chain = [v for v in chain if v.lemma_.lower() not in NEEDS_CLAUSE or any(
+            c.dep_ in ("ccomp", "xcomp", "parataxis") for c in v.children)]
+        chain += self._side_reports(trigger, sent, chain)
+        found: list[Claimant] = []
+        for verb in chain:
+            c = self._from_verb(verb)
+            if c is not None:
+                c.verb = verb
+                found.append(c)
+        found.sort(key=lambda c: c.verb.lemma_.lower() in EVIDENTIAL)  # stable: speech verbs first
+        acc = self.according_to(sent, trigger)
+        if acc is not None and found and acc.head is not None and (
+                acc.head in found[0].verb.ancestors or acc.head is found[0].verb):
+            acc.quoted = quoted  # "X told Y that ..., according to sources": the outer attribution
+            return acc
+        for c in found:
+            if c.token is not None and c.token.pos_ != "PRON":
+                c.quoted = quoted
+                return self._prefer_according(c, sent, trigger)
+        if found:
+            c = found[0]
+            ref = self.idx.anaphor(c.token)
+            if ref is not None:
+                c.id = ref.id
+            c.quoted = quoted
+            return c
+        # 2. "according to X", "citing X"
+        if acc is not None:
+            acc.quoted = quoted
+            return acc
+        # 3. a sentence-level reporting verb that the parse did not put above the trigger ("..., US says")
+        root = sent.root
+        if root.lemma_.lower() in self.reporting and root.i > trigger.i and root is not trigger:
+            c = self._from_verb(root)
+            if c is not None:
+                c.quoted = quoted
+                return c
+        # 4. a quotation: the reporting verb of the quote ("'...,' Kirby said." or "Kirby said: '...'")
+        if quoted:
+            c = self._quote_speaker(trigger, sentences)
+            if c is not None:
+                c.quoted = True
+                return c
+        # 5. a following sentence that attributes this one ("X announced this", "..., he said")
+        c = self._following(sent, sentences)
+        if c is not None:
+            return c
+        return Claimant()
+
+    def _side_reports(self, trigger: Token, sent: Span, chain: list[Token]) -> list[Token]:
+        """Reporting verbs beside the clause: "As X reported, ...", "..., X said, ..." (advcl/parataxis)."""
+        out = []
+        for anc in [trigger, *trigger.ancestors]:
+            for c in anc.children:
+                if c.dep_ in ("advcl", "parataxis") and c.lemma_.lower() in self.reporting and c not in chain \
+                        and c.i not in {t.i for t in trigger.subtree}:
+                    as_mark = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                    content = any(m.dep_ in ("ccomp", "dobj", "xcomp") for m in c.children)
+                    if as_mark or not content:  # "As X reported, ..." / "..., X said, ..."; not "alleging that"
+                        out.append(c)
+        return out
+
+    def _prefer_according(self, c: Claimant, sent: Span, trigger: Token) -> Claimant:
+        """An `other` speaker citing an official source ("X reported citing US officials") keeps the citing."""
+        return c
+
+    def _quote_speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
+        best = None
+        for s in sentences:
+            for tok in s:
+                if tok.lemma_.lower() in ("say", "tell", "add", "write", "state", "declare", "announce", "note") and \
+                        not in_quotes(self.doc, tok.i):
+                    c = self._from_verb(tok)
+                    if c is not None and (best is None or abs(tok.i - trigger.i) < abs(best.token.i - trigger.i)):
+                        best = c
+        if best is not None and best.token is not None and best.token.pos_ == "PRON":
+            ref = self.idx.anaphor(best.token)
+            if ref is not None:
+                best.id = ref.id
+        return best
+
+    def _following(self, sent: Span, sentences: list[Span]) -> Claimant | None:
+        later = [s for s in sentences if s.start >= sent.end and s.text.strip()]
+        if not later:
+            return None
+        nxt = later[0]
+        back = self.rules.cue("backward_reporting")
+        for verb in nxt:
+            if verb.lemma_.lower() not in back or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+            if not objs or any(o.lower_ in ("this", "it", "that", "so") for o in objs):
+                break
+        else:
+            return None
+        root = verb
+        c = self._from_verb(root)
+        if c is not None and c.token is not None and c.token.pos_ == "PRON":
+            ref = self.idx.anaphor(c.token)
+            c.id = ref.id if ref is not None else "other"
+        return c

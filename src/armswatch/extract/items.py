@@ -1,0 +1,91 @@
+"""Finds the item of a mention: the gazetteer's item spans near the trigger, else an arms-context default."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Argument positions searched for the item before the whole sentence, nearest first.
+ITEM_DEPS = ("dobj", "nsubjpass", "pobj", "dative", "attr", "compound", "nsubj", "oprd", "conj", "appos", "xcomp",
+             "acl", "relcl", "amod", "pcomp", "prep")
+# Precedence of categories when one phrase lists several ("drones and missiles" -> missiles, see GUIDELINES §2).
+MAIN_ORDER = ("air-defence", "missiles", "artillery", "armoured-vehicles", "aircraft", "naval", "drones",
+              "small-arms", "ammunition", "components", "weapons", "support")
+
+
+@dataclass
+class ItemChoice:
+    text: str | None
+    category: str | None
+    categories: list[str]
+    source: str  # "argument", "sentence", "passage", "default"
+
+
+def _spans_in(items: list[Span], start: int, end: int) -> list[Span]:
+    return [s for s in items if s.start >= start and s.end <= end]
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _main(spans: list[Span]) -> Span:
+    """The main item of a phrase: the first-written specific category, generic ones last."""
+    def rank(s: Span) -> tuple[int, int]:
+        generic = s.label_ in ("weapons", "support", "components")
+        return (1 if generic else 0, s.start)
+    return sorted(spans, key=rank)[0]
+
+
+def _categories(spans: list[Span]) -> list[str]:
+    cats = list(dict.fromkeys(s.label_ for s in spans))
+    return cats
+
+
+def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_arms: frozenset[str],
+           arms_context: frozenset[str], support_words: frozenset[str], excluded: set[int]) -> ItemChoice | None:
+    """Item of the event at `trigger`: in its arguments, then its subtree, then the sentence; None = non-arms."""
+    items = [s for s in (doc.spans["items"] if "items" in doc.spans else []) if not (set(range(s.start, s.end)) &
+                                                                                   excluded)]
+    candidates: list[Span] = []
+    # 1. the trigger's own phrase (noun triggers: "arms shipments", "supply of drones")
+    lo, hi = _subtree_range(trigger)
+    own = [s for s in _spans_in(items, lo, hi)]
+    if trigger.pos_ in ("NOUN", "PROPN") or trigger.dep_ in ("acl", "amod", "relcl"):
+        head = trigger.head if trigger.dep_ in ("acl", "amod", "relcl") else trigger
+        lo2, hi2 = _subtree_range(head)
+        own = own or _spans_in(items, lo2, hi2)
+        if trigger.dep_ in ("acl", "relcl") and not own:
+            own = _spans_in(items, head.i, head.i + 1)
+    for tok in arg_tokens:
+        lo3, hi3 = _subtree_range(tok)
+        candidates.extend(_spans_in(items, lo3, hi3))
+    candidates = candidates or own
+    # 2. dobj of the trigger with no item at all: a non-arms object ("sent food", "sent Shoigu") stops it
+    dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not candidates and dobjs:
+        for d in dobjs:
+            if d.lemma_.lower() in non_arms or d.ent_type_ in ("PERSON", "MONEY"):
+                return None
+    if candidates:
+        main = _main(candidates)
+        return ItemChoice(main.text, main.label_, _categories([main, *candidates]), "argument")
+    sent_items = _spans_in(items, sent.start, sent.end)
+    if sent_items:
+        main = min(sent_items, key=lambda s: abs(s.start - trigger.i))
+        return ItemChoice(main.text, main.label_, _categories([main]), "sentence")
+    words = {t.lemma_.lower() for t in sent}
+    if trigger.lemma_.lower() in support_words or words & support_words and not words & arms_context:
+        return ItemChoice(None, "support", ["support"], "default")
+    if words & arms_context:
+        return ItemChoice(None, "weapons", ["weapons"], "default")
+    return ItemChoice(None, None, [], "none")
+
+
+def passage_item(doc: Doc, before: int) -> ItemChoice | None:
+    """The last item span of the passage before token `before` (an item stated in an earlier sentence)."""
+    items = [s for s in (doc.spans["items"] if "items" in doc.spans else []) if s.end <= before]
+    if not items:
+        return None
+    main = items[-1]
+    return ItemChoice(main.text, main.label_, [main.label_], "passage")

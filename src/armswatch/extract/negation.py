@@ -1,0 +1,204 @@
+"""Scope of a trigger: the wrapper verbs above it (pledge, consider, ask, deny...), negation and hypotheticals."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from armswatch.extract.rules import Rules, Wrapper
+
+# Dependencies a trigger's scope is climbed through (clausal complements, gerunds after prepositions, noun wrappers).
+CLIMB = {"xcomp", "pcomp", "prep", "pobj", "acl", "ccomp", "dobj", "advcl", "oprd", "acomp", "attr", "nsubjpass",
+         "csubj", "relcl", "conj"}
+HEDGE_MODALS_KEEP_WITH_HAVE = True
+FUTURE = {"will", "shall", "'ll", "wo"}
+SALE_CORES = {"sale", "program", "package", "deal", "purchase"}
+DEAL_APPROVERS = {"approve", "notify", "announce", "clear", "authorize", "authorise", "move", "finalize", "advance"}
+
+
+@dataclass
+class Scope:
+    """What sits above a trigger: its wrappers (outermost last), the reporting verb, and the decisions made."""
+
+    path: list[Token] = field(default_factory=list)
+    wrappers: list[tuple[Token, Wrapper]] = field(default_factory=list)
+    report_verb: Token | None = None
+    type: str | None = None  # overriding event type, None = the frame's
+    polarity: str = "affirmed"
+    drop: str | None = None  # reason the mention is not coded
+    would: bool = False
+    future: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def control(self, kind: str) -> tuple[Token, Wrapper] | None:
+        for tok, w in self.wrappers:
+            if w.control == kind:
+                return tok, w
+        return None
+
+
+def _aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _has_neg(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no",) for c in token.children)
+
+
+def _yet_to(token: Token) -> bool:
+    """"are yet to see", "has yet to deliver": a negation without a `neg` child."""
+    if not any(c.lower_ == "yet" and c.dep_ in ("advmod", "acomp", "cc") for c in token.children):
+        return False
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return True
+    return any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in token.children)
+
+
+def climb(trigger: Token, rules: Rules) -> Scope:
+    scope = Scope(path=[trigger])
+    reporting = rules.cue("reporting_verbs")
+    t = trigger
+    for _ in range(8):
+        head = t.head
+        noun_subject = t is trigger and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubj"
+        if head is t or (t.dep_ not in CLIMB and not noun_subject):
+            break
+        if t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBG") and not any(
+                c.dep_ in ("aux", "mark", "auxpass") for c in t.children):
+            break  # a bare participle ("drones sent by Iran", ", allegedly sent by Iran,") has its own scope
+        if t.dep_ == "conj" and (t.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            break  # only a subjectless coordinated verb shares its first conjunct's scope ("decided to X and to Y")
+        if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            head = t.head  # "approved munitions to be sent": an infinitival relative belongs to its noun's verb
+        elif t.dep_ == "relcl":
+            break
+        if t.dep_ == "dobj" and head.lemma_.lower() in rules.cue("use_verbs"):
+            scope.drop = "battlefield use"
+            break
+        scope.path.append(head)
+        if head.lemma_.lower() in reporting and head.pos_ in ("VERB", "AUX") and not rules.wrapper_by_lemma.get(
+                head.lemma_.lower(), None):
+            scope.report_verb = head
+            break
+        w = rules.wrapper_by_lemma.get(head.lemma_.lower())
+        if w is not None and head.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            scope.wrappers.append((head, w))
+            if w.reporting:
+                scope.report_verb = head
+                break
+        t = head
+    return scope
+
+
+def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
+    """Climb from the trigger and decide type, polarity and whether the statement is hypothetical."""
+    scope = climb(trigger, rules)
+    cues = rules
+    modals = cues.cue("hypothetical_modals")
+    hypo = cues.cue("hypothetical_heads")
+    transparent = cues.cue("negation_transparent")
+    opaque = cues.cue("negation_opaque")
+    evidence = cues.cue("evidence_nouns")
+
+    # Event type: a denial or a halt wins; else the outermost typed wrapper ("fulfilled its commitment to
+    # provide" -> TRANSFER). Wrappers retype transfers and pledges only: "trying to negotiate a deal" stays DEAL.
+    strong = None
+    for tok, w in scope.wrappers:
+        if w.type is None:
+            continue
+        if frame_type not in ("TRANSFER", "PLEDGE") and w.type != "DENIAL":
+            continue
+        direct = scope.path[1] is tok if len(scope.path) > 1 else False
+        if w.id == "pledge" and tok.lemma_.lower() in DEAL_APPROVERS and trigger.lemma_.lower() in SALE_CORES:
+            scope.type = "DEAL"
+        elif w.id == "pledge" and tok.lemma_.lower() in ("announce", "offer") and not (
+                direct and trigger.dep_ == "dobj"):
+            continue  # "announced that X began delivering" reports, it does not pledge
+        else:
+            scope.type = w.type
+        if w.type in ("DENIAL", "SANCTION") and strong is None:
+            strong = w.type
+        if w.polarity == "negated":
+            scope.polarity = "negated"
+    if strong:
+        scope.type = strong
+    # "agreed to supply after previously refusing": a refusal wrapper is not the outermost typed wrapper
+    for tok, w in scope.wrappers:
+        if w.polarity == "negated" and w.type is None:
+            scope.polarity = "negated"  # "unable to deliver"
+
+    verbs = [t for t in scope.path if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in (
+            "VERB", "AUX"):
+        head = trigger.head  # "any transfer ... would represent": a hypothetical about the noun
+        if any(a.lower_ in modals and not any(x.lower_ == "have" for x in _aux(head)) for a in _aux(head)):
+            scope.drop = f"hypothetical ({head.text})"
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in hypo for c in trigger.children
+                                                 if c.dep_ in ("amod", "acomp")):
+        scope.drop = "hypothetical (likely)"  # "with delivery likely to begin", "a possible sale"
+    top = scope.report_verb
+    for tok in scope.path:
+        low = tok.lemma_.lower()
+        if tok is not trigger and (low in hypo or tok.lower_ in hypo) and not any(
+                w.type == "CONSIDER" for t2, w in scope.wrappers if t2.i != tok.i and t2 in scope.path[
+                    scope.path.index(tok):]):
+            scope.drop = f"hypothetical ({tok.text})"
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in cues.cue("conditional_marks") and tok.dep_ in ("advcl", "ROOT") \
+                    and c.lower_ != "whether":
+                scope.drop = f"conditional ({c.text})"
+        if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+            scope.drop = "conditional (if)"
+    for tok in verbs:
+        if tok is top:
+            break
+        for a in _aux(tok):
+            low = a.lower_
+            if low in modals and low != "would":
+                perfect = any(x.lower_ in ("have", "'ve") and x.i > a.i for x in _aux(tok))
+                if not perfect:
+                    scope.drop = f"hypothetical ({a.text})"
+            elif low == "would":
+                scope.would = True
+            elif low in FUTURE:
+                scope.future = True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(
+                a.lower_ in ("is", "are", "was", "'s") for a in _aux(tok.head)):
+            scope.future = True
+
+    # Negation: on the trigger or a wrapper it negates the event; over belief/evidence verbs it negates it too;
+    # over anything else (announce, implicate, specify) the supply itself is not in question and nothing is coded.
+    negated_here = False
+    for tok in scope.path:
+        if not (_has_neg(tok) or _yet_to(tok)):
+            continue
+        low = tok.lemma_.lower()
+        is_wrapper = any(tok is t for t, _ in scope.wrappers)
+        if tok is trigger and tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "neg" for c in tok.children):
+            negated_here = True
+        elif tok is trigger or is_wrapper or low in transparent or low in evidence:
+            negated_here = True
+            if is_wrapper and any(t is tok and w.polarity == "negated" for t, w in scope.wrappers):
+                negated_here = False  # "did not refuse": double negation, leave affirmed
+        elif low in opaque or tok.pos_ in ("VERB", "AUX"):
+            scope.drop = f"negation over {tok.text}"
+        if tok is top:
+            break
+    if top is not None and top.dep_ == "xcomp" and (_has_neg(top.head) or _yet_to(top.head)):
+        top = top.head  # "are yet to see any evidence", "do not expect to see"
+    if top is not None and (_has_neg(top) or _yet_to(top)):
+        if top.lemma_.lower() in transparent:
+            negated_here = True
+        else:
+            scope.drop = f"negation over {top.text}"
+    if negated_here and any(t.lemma_.lower() == "announce" for t, _ in scope.wrappers):
+        scope.drop = "negation over announce"  # "does not plan to announce shipment": no claim either way
+    if negated_here:
+        scope.polarity = "negated" if scope.polarity == "affirmed" else "affirmed"
+    # evidence nouns with "no": "there is no evidence of X providing", "has no evidence of"
+    for tok in scope.path:
+        if tok.lemma_.lower() in evidence and any(c.lower_ in ("no",) for c in tok.children):
+            scope.polarity = "negated"
+    return scope

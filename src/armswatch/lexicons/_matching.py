@@ -1,0 +1,80 @@
+"""Phrase matching shared by the actor and weapon lexicons: two PhraseMatchers (any case / exact case), longest wins."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.matcher import Matcher, PhraseMatcher
+
+BLOCKER = -1  # a phrase that only exists to shadow a shorter match ("Washington Post", "humanitarian aid")
+MODIFIER = -2  # a word that may open an item phrase but is not an item ("attack" drones, "155mm" shells)
+SUFFIX = -3  # a word that may close an item phrase without changing it ("Patriot systems", "S-400 batteries")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One surface form to match and the lexicon entry (index) it stands for."""
+
+    text: str
+    target: int
+    exact: bool = False
+    alone: bool = False  # not followed by a capitalised word ("Kim", not "Kim Dae-jung") nor inside a longer name
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    target: int
+
+
+class PhraseFinder:
+    """Finds the longest non-overlapping phrases of a lexicon in a Doc; built once per spaCy vocab/tokenizer."""
+
+    def __init__(self, nlp, phrases: Iterable[Phrase], token_patterns: Iterable[tuple[int, list]] = ()):
+        self.vocab = nlp.vocab
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab)
+        groups: dict[tuple[bool, str], list[str]] = {}
+        for p in phrases:
+            groups.setdefault((p.exact, f"{p.target}|{int(p.alone)}"), []).append(p.text)
+        for (exact, key), texts in groups.items():
+            docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
+            (self.orth if exact else self.lower).add(key, docs)
+        for n, (target, pattern) in enumerate(token_patterns):
+            self.tokens.add(f"{target}|0|{n}", [pattern])
+
+    def hits(self, doc) -> list[Hit]:
+        """Longest match wins; ties go to the earlier one. Blockers take part, then the caller drops them."""
+        raw = []
+        strings = self.vocab.strings
+        for matcher in (self.lower, self.orth, self.tokens):
+            if len(matcher) == 0:
+                continue
+            for match_id, start, end in matcher(doc):
+                target, alone = strings[match_id].split("|")[:2]
+                if alone == "1" and _not_alone(doc, start, end):
+                    continue
+                raw.append(Hit(start, end, int(target)))
+        raw.sort(key=lambda h: (-(h.end - h.start), h.start, h.target))
+        taken: list[Hit] = []
+        used: set[int] = set()
+        for h in raw:
+            if used.isdisjoint(range(h.start, h.end)):
+                taken.append(h)
+                used.update(range(h.start, h.end))
+        return sorted(taken, key=lambda h: h.start)
+
+
+_PLACE_LABELS = ("GPE", "NORP", "LOC")
+
+
+def _not_alone(doc, start: int, end: int) -> bool:
+    """True when the words are part of a longer name: "Kim Dae-jung", "Michael Jordan" (a longer PERSON entity)."""
+    if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        return True
+    for ent in doc.ents:
+        if ent.start <= start and end <= ent.end and (ent.start, ent.end) != (start, end):
+            return ent.label_ not in _PLACE_LABELS
+    return False

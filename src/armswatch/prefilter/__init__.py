@@ -1,0 +1,70 @@
+"""Decides which sentences of an article are worth a full spaCy parse, so most news text never reaches it.
+
+    select(text) -> [(start, end), ...]   character spans to parse: every sentence that names a trigger and an
+                                          actor or a weapon, with `neighbours` sentences either side, merged
+                                          into non-overlapping windows in text order. In a text without any
+                                          weapon or arms-context word only the triggers the rules code without
+                                          an item (sanctions) count, since no other frame can fire there.
+
+A pure function over text; its term sets come from the lexicons and the extraction trigger data
+(`armswatch.prefilter.terms`). `enabled()` reads `ARMSWATCH_PREFILTER` (default on; "0" turns it off) so the
+eval can be run with and without it.
+"""
+from __future__ import annotations
+
+import os
+
+from armswatch.prefilter.match import Matcher, Terms
+from armswatch.prefilter.sentences import split
+
+__all__ = ["select", "enabled", "Matcher", "Terms", "default_matcher", "split"]
+
+# One sentence either side: a claimant named in the sentence before ("Kirby said:") and a pronoun's antecedent
+# are the context extraction reads outside the trigger sentence; the parser's context also settles there.
+NEIGHBOURS = 1
+
+# A sentence that names no party itself ("Officials said deliveries would begin") is parsed when it follows a hot
+# sentence this closely: the rules take its parties from the earlier sentences and mentions.
+FOLLOW = 3
+
+_MATCHER: Matcher | None = None
+
+
+def default_matcher() -> Matcher:
+    """The matcher built from the shipped lexicons and triggers, once per process."""
+    global _MATCHER
+    if _MATCHER is None:
+        from armswatch.prefilter.terms import load_terms
+
+        _MATCHER = Matcher(load_terms())
+    return _MATCHER
+
+
+def enabled() -> bool:
+    """False when the environment says `ARMSWATCH_PREFILTER=0` (or false/no/off)."""
+    return os.environ.get("ARMSWATCH_PREFILTER", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def select(text: str, matcher: Matcher | None = None, neighbours: int = NEIGHBOURS) -> list[tuple[int, int]]:
+    """Character spans of `text` worth parsing: hot sentences plus `neighbours` either side, merged, in order."""
+    matcher = matcher or default_matcher()
+    sentences = split(text)
+    armed = matcher.armed(text)
+    keep = [False] * len(sentences)
+    last_hot = None
+    for i, (start, end) in enumerate(sentences):
+        heat = matcher.heat(text[start:end], armed)
+        if heat == 2:
+            last_hot = i
+        if heat == 2 or (heat == 1 and last_hot is not None and i - last_hot <= FOLLOW):
+            for j in range(max(0, i - neighbours), min(len(sentences), i + neighbours + 1)):
+                keep[j] = True
+    spans: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(sentences):
+        if not keep[i]:
+            continue
+        if spans and i > 0 and keep[i - 1]:
+            spans[-1] = (spans[-1][0], end)  # contiguous with the previous kept sentence: one window
+        else:
+            spans.append((start, end))
+    return spans

@@ -1,0 +1,68 @@
+"""The local ingest loop: read -> batch -> skip stored -> group stories -> extract -> store, one transaction a batch."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from armswatch.run.steps import batched, drop_stored, extract_mentions, load_story_index, sign
+from armswatch.run.summary import IngestSummary
+from armswatch.types import Article, Skipped
+
+DEFAULT_BATCH_SIZE = 16  # articles per transaction: small enough that an interrupted run loses seconds of work
+
+
+def ingest(sources: Iterable[str] | str, store, *, allow_private: bool = False, batch_size: int = DEFAULT_BATCH_SIZE,
+           n_process: int = 1, nlp_batch_size: int = 8, progress: Callable[[IngestSummary], None] | None = None,
+           **read_options) -> IngestSummary:
+    """Ingest every article of `sources` into `store`; idempotent, so a rerun after an interruption completes it.
+
+    Each batch of articles is stored with its mentions, signatures and recomputed claims in one transaction.
+    Ctrl-C stops after rolling back the open batch; the summary then has `interrupted=True`.
+    """
+    from armswatch.ingest import read
+
+    if isinstance(sources, str):
+        sources = [sources]
+    summary = IngestSummary()
+    try:
+        index = load_story_index(store)
+        seen: set[str] = set()
+        items = read(list(sources), allow_private=allow_private, **read_options)
+        for chunk in batched(_articles(items, summary, progress), batch_size):
+            run_batch(chunk, store, index, seen, summary, n_process=n_process, nlp_batch_size=nlp_batch_size)
+            if progress:
+                progress(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    summary.seconds = time.monotonic() - summary.started
+    summary.totals = store.stats()
+    return summary
+
+
+def _articles(items: Iterable[Article | Skipped], summary: IngestSummary, progress) -> Iterable[Article]:
+    for item in items:
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            if progress:
+                progress(summary)
+        else:
+            yield item
+
+
+def run_batch(articles: list[Article], store, index, seen: set[str], summary: IngestSummary, *,
+              n_process: int = 1, nlp_batch_size: int = 8) -> None:
+    """One batch through every step; committed as one transaction by `store.add_batch`."""
+    summary.read += len(articles)
+    new, already = drop_stored(articles, store, seen)
+    summary.already += len(already)
+    if not new:
+        return
+    signatures = sign(new, index)
+    mentions = extract_mentions(new, n_process=n_process, batch_size=nlp_batch_size)
+    result = store.add_batch(new, mentions, signatures, index)
+    summary.new += len(result.new)
+    summary.already += len(result.already)  # stored meanwhile by another process
+    summary.new_stories += result.new_stories
+    summary.mentions += result.mentions
+    summary.claims_updated += result.claims_updated
+    summary.batches += 1

@@ -1,0 +1,39 @@
+"""What a worker needs to rebuild the pipeline by itself: a small picklable config, never a spaCy object.
+
+A Dask worker (or a local worker process) receives the config with each task and builds the pipeline from it
+once per process (`armswatch.nlp.load_nlp` is cached), so tasks ship only text and a few settings.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Settings that decide what a worker computes; the same config gives the same mentions everywhere."""
+
+    model: str | None = None  # spaCy model name; None = armswatch.nlp's default chain (ARMSWATCH_MODEL or the small model)
+    prefilter: bool = True  # parse only the sentences armswatch.prefilter selects
+    nlp_batch_size: int = 8  # texts per nlp.pipe batch: small batches are faster with the small model
+    parse_timeout: float | None = 10.0  # seconds to clean one document (armswatch.ingest's default)
+    learn: bool = True  # learn site boilerplate across each window of documents, as the local reader does
+    max_bytes: int = 5_000_000  # per-article raw size cap, as the local reader
+
+    @classmethod
+    def from_env(cls, **overrides) -> "PipelineConfig":
+        """The config a local run would use in this environment (ARMSWATCH_MODEL, ARMSWATCH_PREFILTER)."""
+        from armswatch.prefilter import enabled
+
+        values = {"model": os.environ.get("ARMSWATCH_MODEL") or None, "prefilter": enabled()}
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def apply(self) -> None:
+        """Make this process's pipeline follow the config (called on the worker before its first task)."""
+        if self.model:
+            os.environ["ARMSWATCH_MODEL"] = self.model
+        os.environ["ARMSWATCH_PREFILTER"] = "1" if self.prefilter else "0"

@@ -1,0 +1,52 @@
+"""The worker side: one window of raw documents -> cleaned articles with their dedup signatures and mentions.
+
+Runs in a Dask worker or a local worker process. Everything here is per-document work (cleaning, MinHash,
+spaCy); what needs the whole corpus (the story index, the store) stays with the client.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armswatch.scale.config import PipelineConfig
+from armswatch.types import Article, Mention, Skipped
+
+
+@dataclass
+class Processed:
+    """One article as a worker returns it: ready for the client's dedup and store steps."""
+
+    article: Article
+    signature: bytes
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def process_window(items: list, config: PipelineConfig) -> list[Processed | Skipped]:
+    """Clean a window of RawDoc/Skipped items as the local reader does, then sign and extract each article."""
+    config.apply()
+    from armswatch.ingest import _clean_window
+
+    cleaned = list(_clean_window(items, config.parse_timeout, config.learn))
+    done = iter(process_articles([c for c in cleaned if isinstance(c, Article)], config))
+    return [item if isinstance(item, Skipped) else next(done) for item in cleaned]
+
+
+def process_articles(articles: list[Article], config: PipelineConfig) -> list[Processed]:
+    """Sign and extract already-cleaned articles (input that arrives as articles: stdin, a benchmark)."""
+    config.apply()
+    from armswatch.dedup import StoryIndex
+    from armswatch.run.steps import extract_mentions
+
+    signer = StoryIndex()
+    found = extract_mentions(articles, batch_size=config.nlp_batch_size)
+    return [Processed(a, signer.signature(a), m) for a, m in zip(articles, found)]
+
+
+def warm_up(config: PipelineConfig) -> str:
+    """Load the pipeline before the first window arrives (so start-up is not billed to a task); returns the pid."""
+    import os
+
+    config.apply()
+    from armswatch.nlp import load_nlp
+
+    load_nlp(config.model)
+    return str(os.getpid())

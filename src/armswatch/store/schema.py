@@ -1,0 +1,117 @@
+"""The tables, in SQLAlchemy Core, identical on SQLite and PostgreSQL; SCHEMA_VERSION lets a later release migrate.
+
+Claims, claim_claimants and claim_links are derived from mentions + articles and are recomputed, never edited.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True),  # sha1 of the normalised text
+    Column("story_id", String(64), index=True),
+    Column("source", Text, nullable=False, default=""),  # where it was read from
+    Column("url", Text),
+    Column("site", Text),
+    Column("title", Text),
+    Column("published", String(10), index=True),  # YYYY-MM-DD
+    Column("author", Text),
+    Column("wire", Text),
+    Column("lang", String(16)),
+    Column("content_hash", String(64)),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("origin_article", String(64), nullable=False),  # first article of the story that was stored
+    Column("wire", Text),
+)
+
+signatures = Table(
+    "signatures", metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(64), nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # MinHash values of the article's shingles
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", String(80), primary_key=True),  # "<article id>:<index in the article>"
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("idx", Integer, nullable=False),
+    Column("claim_id", String(16), nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("supplier", String(64)),
+    Column("recipient", String(64)),
+    Column("polarity", String(8), nullable=False),
+    Column("actors", JSON, nullable=False),  # DENIAL: the deniers
+    Column("item_text", Text),
+    Column("item_category", String(32)),
+    Column("item_categories", JSON, nullable=False),
+    Column("claimant", String(64), nullable=False),
+    Column("claimant_text", Text),
+    Column("time_text", Text),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("evidence", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("affiliations", JSON, nullable=False),
+    Column("rule", String(128)),
+    Column("trigger", Text),
+    Column("trigger_start", Integer),
+    Index("ix_mentions_pair", "supplier", "recipient"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(16), primary_key=True),  # claims.claim_id(key)
+    Column("type", String(16), nullable=False, index=True),
+    Column("supplier", String(64), index=True),
+    Column("recipient", String(64), index=True),
+    Column("item_category", String(32)),
+    Column("polarity", String(8), nullable=False),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Column("articles", Integer, nullable=False),
+    Column("stories", Integer, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    Column("claimants", JSON, nullable=False),
+    Column("actors", JSON, nullable=False),  # DENIAL: the deniers
+)
+
+claim_claimants = Table(  # claimants as rows too, so a claimant filter is plain SQL on both backends
+    "claim_claimants", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("claimant", String(64), primary_key=True, index=True),
+)
+
+claim_links = Table(
+    "claim_links", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("answer_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("kind", String(16), nullable=False),  # "denial" or "negation"
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # "state", "org" or "other"
+    Column("affiliation", String(64)),
+)

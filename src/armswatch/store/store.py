@@ -1,0 +1,217 @@
+"""The Store: every read the CLI, REST API and exports need, and the one write path the ingest uses."""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Engine, func, select
+
+from armswatch.store import schema as t
+from armswatch.store.engine import ensure_schema, make_engine, write_transaction
+from armswatch.store.query import (
+    claim_conditions, claim_ids_query, iso_week, mention_query, order_by, row_to_claim, row_to_mention,
+)
+from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_claims, write_batch
+from armswatch.types import Article, Claim, ClaimFilter, Mention
+
+
+def open_store(url: str | os.PathLike | None = None) -> "Store":
+    """Open (creating on first use) the store at `url`: None -> $ARMSWATCH_DB or ./armswatch.db."""
+    engine = make_engine(url)
+    ensure_schema(engine)
+    return Store(engine)
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string()  # password hidden
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writes -----------------------------------------------------------------------------------------------
+    def add_batch(self, articles: Sequence[Article], mentions: Sequence[Sequence[Mention]],
+                  signatures: Sequence[bytes | None] | None = None, index=None) -> BatchResult:
+        """Store a batch and recompute its claims in ONE transaction: all of it is committed, or none.
+
+        Pass the run's dedup index (from `story_index()`) with the signatures to have stories assigned inside the
+        transaction, so concurrent and resumed ingests agree; articles already stored are skipped.
+        """
+        with write_transaction(self.engine) as conn:
+            return write_batch(conn, articles, mentions, signatures, index)
+
+    def recompute_claims(self) -> int:
+        """Rebuild every claim from the stored mentions (they are derived state)."""
+        with write_transaction(self.engine) as conn:
+            return recompute_claims(conn, None)
+
+    def known_articles(self, ids) -> set[str]:
+        with self.engine.connect() as conn:
+            return existing_ids(conn, t.articles.c.id, ids)
+
+    def story_index(self):
+        """A dedup.StoryIndex of every stored article's signature, keyed by article id, for `add_batch`."""
+        from armswatch.dedup import StoryIndex
+
+        return StoryIndex.load((article_id, blob, article_id) for article_id, blob, _story in self.signatures())
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str]]:
+        """(article id, MinHash bytes, story id) of every stored article: the rows of dedup.StoryIndex.load."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.signatures.c.article_id, t.signatures.c.story_id, t.signatures.c.signature)
+                                .order_by(t.signatures.c.article_id))
+            for row in rows:
+                yield row.article_id, bytes(row.signature), row.story_id
+
+    # --- reads --------------------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(t.schema_version.c.version))).scalar()
+
+    def claims(self, flt: ClaimFilter | None = None, limit: int | None = 100, offset: int = 0,
+               order: str = "stories") -> list[Claim]:
+        """Claims matching `flt`, most independent stories first by default (order: see query.ORDERS)."""
+        query = select(t.claims).where(*claim_conditions(flt)).order_by(*order_by(order)).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            denials = self._denials(conn, [r.id for r in rows])
+        return [row_to_claim(r, denials.get(r.id)) for r in rows]
+
+    def count_claims(self, flt: ClaimFilter | None = None) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.claims).where(*claim_conditions(flt))).scalar()
+
+    def claim(self, claim_id: str) -> dict | None:
+        """The claim, its mentions with their articles, and the claims that deny/negate it or that it answers."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.claims).where(t.claims.c.id == claim_id)).first()
+            if row is None:
+                return None
+            denials = self._denials(conn, [claim_id])
+            out = row_to_claim(row, denials.get(claim_id)).to_dict()
+            out["mentions"] = [row_to_mention(r) for r in conn.execute(
+                mention_query().where(t.mentions.c.claim_id == claim_id))]
+            out["denied_by"] = self._linked(conn, t.claim_links.c.claim_id == claim_id, t.claim_links.c.answer_id)
+            out["answers"] = self._linked(conn, t.claim_links.c.answer_id == claim_id, t.claim_links.c.claim_id)
+        return out
+
+    def mentions(self, claim_id: str | None = None, flt: ClaimFilter | None = None,
+                 limit: int | None = None) -> list[dict]:
+        """Mentions (with article title/site/url/published) of one claim, or of the claims matching `flt`."""
+        query = mention_query()
+        if claim_id is not None:
+            query = query.where(t.mentions.c.claim_id == claim_id)
+        if flt is not None:
+            query = query.where(t.mentions.c.claim_id.in_(claim_ids_query(flt)))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [row_to_mention(r) for r in conn.execute(query)]
+
+    def actors(self) -> list[dict]:
+        """Actors that take part in a claim (as supplier, recipient or denier: `claims`) or assert one (`claimed`)."""
+        c = t.claims.c
+        parties: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(c.id, c.supplier, c.recipient, c.actors)):
+                for actor in {row.supplier, row.recipient, *(row.actors or [])} - {None}:
+                    parties.setdefault(actor, set()).add(row.id)
+            claimed = dict(conn.execute(select(t.claim_claimants.c.claimant, func.count())
+                                        .group_by(t.claim_claimants.c.claimant)).all())
+            rows = conn.execute(select(t.actors).order_by(t.actors.c.id)).all()
+        return [{"id": r.id, "name": r.name, "kind": r.kind, "affiliation": r.affiliation,
+                 "claims": len(parties.get(r.id, ())), "claimed": claimed.get(r.id, 0)}
+                for r in rows if r.id in parties or r.id in claimed]
+
+    def article(self, article_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
+            if row is None:
+                return None
+            out = dict(row._mapping)
+            out["ingested_at"] = out["ingested_at"].isoformat() if out["ingested_at"] else None
+            out["mentions"] = [row_to_mention(r) for r in conn.execute(
+                mention_query().where(t.mentions.c.article_id == article_id))]
+        return out
+
+    def graph(self, flt: ClaimFilter | None = None) -> dict:
+        """Actors as nodes, claims with both endpoints known as directed edges supplier -> recipient."""
+        claims = [c for c in self.claims(flt, limit=None, order="id") if c.supplier and c.recipient]
+        ids = sorted({c.supplier for c in claims} | {c.recipient for c in claims})
+        actors = {}
+        with self.engine.connect() as conn:
+            for part in chunks(ids):
+                for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(part))):
+                    actors[r.id] = {"id": r.id, "name": r.name, "kind": r.kind, "affiliation": r.affiliation}
+        from armswatch.store.actors import kind_of
+
+        nodes = [actors.get(i) or {"id": i, "name": i, "kind": kind_of(i), "affiliation": None} for i in ids]
+        edges = [{
+            "id": c.id, "source": c.supplier, "target": c.recipient, "type": c.type,
+            "item_category": c.item_category, "polarity": c.polarity, "articles": c.articles, "stories": c.stories,
+            "mention_count": c.mention_count, "first_seen": c.first_seen, "last_seen": c.last_seen,
+            "claimants": c.claimants, "denials": c.denials, "denied": bool(c.denials),
+        } for c in claims]
+        return {"nodes": nodes, "edges": edges}
+
+    def timeline(self, flt: ClaimFilter | None = None) -> list[dict]:
+        """Mentions per ISO week ("2024-W07") of their article's publication date and claim type; undated left out."""
+        query = (select(t.articles.c.published, t.mentions.c.type, func.count())
+                 .join(t.articles, t.articles.c.id == t.mentions.c.article_id)
+                 .where(t.articles.c.published.is_not(None))
+                 .group_by(t.articles.c.published, t.mentions.c.type))
+        if flt is not None:
+            query = query.where(t.mentions.c.claim_id.in_(claim_ids_query(flt)))
+        counts: Counter = Counter()
+        with self.engine.connect() as conn:
+            for published, type_, n in conn.execute(query):
+                week = iso_week(published)
+                if week:
+                    counts[(week, type_)] += n
+        return [{"week": w, "type": ty, "mentions": n} for (w, ty), n in sorted(counts.items())]
+
+    def stats(self) -> dict:
+        with self.engine.connect() as conn:
+            def count(table):
+                return conn.execute(select(func.count()).select_from(table)).scalar()
+
+            return {
+                "articles": count(t.articles), "stories": count(t.stories), "mentions": count(t.mentions),
+                "claims": count(t.claims), "actors": len(self.actors()),
+                "denied_claims": conn.execute(select(func.count(func.distinct(t.claim_links.c.claim_id)))).scalar(),
+                "schema_version": conn.execute(select(func.max(t.schema_version.c.version))).scalar(),
+            }
+
+    # --- helpers --------------------------------------------------------------------------------------------------
+    def _denials(self, conn, ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for part in chunks(ids):
+            for row in conn.execute(select(t.claim_links.c.claim_id, t.claim_links.c.answer_id)
+                                    .where(t.claim_links.c.claim_id.in_(part))
+                                    .order_by(t.claim_links.c.claim_id, t.claim_links.c.answer_id)):
+                out.setdefault(row.claim_id, []).append(row.answer_id)
+        return out
+
+    def _linked(self, conn, where, other_column) -> list[dict]:
+        rows = conn.execute(select(t.claims, t.claim_links.c.kind)
+                            .join(t.claim_links, t.claims.c.id == other_column).where(where)
+                            .order_by(t.claims.c.id)).all()
+        denials = self._denials(conn, [r.id for r in rows])
+        return [{**row_to_claim(r, denials.get(r.id)).to_dict(), "kind": r.kind} for r in rows]

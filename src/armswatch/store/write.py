@@ -1,0 +1,169 @@
+"""Writes one batch of articles with their mentions and recomputes the claims they touch, in one transaction."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, and_, delete, insert, or_, select
+
+from armswatch.claims import MentionRecord, aggregate, claim_id, claim_key, links
+from armswatch.store import schema as t
+from armswatch.store.actors import actor_ids, actor_rows
+from armswatch.store.stories import assign_stories
+from armswatch.types import Article, Mention
+
+ARTICLE_COLUMNS = frozenset(t.articles.c.keys())
+CHUNK = 400  # ids per IN (...) list: well under SQLite's 32k parameter limit and PostgreSQL's 65k
+
+
+@dataclass
+class BatchResult:
+    new: list[str] = field(default_factory=list)  # ids of articles stored by this batch
+    already: list[str] = field(default_factory=list)  # ids that were stored before (or twice in the batch)
+    new_stories: int = 0
+    mentions: int = 0
+    claims_updated: int = 0
+
+
+def chunks(items: Sequence, size: int = CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def existing_ids(conn: Connection, column, ids: Iterable[str]) -> set[str]:
+    ids = list(dict.fromkeys(ids))
+    found: set[str] = set()
+    for part in chunks(ids):
+        found.update(conn.execute(select(column).where(column.in_(part))).scalars())
+    return found
+
+
+def write_batch(conn: Connection, articles: Sequence[Article], mentions: Sequence[Sequence[Mention]],
+                signatures: Sequence[bytes | None] | None = None, index=None) -> BatchResult:
+    """Store the articles not stored yet with their mentions, signatures and stories; recompute their claims.
+
+    With a dedup `index` (and signatures) the stories are assigned here, inside the transaction, from what is
+    stored now (see store.stories); without one each article's own story_id (or its id) is kept.
+    """
+    signatures = list(signatures) if signatures is not None else [None] * len(articles)
+    if not (len(articles) == len(mentions) == len(signatures)):
+        raise ValueError("articles, mentions and signatures must have the same length")
+    result = BatchResult()
+    stored = existing_ids(conn, t.articles.c.id, (a.id for a in articles))
+    todo = []
+    for article, found, signature in zip(articles, mentions, signatures):
+        if article.id in stored:
+            result.already.append(article.id)
+            continue
+        stored.add(article.id)
+        result.new.append(article.id)
+        todo.append((article, found, signature))
+    if not todo:
+        return result
+    if index is not None and all(sig is not None for _, _, sig in todo):
+        assign_stories(conn, [a for a, _, _ in todo], [sig for _, _, sig in todo], index)
+    now = datetime.now(timezone.utc)
+    article_rows, mention_rows, signature_rows, story_rows = [], [], [], {}
+    wires = {a.id: a.wire for a, _, _ in todo}
+    new_mentions: list[Mention] = []
+    for article, found, signature in todo:
+        story_id = article.story_id or article.id
+        row = {k: v for k, v in article.to_dict().items() if k in ARTICLE_COLUMNS}
+        article_rows.append({**row, "story_id": story_id, "ingested_at": now})
+        # a story is named after its origin article; a copy whose origin is stored already reuses its row
+        origin = story_id if story_id in wires else article.id
+        story_rows.setdefault(story_id, {"id": story_id, "origin_article": origin, "wire": wires.get(origin)})
+        if signature is not None:
+            signature_rows.append({"article_id": article.id, "story_id": story_id, "signature": signature})
+        for idx, m in enumerate(found):
+            mention_rows.append(_mention_row(article.id, idx, m))
+            new_mentions.append(m)
+    known_stories = existing_ids(conn, t.stories.c.id, story_rows)
+    new_story_rows = [row for sid, row in story_rows.items() if sid not in known_stories]
+    result.new_stories = len(new_story_rows)
+    conn.execute(insert(t.articles), article_rows)
+    if new_story_rows:
+        conn.execute(insert(t.stories), new_story_rows)
+    if signature_rows:
+        conn.execute(insert(t.signatures), signature_rows)
+    if mention_rows:
+        conn.execute(insert(t.mentions), mention_rows)
+        _add_actors(conn, new_mentions)
+        result.claims_updated = recompute_claims(conn, {(m.supplier, m.recipient) for m in new_mentions})
+    result.mentions = len(mention_rows)
+    return result
+
+
+def _mention_row(article_id: str, idx: int, m: Mention) -> dict:
+    return {
+        "id": f"{article_id}:{idx}", "article_id": article_id, "idx": idx, "claim_id": claim_id(claim_key(m)),
+        "type": m.type, "supplier": m.supplier, "recipient": m.recipient, "polarity": m.polarity,
+        "actors": list(m.actors), "item_text": m.item_text, "item_category": m.item_category,
+        "item_categories": list(m.item_categories), "claimant": m.claimant, "claimant_text": m.claimant_text,
+        "time_text": m.time.text if m.time else None, "time_start": m.time.start if m.time else None,
+        "time_end": m.time.end if m.time else None, "evidence": m.evidence, "evidence_start": m.evidence_start,
+        "evidence_end": m.evidence_end, "affiliations": dict(m.affiliations or {}), "rule": m.rule,
+        "trigger": m.trigger, "trigger_start": m.trigger_start,
+    }
+
+
+def _add_actors(conn: Connection, mentions: list[Mention]) -> None:
+    ids = actor_ids(mentions)
+    missing = ids - existing_ids(conn, t.actors.c.id, ids)
+    if missing:
+        conn.execute(insert(t.actors), actor_rows(missing, mentions))
+
+
+def _eq(column, value):
+    return column.is_(None) if value is None else column == value
+
+
+def _pairs_clause(table, pairs: Sequence[tuple[str | None, str | None]]):
+    return or_(*(and_(_eq(table.c.supplier, s), _eq(table.c.recipient, r)) for s, r in pairs))
+
+
+def recompute_claims(conn: Connection, pairs: set[tuple[str | None, str | None]] | None = None) -> int:
+    """Rebuild the claims of these (supplier, recipient) pairs (all claims when None) from their mentions.
+
+    Claim links never cross a pair, so rebuilding whole pairs keeps every link right. Returns the number of
+    claims written.
+    """
+    pair_list = sorted(pairs, key=lambda p: (p[0] or "", p[1] or "")) if pairs is not None else None
+    parts = list(chunks(pair_list, 100)) if pair_list is not None else [None]
+    written = 0
+    for part in parts:
+        where = [_pairs_clause(t.mentions, part)] if part is not None else []
+        rows = conn.execute(
+            select(t.mentions.c.article_id, t.mentions.c.type, t.mentions.c.supplier, t.mentions.c.recipient,
+                   t.mentions.c.item_category, t.mentions.c.polarity, t.mentions.c.claimant, t.mentions.c.actors,
+                   t.articles.c.story_id, t.articles.c.published)
+            .join(t.articles, t.articles.c.id == t.mentions.c.article_id).where(*where)
+        ).all()
+        records = [
+            MentionRecord(
+                Mention(type=r.type, supplier=r.supplier, recipient=r.recipient, item_category=r.item_category,
+                        polarity=r.polarity, claimant=r.claimant, actors=list(r.actors or [])),
+                article_id=r.article_id, story_id=r.story_id, published=r.published)
+            for r in rows
+        ]
+        claim_where = [_pairs_clause(t.claims, part)] if part is not None else []
+        old = list(conn.execute(select(t.claims.c.id).where(*claim_where)).scalars())
+        for ids in chunks(old):
+            conn.execute(delete(t.claim_links).where(or_(t.claim_links.c.claim_id.in_(ids),
+                                                         t.claim_links.c.answer_id.in_(ids))))
+            conn.execute(delete(t.claim_claimants).where(t.claim_claimants.c.claim_id.in_(ids)))
+            conn.execute(delete(t.claims).where(t.claims.c.id.in_(ids)))
+        claims = aggregate(records)
+        if not claims:
+            continue
+        conn.execute(insert(t.claims), [
+            {k: v for k, v in c.to_dict().items() if k != "denials"} for c in claims])
+        claimant_rows = [{"claim_id": c.id, "claimant": who} for c in claims for who in c.claimants]
+        if claimant_rows:
+            conn.execute(insert(t.claim_claimants), claimant_rows)
+        link_rows = [{"claim_id": x.claim_id, "answer_id": x.answer_id, "kind": x.kind} for x in links(claims)]
+        if link_rows:
+            conn.execute(insert(t.claim_links), link_rows)
+        written += len(claims)
+    return written

@@ -1,0 +1,160 @@
+"""The REST API under /api: claims, one claim with its evidence, actors, graph, timeline, articles."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import AfterValidator
+
+from armswatch.store import ORDERS
+from armswatch.types import EVENT_TYPES, ITEM_CATEGORIES, POLARITIES, ClaimFilter
+from armswatch.web.evidence import highlight_mention
+from armswatch.web.resolve import ActorResolver, UnknownActor
+
+# Built from the shared tuples so the API, the CLI and the store never disagree on the valid values.
+EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
+ItemCategory = Enum("ItemCategory", {c: c for c in ITEM_CATEGORIES}, type=str)
+Polarity = Enum("Polarity", {p: p for p in POLARITIES}, type=str)
+
+# The store's sort orders for claims (most independent sources first by default).
+CLAIM_ORDERS = tuple(o for o in ORDERS if o != "id")
+ClaimOrder = Enum("ClaimOrder", {o: o for o in CLAIM_ORDERS}, type=str)
+
+MAX_LIMIT = 1000  # one page of the claims table; a whole export belongs to `armswatch export`
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+IsoDate = Annotated[str | None, AfterValidator(_iso_date)]
+
+
+def _store(request: Request):
+    return request.app.state.store
+
+
+def _resolver(request: Request) -> ActorResolver:
+    return request.app.state.resolver
+
+
+def claim_filter(
+    request: Request,
+    supplier: Annotated[str | None, Query(description="actor id or name", max_length=200)] = None,
+    recipient: Annotated[str | None, Query(description="actor id or name", max_length=200)] = None,
+    actor: Annotated[str | None, Query(description="either endpoint: actor id or name", max_length=200)] = None,
+    type: Annotated[EventType | None, Query(description="event type")] = None,
+    item: Annotated[ItemCategory | None, Query(description="item category")] = None,
+    since: Annotated[IsoDate, Query(description="YYYY-MM-DD: claims last seen on or after")] = None,
+    until: Annotated[IsoDate, Query(description="YYYY-MM-DD: claims first seen on or before")] = None,
+    claimant: Annotated[
+        str | None, Query(description="actor id or name, 'author' or 'other'", max_length=200)
+    ] = None,
+    min_sources: Annotated[int, Query(ge=0, le=10_000, description="minimum independent stories")] = 0,
+    polarity: Annotated[Polarity | None, Query()] = None,
+) -> ClaimFilter:
+    """The query parameters shared by /api/claims, /api/graph and /api/timeline, actors resolved to ids."""
+    resolver = _resolver(request)
+    errors = []
+    ids: dict[str, str | None] = {}
+    for name, value in (("supplier", supplier), ("recipient", recipient), ("actor", actor), ("claimant", claimant)):
+        if value is None or not value.strip():
+            ids[name] = None
+            continue
+        if name == "claimant" and value.strip().lower() in ("author", "other"):
+            ids[name] = value.strip().lower()
+            continue
+        try:
+            ids[name] = resolver.resolve(value)
+        except UnknownActor as exc:
+            errors.append({"loc": ["query", name], "msg": str(exc), "input": value})
+    if since and until and since > until:
+        errors.append({"loc": ["query", "until"], "msg": f"until {until} is before since {since}", "input": until})
+    if errors:
+        raise HTTPException(status_code=422, detail=errors)
+    return ClaimFilter(
+        supplier=ids["supplier"], recipient=ids["recipient"], actor=ids["actor"],
+        type=type.value if type else None, item=item.value if item else None,
+        since=since, until=until, claimant=ids["claimant"], min_sources=min_sources,
+        polarity=polarity.value if polarity else None,
+    )
+
+
+Filter = Annotated[ClaimFilter, Depends(claim_filter)]
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _record(obj: Any) -> Any:
+    return obj.to_dict() if hasattr(obj, "to_dict") else obj
+
+
+def _not_found(kind: str, key: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no {kind} with id {key!r}")
+
+
+@router.get("/claims", summary="Claims matching the filters, one page at a time")
+def list_claims(
+    request: Request,
+    flt: Filter,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    order: Annotated[ClaimOrder, Query(description="sort: most stories, articles, mentions, or by date")] = "stories",
+) -> dict[str, Any]:
+    store = _store(request)
+    total = store.count_claims(flt)
+    claims = [_record(c) for c in store.claims(flt, limit=limit, offset=offset, order=ClaimOrder(order).value)]
+    return {"total": total, "limit": limit, "offset": offset, "claims": claims}
+
+
+@router.get("/claims/{claim_id}", summary="One claim with its mentions, evidence, articles and linked denials")
+def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
+    try:
+        claim = _store(request).claim(claim_id)
+    except (KeyError, LookupError):
+        claim = None
+    if not claim:
+        raise _not_found("claim", claim_id)
+    claim = dict(claim)
+    names = _resolver(request).names()
+    claim["mentions"] = [highlight_mention(dict(m), names) for m in claim.get("mentions") or []]
+    return claim
+
+
+@router.get("/vocabulary", summary="The valid event types, item categories and polarities")
+def vocabulary() -> dict[str, list[str]]:
+    return {"types": list(EVENT_TYPES), "items": list(ITEM_CATEGORIES), "polarities": list(POLARITIES)}
+
+
+@router.get("/actors", summary="Every actor with its kind, affiliation and number of claims")
+def list_actors(request: Request) -> list[dict[str, Any]]:
+    return [_record(a) for a in _store(request).actors()]
+
+
+@router.get("/graph", summary="Nodes (actors) and edges (claims) for the filters")
+def get_graph(request: Request, flt: Filter) -> dict[str, Any]:
+    return _store(request).graph(flt)
+
+
+@router.get("/timeline", summary="Mentions per week and type for the filters")
+def get_timeline(request: Request, flt: Filter) -> list[dict[str, Any]]:
+    return [_record(r) for r in _store(request).timeline(flt)]
+
+
+@router.get("/articles/{article_id}", summary="One stored article")
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    try:
+        article = _store(request).article(article_id)
+    except (KeyError, LookupError):
+        article = None
+    if not article:
+        raise _not_found("article", article_id)
+    return _record(article)

@@ -1,0 +1,153 @@
+// The claims table (keyboard-usable) and one claim's evidence: sentences, claimant, article and denials.
+
+import { clear, el, safeHref } from "./dom.js";
+import { typeColor } from "./style.js";
+
+export function actorName(names, id) {
+  if (!id) return "?";
+  return names[id] || id;
+}
+
+function typeBadge(type, polarity) {
+  const badge = el("span", { class: "badge", "data-type": type }, type);
+  badge.style.backgroundColor = typeColor(type);
+  return polarity === "negated" ? [badge, " ", el("span", { class: "badge negated" }, "negated")] : [badge];
+}
+
+export function renderTable(tbody, claims, names, { onOpen, openId }) {
+  clear(tbody);
+  if (!claims.length) {
+    tbody.appendChild(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No claims match these filters.")));
+    return;
+  }
+  for (const c of claims) {
+    const who = `${actorName(names, c.supplier)} → ${actorName(names, c.recipient)}`;
+    const row = el(
+      "tr",
+      {
+        tabindex: 0,
+        class: "claim-row" + (c.id === openId ? " open" : ""),
+        "data-claim-id": c.id,
+        "aria-label": `${c.type}${c.polarity === "negated" ? " negated" : ""}: ${who}, ${c.item_category || "no item"}, ${c.stories} sources. Press Enter for evidence.`,
+      },
+      el("td", {}, typeBadge(c.type, c.polarity)),
+      el("td", {}, who, c.denials && c.denials.length ? el("span", { class: "flag", title: "denied by a party" }, " denied") : null),
+      el("td", {}, c.item_category || "—"),
+      el("td", { class: "num" }, String(c.stories ?? 0)),
+      el("td", { class: "date" }, c.last_seen || "—"),
+    );
+    row.addEventListener("click", () => onOpen(c.id, row));
+    row.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        onOpen(c.id, row);
+      } else if (event.key === "ArrowDown" && row.nextElementSibling) {
+        event.preventDefault();
+        row.nextElementSibling.focus();
+      } else if (event.key === "ArrowUp" && row.previousElementSibling) {
+        event.preventDefault();
+        row.previousElementSibling.focus();
+      }
+    });
+    tbody.appendChild(row);
+  }
+}
+
+// Evidence text split at the highlight spans; each piece becomes a text node or a <mark>.
+export function evidenceNode(mention) {
+  const text = String(mention.evidence || "");
+  const block = el("blockquote", { class: "evidence" });
+  let at = 0;
+  const spans = (mention.highlights || []).filter((h) => h.start >= 0 && h.end <= text.length && h.start < h.end);
+  for (const h of spans.sort((a, b) => a.start - b.start)) {
+    if (h.start < at) continue;
+    if (h.start > at) block.appendChild(document.createTextNode(text.slice(at, h.start)));
+    block.appendChild(el("mark", { class: `hl hl-${h.kind}`, title: h.kind }, text.slice(h.start, h.end)));
+    at = h.end;
+  }
+  if (at < text.length) block.appendChild(document.createTextNode(text.slice(at)));
+  return block;
+}
+
+function articleOf(m) {
+  const a = m.article && typeof m.article === "object" ? m.article : {};
+  return {
+    id: a.id ?? m.article_id,
+    title: a.title ?? m.article_title ?? m.title,
+    site: a.site ?? m.site,
+    url: a.url ?? m.url,
+    published: a.published ?? m.published,
+  };
+}
+
+function claimantNode(m, names) {
+  const who = m.claimant === "author" ? "the article itself" : m.claimant === "other" ? "media or unnamed sources" : actorName(names, m.claimant);
+  return el("p", { class: "claimant" }, "Claimed by ", el("strong", {}, who), m.claimant_text ? [" — ", el("q", {}, m.claimant_text)] : null);
+}
+
+function sourceNode(m) {
+  const a = articleOf(m);
+  const title = a.title || "(untitled article)";
+  const href = safeHref(a.url);
+  const link = href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, title) : el("span", { class: "title" }, title);
+  const bits = [a.site, a.published].filter(Boolean);
+  return el("p", { class: "source" }, link, bits.length ? el("span", { class: "muted" }, ` · ${bits.join(" · ")}`) : null,
+    !href && a.url ? el("span", { class: "muted" }, ` (link not shown: ${a.url})`) : null);
+}
+
+function claimantsText(c, names) {
+  const who = (c.claimants || []).map((x) => (x === "author" ? "the article" : x === "other" ? "media or unnamed sources" : actorName(names, x)));
+  return who.length ? who.join(", ") : "an unnamed source";
+}
+
+// A claim that answers this one: a DENIAL by the parties, or the same event reported as not having happened.
+function denialItem(d, names, onOpen) {
+  if (typeof d === "string") return el("li", {}, el("button", { type: "button", class: "link", "data-claim-id": d, onclick: () => onOpen(d) }, `denial ${d}`));
+  const sources = `${d.stories ?? "?"} source${d.stories === 1 ? "" : "s"}${d.last_seen ? ` · ${d.last_seen}` : ""}`;
+  const label = d.type === "DENIAL"
+    ? `Denied by ${(d.actors || []).map((a) => actorName(names, a)).join(", ") || claimantsText(d, names)} · ${sources}`
+    : `Reported as not happening (${d.type.toLowerCase()}, negated) by ${claimantsText(d, names)} · ${sources}`;
+  return el("li", {}, el("button", { type: "button", class: "link", "data-claim-id": d.id, onclick: () => onOpen(d.id) }, label));
+}
+
+function answerItem(c, names, onOpen) {
+  const label = `${c.type}${c.polarity === "negated" ? " (negated)" : ""}: ${actorName(names, c.supplier)} → ${actorName(names, c.recipient)}` +
+    `${c.item_category ? `, ${c.item_category}` : ""} · ${c.stories ?? "?"} source${c.stories === 1 ? "" : "s"}`;
+  return el("li", {}, el("button", { type: "button", class: "link", "data-claim-id": c.id, onclick: () => onOpen(c.id) }, label));
+}
+
+export function renderDetail(section, claim, names, { onOpen }) {
+  clear(section);
+  const who = `${actorName(names, claim.supplier)} → ${actorName(names, claim.recipient)}`;
+  section.dataset.claimId = claim.id;
+  section.appendChild(el("h2", { id: "detail-h" }, typeBadge(claim.type, claim.polarity), " ", who));
+  const facts = [
+    ["Item", claim.item_category || "—"],
+    ["Sources", `${claim.stories ?? 0} independent (${claim.articles ?? 0} articles)`],
+    ["Seen", `${claim.first_seen || "?"} – ${claim.last_seen || "?"}`],
+  ];
+  if (claim.type === "DENIAL" && claim.actors && claim.actors.length) {
+    facts.push(["Denied by", claim.actors.map((a) => actorName(names, a)).join(", ")]);
+  }
+  section.appendChild(el("dl", { class: "facts" }, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
+
+  // The store gives the answering claims in full (denied_by); an older shape gives only their ids (denials).
+  const denials = claim.denied_by || claim.denials || [];
+  if (denials.length) {
+    section.appendChild(el("h3", {}, `Denied or contradicted (${denials.length})`));
+    section.appendChild(el("ul", { class: "denials" }, denials.map((d) => denialItem(d, names, onOpen))));
+  }
+  const answers = claim.answers || [];
+  if (answers.length) {
+    section.appendChild(el("h3", {}, `This answers (${answers.length})`));
+    section.appendChild(el("ul", { class: "denials answers" }, answers.map((d) => answerItem(d, names, onOpen))));
+  }
+  const mentions = claim.mentions || [];
+  section.appendChild(el("h3", {}, `Evidence (${mentions.length} sentence${mentions.length === 1 ? "" : "s"})`));
+  section.appendChild(
+    el("ol", { class: "mentions" }, mentions.map((m) => el("li", { class: "mention" }, evidenceNode(m), claimantNode(m, names), sourceNode(m)))),
+  );
+  section.appendChild(el("p", { class: "legend-inline muted" },
+    "Marked: ", el("mark", { class: "hl hl-trigger" }, "trigger"), " ", el("mark", { class: "hl hl-supplier" }, "supplier"), " ",
+    el("mark", { class: "hl hl-recipient" }, "recipient"), " ", el("mark", { class: "hl hl-claimant" }, "claimant")));
+}

@@ -1,0 +1,251 @@
+// Wires the page together: filters -> API -> graph, timeline, claims table and evidence panel.
+
+import { ApiError, getJSON } from "./api.js";
+import { renderDetail, renderTable, actorName } from "./claims.js";
+import { append, clear, el, svg } from "./dom.js";
+import { createGraph, drawGraph, markSelection } from "./graph.js";
+import { TYPE_LABELS, typeColor } from "./style.js";
+import { drawTimeline, weekMonday } from "./timeline.js";
+
+const PAGE = 50;
+const FILTER_KEYS = ["actor", "type", "item", "since", "until", "claimant", "min_sources"];
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  filters: {},
+  selection: null, // {kind: "node"|"edge", id, ...}
+  offset: 0,
+  total: 0,
+  openId: null,
+  names: {},
+  types: [],
+  cy: null,
+  timeline: [],
+  loads: 0,
+  generation: 0, // bumped by each filter change; answers to older requests are dropped
+};
+window.armswatch = { state };
+
+function setBusy(busy) {
+  state.loads += busy ? 1 : -1;
+  document.body.dataset.state = state.loads > 0 ? "loading" : document.body.dataset.error ? "error" : "ready";
+}
+
+function showError(message) {
+  const box = $("filter-error");
+  box.textContent = message || "";
+  box.hidden = !message;
+  if (message) document.body.dataset.error = "1";
+  else delete document.body.dataset.error;
+}
+
+function readForm() {
+  const form = $("filters");
+  const filters = {};
+  for (const key of FILTER_KEYS) {
+    const value = form.elements[key].value.trim();
+    if (value && !(key === "min_sources" && value === "0")) filters[key] = value;
+  }
+  return filters;
+}
+
+function writeForm(filters) {
+  const form = $("filters");
+  for (const key of FILTER_KEYS) form.elements[key].value = filters[key] ?? (key === "min_sources" ? "0" : "");
+}
+
+function syncUrl() {
+  const params = new URLSearchParams(state.filters);
+  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+}
+
+function selectionParams() {
+  const sel = state.selection;
+  if (!sel) return {};
+  if (sel.kind === "node") return { actor: sel.id };
+  return { supplier: sel.source, recipient: sel.target, type: sel.type, item: sel.item_category || "" };
+}
+
+function fillSelect(select, values, labels = {}) {
+  for (const v of values) select.appendChild(el("option", { value: v }, labels[v] || v));
+}
+
+function drawLegend(types) {
+  const legend = clear($("legend"));
+  for (const type of types) {
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.backgroundColor = typeColor(type);
+    legend.appendChild(el("span", { class: "key" }, swatch, TYPE_LABELS[type] || type));
+  }
+  const line = (dash) => svg("svg", { width: 30, height: 8, "aria-hidden": "true" },
+    svg("line", { x1: 1, y1: 4, x2: 29, y2: 4, stroke: "#333", "stroke-width": 2, ...(dash ? { "stroke-dasharray": dash } : {}) }));
+  legend.appendChild(el("span", { class: "key" }, line(null), "affirmed"));
+  legend.appendChild(el("span", { class: "key" }, line("6 4"), "negated (“did not supply”)"));
+  legend.appendChild(el("span", { class: "key" }, line("1.5 3"), "denied by a party"));
+  legend.appendChild(el("span", { class: "key" }, "thicker = more independent sources"));
+  const state_ = el("span", { class: "node-key state" });
+  const group = el("span", { class: "node-key group" });
+  legend.appendChild(el("span", { class: "key" }, state_, "state"));
+  legend.appendChild(el("span", { class: "key" }, group, "armed group / organisation"));
+}
+
+async function loadGraphAndTimeline() {
+  const generation = state.generation;
+  const [graph, timeline] = await Promise.all([getJSON("/api/graph", state.filters), getJSON("/api/timeline", state.filters)]);
+  if (generation !== state.generation) return;
+  drawGraph(state.cy, graph, state.names);
+  markSelection(state.cy, state.selection);
+  $("graph").dataset.nodes = String(graph.nodes.length);
+  $("graph").dataset.edges = String(graph.edges.length);
+  $("graph-status").textContent = `${graph.nodes.length} actors, ${graph.edges.length} claims`;
+  state.timeline = timeline;
+  drawTimeline($("timeline"), timeline, state.types, { onWeek: selectWeek });
+}
+
+async function loadClaims() {
+  const generation = state.generation;
+  const params = { ...state.filters, ...selectionParams(), limit: PAGE, offset: state.offset };
+  const page = await getJSON("/api/claims", params);
+  if (generation !== state.generation) return null;
+  state.total = page.total;
+  renderTable($("claims-table").tBodies[0], page.claims, state.names, { onOpen: openClaim, openId: state.openId });
+  $("claims-total").textContent = `(${page.total})`;
+  const last = Math.min(page.total, state.offset + page.claims.length);
+  $("page-info").textContent = page.total ? `${state.offset + 1}–${last} of ${page.total}` : "";
+  $("page-prev").disabled = state.offset === 0;
+  $("page-next").disabled = last >= page.total;
+  const sel = state.selection;
+  $("selection").hidden = !sel;
+  if (sel) {
+    $("selection-text").textContent = sel.kind === "node"
+      ? `Involving ${actorName(state.names, sel.id)}`
+      : `${sel.type} ${actorName(state.names, sel.source)} → ${actorName(state.names, sel.target)}`;
+  }
+  return page;
+}
+
+async function guarded(work) {
+  setBusy(true);
+  try {
+    const result = await work();
+    showError("");
+    return result;
+  } catch (error) {
+    showError(error instanceof ApiError ? `Cannot show this: ${error.message}` : `Something went wrong: ${error.message}`);
+    return null;
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function applyFilters() {
+  const filters = readForm();
+  const same = JSON.stringify(filters) === JSON.stringify(state.filters);
+  if (same && state.generation > 0 && !state.selection && !document.body.dataset.error) return;
+  state.generation += 1;
+  state.filters = filters;
+  state.offset = 0;
+  state.selection = null;
+  syncUrl();
+  await guarded(async () => {
+    await Promise.all([loadGraphAndTimeline(), loadClaims()]);
+  });
+}
+
+async function openClaim(id, row) {
+  await guarded(async () => {
+    const claim = await getJSON(`/api/claims/${encodeURIComponent(id)}`);
+    state.openId = id;
+    for (const r of document.querySelectorAll("#claims-table tr.open")) r.classList.remove("open");
+    if (row) row.classList.add("open");
+    renderDetail($("claim-detail"), claim, state.names, { onOpen: (other) => openClaim(other) });
+    if (state.cy) {
+      state.cy.elements().removeClass("selected-edge");
+      state.cy.getElementById(id).addClass("selected-edge");
+    }
+    $("claim-detail").scrollTop = 0;
+    if (!row) $("claim-detail").focus({ preventScroll: true });
+  });
+}
+
+async function select(selection) {
+  state.generation += 1;
+  state.selection = selection;
+  state.offset = 0;
+  markSelection(state.cy, selection);
+  const page = await guarded(loadClaims);
+  if (selection && selection.kind === "edge" && page) {
+    const first = page.claims.find((c) => c.id === selection.id) || page.claims[0];
+    if (first) await openClaim(first.id, document.querySelector(`#claims-table tr[data-claim-id="${CSS.escape(first.id)}"]`));
+  }
+}
+
+// Clicking a week's bar narrows the date range to that week (Monday to Sunday).
+function selectWeek(week) {
+  const monday = weekMonday(week);
+  if (!monday) return;
+  const sunday = new Date(monday);
+  sunday.setUTCDate(sunday.getUTCDate() + 6);
+  $("f-since").value = monday.toISOString().slice(0, 10);
+  $("f-until").value = sunday.toISOString().slice(0, 10);
+  applyFilters();
+}
+
+async function init() {
+  const initial = Object.fromEntries(new URLSearchParams(location.search));
+  const ok = await guarded(async () => {
+    const [vocab, actors] = await Promise.all([getJSON("/api/vocabulary"), getJSON("/api/actors")]);
+    state.types = vocab.types;
+    fillSelect($("f-type"), vocab.types);
+    fillSelect($("f-item"), vocab.items);
+    for (const a of actors) state.names[a.id] = a.name || a.id;
+    const sorted = [...actors].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
+    const parties = sorted.filter((a) => a.claims === undefined || a.claims > 0);
+    const claimants = sorted.filter((a) => a.claimed === undefined || a.claimed > 0);
+    append($("actor-names"), parties.map((a) => el("option", { value: a.name || a.id })));
+    fillSelect($("f-claimant"), claimants.map((a) => a.id), state.names);
+    drawLegend(vocab.types);
+    return true;
+  });
+  if (!ok) return;
+  state.cy = createGraph($("graph"), {
+    onEdge: (data) => select({ kind: "edge", id: data.id, source: data.source, target: data.target, type: data.type, item_category: data.item_category }),
+    onNode: (data) => select({ kind: "node", id: data.id }),
+    onBackground: () => state.selection && select(null),
+  });
+  window.armswatch.cy = state.cy;
+  writeForm(initial);
+
+  const form = $("filters");
+  form.addEventListener("change", applyFilters);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    applyFilters();
+  });
+  form.addEventListener("reset", (event) => {
+    event.preventDefault();
+    writeForm({});
+    applyFilters();
+  });
+  $("selection-clear").addEventListener("click", () => select(null));
+  $("page-prev").addEventListener("click", () => {
+    state.offset = Math.max(0, state.offset - PAGE);
+    guarded(loadClaims);
+  });
+  $("page-next").addEventListener("click", () => {
+    state.offset += PAGE;
+    guarded(loadClaims);
+  });
+  let resizeTimer = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      state.cy.resize();
+      state.cy.fit(undefined, 30);
+      drawTimeline($("timeline"), state.timeline || [], state.types, { onWeek: selectWeek });
+    }, 250);
+  });
+  await applyFilters();
+}
+
+init();

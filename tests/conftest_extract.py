@@ -1,0 +1,27 @@
+"""Helpers for the extraction tests: run the engine on invented sentences and read mentions by key."""
+from __future__ import annotations
+
+import pytest
+
+from armswatch.types import Mention
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """extract(text, published) with the session's pipeline (the model is loaded once per test session)."""
+    from armswatch.extract.engine import extract_doc
+
+    def _run(text: str, published: str | None = None) -> list[Mention]:
+        return extract_doc(nlp(text), published)
+
+    return _run
+
+
+def keys(mentions: list[Mention]) -> set[tuple]:
+    return {m.key() for m in mentions}
+
+
+def only(mentions: list[Mention], type_: str, supplier: str, recipient: str, polarity: str = "affirmed") -> Mention:
+    found = [m for m in mentions if m.key() == (type_, supplier, recipient, polarity)]
+    assert found, f"no {type_} {supplier}->{recipient} {polarity} in {[m.key() for m in mentions]}"
+    return found[0]

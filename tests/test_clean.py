@@ -1,0 +1,250 @@
+"""Cleaning: boilerplate, wire credits, dates, titles, encodings, language, and the rule files' validation."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest_ingest import STORY_A, STORY_B
+
+from armswatch.clean import (
+    article_id, clean_html, clean_text, find_wire, learn_boilerplate, parse_date, strip_boilerplate,
+)
+from armswatch.clean.rules import load_boilerplate, load_wires
+from armswatch.errors import InputError, LexiconError
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "seed-article.txt"
+
+
+def story(*extra_head: str, tail: tuple[str, ...] = (), body=STORY_A, title="Italy sends more air defence to Ukraine"):
+    return "\n\n".join([title, *extra_head, *body, *tail])
+
+
+def test_clean_seed_article_loses_footer_and_credits_associated_press():
+    path = SEED.resolve() if SEED.exists() else Path("/work/shared/examples/seed-article.txt")
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"seed article not found at {SEED}")
+        pytest.skip("seed article (../shared/examples/seed-article.txt) not present")
+    art = clean_text(path.read_bytes(), source=str(path))
+    for footer in ("FOUNTAIN: Associated Press", "California18", "Welcome to California18", "Leave a Reply"):
+        assert footer not in art.text
+    assert art.wire == "Associated Press"
+    assert art.title and not art.text.startswith(art.title)
+    assert art.text.rstrip().endswith(".")
+    assert art.lang == "en"
+
+
+@pytest.mark.parametrize(
+    "head, tail, wire, kept",
+    [
+        ("WASHINGTON (AP) — Officials said the deal was done.", "", "Associated Press", True),
+        ("KYIV, Ukraine (Reuters) - The ministry said the deal was done.", "", "Reuters", True),
+        ("SEOUL, March 3 (Yonhap) -- The ministry said the deal was done.", "", "Yonhap", True),
+        ("MOSCOW, July 28. /TASS/. The ministry said the deal was done.", "", "TASS", True),
+        ("BEIJING, May 2 (Xinhua) -- The ministry said the deal was done.", "", "Xinhua", True),
+        ("", "SOURCE: Associated Press", "Associated Press", False),
+        ("", "FOUNTAIN: Associated Press", "Associated Press", False),
+        ("", "FUENTE: AP", "Associated Press", False),
+        ("", "Source: AFP", "Agence France-Presse", False),
+        ("", "With AFP", "Agence France-Presse", False),
+        ("", "— AFP", "Agence France-Presse", False),
+        ("", "(Reporting by Jane Roe; Editing by John Doe)", "Reuters", False),
+        ("", "Copyright 2024 The Associated Press. All rights reserved.", "Associated Press", False),
+        ("", "The Associated Press contributed to this report.", "Associated Press", False),
+        ("", "Source: Anadolu Agency", "Anadolu", False),
+        ("", "Source: UNIAN", "UNIAN", False),
+        ("", "Via Ukrinform", "Ukrinform", False),
+        ("", "SOURCE: KCNA", "KCNA", False),
+        ("", "Source: IRNA", "IRNA", False),
+        ("", "dpa", "dpa", False),
+        ("", "Source: Bloomberg", "Bloomberg", False),
+    ],
+)
+def test_clean_wire_credit_detected_credit_removed_dateline_kept(head, tail, wire, kept):
+    text = story(*([head] if head else []), tail=(tail,) if tail else ())
+    art = clean_text(text)
+    assert art.wire == wire
+    line = head or tail
+    assert (line in art.text) is kept
+
+
+@pytest.mark.parametrize("body", [
+    "The minister told AFP that the missiles would arrive soon.",
+    "Reuters could not independently verify the claim.",
+    "An AP reporter saw the trucks at the border.",
+])
+def test_clean_wire_not_taken_from_a_mention_in_the_story(body):
+    art = clean_text(story(body))
+    assert art.wire is None
+    assert body in art.text
+
+
+def test_clean_find_wire_prefers_dateline_over_later_credit():
+    wire, paras = find_wire(["LONDON (Reuters) - Britain said.", "More text here.", "Source: AFP"])
+    assert wire == "Reuters" and paras == ["LONDON (Reuters) - Britain said.", "More text here."]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Share this:", "Share this article", "Subscribe to our newsletter", "Follow us on Twitter and Facebook",
+    "We use cookies to give you the best experience on our website. Read our cookie policy.",
+    "Advertisement", "Tags: Italy, Ukraine, air defence", "Read more: Italy's parliament debates defence budget",
+])
+def test_clean_boilerplate_paragraph_removed(furniture):
+    art = clean_text(story(furniture, tail=(furniture,)))
+    assert furniture not in art.text
+    assert STORY_A[0] in art.text and STORY_A[-1] in art.text
+
+
+def test_clean_related_posts_and_comment_form_cut_the_rest():
+    art = clean_text(story(tail=("Related posts", "Greece sells six patrol boats", "Leave a Reply", "Great article!")))
+    assert art.text.endswith(STORY_A[-1])
+
+
+def test_clean_welcome_line_names_the_site_and_lone_site_name_is_removed():
+    art = clean_text(story(tail=("Harbour Herald", "Welcome to Harbour Herald, your number one source for news.")))
+    assert art.site == "Harbour Herald"
+    assert "Harbour Herald" not in art.text
+
+
+def test_clean_story_paragraph_mentioning_subscribe_is_kept():
+    para = ("Subscribers to the defence ministry's briefing were told on Monday that the missiles would be "
+            "delivered before the spring, in a change from earlier plans that had foreseen a summer date.")
+    art = clean_text(story(tail=(para,)))
+    assert para in art.text
+
+
+def test_clean_learn_boilerplate_finds_lines_shared_by_distinct_articles():
+    footer = "Harbour Herald is an independent newsroom based in the old port district since 1998."
+    cyprus = ["NICOSIA — Cyprus will buy new radars for its national guard, the defence ministry said on Friday.",
+              "The radars are to be installed on the south coast within two years.",
+              "The ministry did not say how much the contract was worth."]
+    texts = [story(tail=(footer,)), story(tail=(footer,), body=STORY_B, title="Greece sells boats"),
+             story(tail=(footer,), body=cyprus, title="Cyprus buys radars")]
+    assert learn_boilerplate(texts) == {footer}
+    assert learn_boilerplate(texts[:2]) == set()  # two articles are not enough evidence
+
+
+def test_clean_learn_boilerplate_does_not_learn_the_story_from_its_copies():
+    copies = [story(tail=(f"Site {i} footer",)) for i in range(5)]
+    learned = learn_boilerplate(copies)
+    assert not any(p in learned for p in STORY_A)
+
+
+def test_clean_strip_boilerplate_uses_learned_lines():
+    paras, _ = strip_boilerplate(["Story text here.", "Harbour Herald newsroom"], learned={"harbour  herald newsroom"})
+    assert paras == ["Story text here."]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: March 5, 2024", "2024-03-05"),
+    ("Posted on 12 June 2023 at 10:15", "2023-06-12"),
+    ("Updated: 2022-11-30", "2022-11-30"),
+    ("Tuesday, 7 February 2023", "2023-02-07"),
+])
+def test_clean_published_date_line_parsed_and_removed(line, expected):
+    art = clean_text(story(line))
+    assert art.published == expected
+    assert line not in art.text
+
+
+def test_clean_dateline_with_full_date_gives_published_and_stays():
+    dateline = "ROME, March 3, 2024 (AP) — Italy will send missiles to Ukraine, the minister said."
+    art = clean_text(story(dateline))
+    assert art.published == "2024-03-03" and dateline in art.text
+
+
+@pytest.mark.parametrize("value", ["March 5", "July 28", "2023", "© 2023 Harbour Herald", "next Tuesday", "", None])
+def test_clean_parse_date_never_guesses(value):
+    assert parse_date(value) is None
+
+
+def test_clean_dateline_without_year_gives_no_date():
+    art = clean_text(story("MOSCOW, July 28. /TASS/. The ministry said the deal was done."))
+    assert art.published is None and art.wire == "TASS"
+
+
+def test_clean_first_line_is_headline_unless_it_is_a_sentence():
+    art = clean_text(story())
+    assert art.title == "Italy sends more air defence to Ukraine"
+    assert not art.text.startswith("Italy sends more")
+    art = clean_text("\n\n".join(STORY_A))
+    assert art.title is None and art.text.startswith(STORY_A[0])
+
+
+def test_clean_hard_wrapped_lines_are_joined():
+    wrapped = ("Italy sends missiles\n\n"
+               "ROME — Italy will send a further battery of medium-range air defence\n"
+               "missiles to Ukraine, the defence minister said on Wednesday, after talks\n"
+               "with allies in Brussels.\n")
+    art = clean_text(wrapped)
+    assert "air defence missiles to Ukraine" in art.text and "\n" not in art.text
+
+
+def test_clean_html_excludes_comments_and_keeps_metadata():
+    html = ("<html><head><title>Italy sends missiles</title><meta name='author' content='Ada Rossi'>"
+            "<meta property='article:published_time' content='2024-02-01'></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in STORY_A)
+            + "</article><div class='comments'><h3>Comments</h3><p>Reader Bob says this will never work and the "
+              "government should resign before the missiles ever leave the depot.</p></div>"
+              "<footer>© 2019 Harbour Herald</footer></body></html>")
+    art = clean_html(html, url="https://www.harbourherald.example/italy")
+    assert art.author == "Ada Rossi" and art.published == "2024-02-01"
+    assert "Reader Bob" not in art.text
+    assert art.site == "harbourherald.example"
+    assert art.url == "https://www.harbourherald.example/italy"
+
+
+def test_clean_empty_result_raises_input_error_naming_source():
+    with pytest.raises(InputError, match="empty.html"):
+        clean_html("<html><body><nav>Home</nav></body></html>", source="empty.html")
+
+
+def test_clean_article_id_ignores_whitespace_and_is_sha1():
+    a = clean_text(story())
+    b = clean_text(story().replace("\n\n", "\n\n\n").replace("said on", "said  on"))
+    assert a.id == b.id == article_id(a.text) and len(a.id) == 40
+    assert clean_text(story(body=STORY_B)).id != a.id
+
+
+def test_clean_content_hash_is_of_raw_bytes():
+    raw = story(tail=("Share this:",))
+    a, b = clean_text(raw), clean_text(raw + "\n\nShare this:")
+    assert a.id == b.id and a.content_hash != b.content_hash
+
+
+def test_clean_lang_detected_with_fixed_seed():
+    german = ("Deutschland wird der Ukraine weitere Flugabwehrsysteme liefern, sagte der Verteidigungsminister "
+              "am Mittwoch in Berlin nach einem Treffen mit seinen Amtskollegen.")
+    langs = {clean_text("Flugabwehr für Kiew\n\n" + german).lang for _ in range(3)}
+    assert langs == {"de"}
+    assert clean_text(story()).lang == "en"
+
+
+def test_clean_rules_report_every_bad_entry(tmp_path):
+    bad = tmp_path / "boilerplate.yaml"
+    bad.write_text("paragraphs:\n  - id: one\n    regex: '(unclosed'\n  - id: two\n    where: middle\n    regex: 'x'\n"
+                   "dates:\n  - id: nodate\n    regex: 'Published (.*)'\n")
+    with pytest.raises(LexiconError) as err:
+        load_boilerplate(bad)
+    problems = err.value.problems
+    assert len(problems) == 3
+    assert any(":3:" in p and "invalid regex" in p for p in problems)
+    assert any("middle" in p for p in problems) and any("(?P<date>" in p for p in problems)
+
+
+def test_clean_wire_rules_validated(tmp_path):
+    bad = tmp_path / "wires.yaml"
+    bad.write_text("agencies:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [X]\n"
+                   "patterns:\n  - id: p\n    regex: 'no slot'\n    action: drop\n")
+    with pytest.raises(LexiconError) as err:
+        load_wires(bad)
+    text = "\n".join(err.value.problems)
+    assert "'X'" in text and "action='drop'" in text and "{agency}" in text
+
+
+def test_clean_shipped_rules_load():
+    assert len(load_boilerplate().paragraphs) >= 10
+    wires = load_wires()
+    assert {"Associated Press", "Reuters", "Agence France-Presse", "TASS", "Yonhap", "Xinhua", "dpa", "Anadolu",
+            "UNIAN", "Ukrinform", "IRNA", "KCNA", "Bloomberg"} <= set(wires.aliases.values())
