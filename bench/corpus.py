@@ -167,6 +167,7 @@ class Item:
     topic: str
     published: str
     text: str
+    statements: list[tuple[int, int]]  # character spans of the sentences that state an arms event (ARMS_CORE)
 
     @property
     def words(self) -> int:
@@ -193,24 +194,33 @@ def article(n: int, rnd: random.Random) -> Item:
     topic = "arms" if rnd.random() < 0.2 else rnd.choice(list(TOPICS))
     target = rnd.randint(MIN_WORDS, MAX_WORDS)
     headline = _fill(rnd.choice(HEADLINES[topic]), rnd, topic)
-    paragraphs, words = [], len(headline.split())
+    text, words, statements = headline, len(headline.split()), []
+    decks: dict[int, list[str]] = {}
+
+    def draw(pool: list[str]) -> str:
+        """Templates without repeats until the pool is used up, as a reporter does not repeat a sentence."""
+        deck = decks.setdefault(id(pool), [])
+        if not deck:
+            deck.extend(rnd.sample(pool, len(pool)))
+        return deck.pop()
+
     while words < target:
-        sentences = []
-        for _ in range(rnd.randint(1, 3)):
-            if topic == "arms":
-                pool = ARMS_CORE if rnd.random() < 0.25 else ARMS_BACKGROUND
-            else:
-                pool = TOPICS[topic]
-            sentence = _fill(rnd.choice(pool), rnd, topic)
+        sep = "\n\n"
+        for _ in range(rnd.randint(1, 3)):  # a paragraph of 1-3 sentences
+            core = topic == "arms" and rnd.random() < 0.25
+            pool = (ARMS_CORE if core else ARMS_BACKGROUND) if topic == "arms" else TOPICS[topic]
+            sentence = _fill(draw(pool), rnd, topic)
             if words + len(sentence.split()) > MAX_WORDS:
+                target = 0
                 break
-            sentences.append(sentence[0].upper() + sentence[1:])
+            text += sep
+            if core:
+                statements.append((len(text), len(text) + len(sentence)))
+            text += sentence[0].upper() + sentence[1:]
             words += len(sentence.split())
-        if not sentences:
-            break
-        paragraphs.append(" ".join(sentences))
+            sep = " "
     published = f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-    return Item(id=f"bench-{n:05d}", topic=topic, published=published, text=headline + "\n\n" + "\n\n".join(paragraphs))
+    return Item(id=f"bench-{n:05d}", topic=topic, published=published, text=text, statements=statements)
 
 
 def generate(n: int, seed: int = 20251) -> list[Item]:

@@ -1,14 +1,13 @@
 """Helpers for the extraction tests: run the engine on invented sentences and read mentions by key."""
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
 
 from armswatch.types import Mention
 
 
-@pytest.fixture(scope="session")
-def run(nlp):
-    """extract(text, published) with the session's pipeline (the model is loaded once per test session)."""
+def runner(nlp) -> Callable[..., list[Mention]]:
+    """extract(text, published) with the session's pipeline (the `nlp` fixture: one model load per session)."""
     from armswatch.extract.engine import extract_doc
 
     def _run(text: str, published: str | None = None) -> list[Mention]:

@@ -39,15 +39,31 @@ ITEMS = ["artillery shells", "Shahed drones", "ballistic missiles", "air defence
 VERBS = ["has delivered", "supplied", "shipped", "has sent", "provided"]
 CLAIMANTS = ["officials in Washington said", "the defence ministry said", "a spokesman told reporters",
              "analysts at a think tank said", "according to satellite imagery reviewed by reporters"]
+PLACES = ["Odesa", "Rostov", "Gdansk", "Busan", "Izmir", "Bandar Abbas", "Minsk", "Khartoum", "Yerevan", "Baku",
+          "Taipei", "Haifa", "Belgrade", "Constanta", "Kaliningrad", "Vladivostok"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+PEOPLE = ["Anna Kovalenko", "Marek Nowak", "Lee Ji-ho", "Emre Demir", "Sara Haddad", "Tomas Berg", "Nadia Petrova",
+          "Omar Farouk", "Ines Duarte", "Yusuf Kaya", "Mira Stein", "Pavel Horak"]
+# Sentence templates with many slots, so two different invented stories share few word triples (the dedup
+# shingles): only the deliberate syndicated copies should look alike.
 FILLER = [
-    "The shipment was the latest in a series of transfers that began last spring.",
-    "Diplomats at the United Nations declined to comment on the report.",
-    "The governments involved did not respond to requests for comment on Tuesday.",
-    "Analysts said the move could change the balance on the front line within weeks.",
-    "Customs records reviewed by the newspaper showed several cargo flights in March.",
-    "Parliament is expected to debate the matter again before the summer recess.",
+    "Customs records reviewed by the newspaper showed {n} cargo flights landing near {place} during {month}.",
+    "{person}, a researcher who tracks rail traffic around {place}, counted {n} flatcars covered with tarpaulins.",
+    "Diplomats in {place} declined to comment when asked about the {n} containers on {month} {day}.",
+    "Satellite pictures taken over {place} on {month} {day} show {n} trucks parked beside a warehouse.",
+    "Lawmakers led by {person} asked for a closed hearing on the matter before the {month} recess.",
+    "The port authority in {place} said {n} ships had changed their declared destination since {month}.",
+    "Insurance brokers quoted by {person} said premiums for voyages to {place} rose {n} percent in {month}.",
+    "A convoy of {n} vehicles was seen leaving {place} at dawn on {month} {day}, residents told {person}.",
+    "{person} said the contract, worth about {n} million dollars, was signed in {place} in {month}.",
+    "Officials at the embassy in {place} did not answer {n} written questions sent on {month} {day}.",
 ]
 DAYS = ["2024-03-04", "2024-03-11", "2024-04-02", "2024-05-19", "2024-06-23", "2024-07-08"]
+
+
+def _filler(rng: random.Random, k: int) -> list[str]:
+    return [t.format(n=rng.randint(3, 997), place=rng.choice(PLACES), month=rng.choice(MONTHS),
+                     day=rng.randint(1, 28), person=rng.choice(PEOPLE)) for t in rng.sample(FILLER, k)]
 
 
 def invented_article(i: int, rng: random.Random) -> tuple[str, str, str]:
@@ -55,11 +71,12 @@ def invented_article(i: int, rng: random.Random) -> tuple[str, str, str]:
     sup, rec = rng.choice(SUPPLIERS), rng.choice(RECIPIENTS)
     item, verb, who = rng.choice(ITEMS), rng.choice(VERBS), rng.choice(CLAIMANTS)
     title = f"{sup[0].upper() + sup[1:]} {verb} {item} to {rec}, report says (story {i})"
-    paras = [f"{sup[0].upper() + sup[1:]} {verb} {item} to {rec}, {who} on Monday.",
-             " ".join(rng.sample(FILLER, 2)),
+    extra = _filler(rng, 4)
+    paras = [f"{sup[0].upper() + sup[1:]} {verb} {item} to {rec}, {who} on {rng.choice(MONTHS)} {rng.randint(1, 28)}.",
+             " ".join(extra[:2]),
              f"Separately, {rng.choice(RECIPIENTS)} asked {rng.choice(SUPPLIERS)} for more {rng.choice(ITEMS)}, "
-             f"the foreign minister said in a statement numbered {1000 + i}.",
-             rng.choice(FILLER)]
+             f"{rng.choice(PEOPLE)} said in a statement numbered {1000 + i}.",
+             " ".join(extra[2:])]
     return title, rng.choice(DAYS), "\n\n".join(paras)
 
 

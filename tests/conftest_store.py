@@ -187,14 +187,14 @@ def write_articles(folder, n: int, seed: int = 7) -> list:
 
 
 STORY = [
-    "North Korea has delivered more than a million artillery shells to Russia since last summer, South Korea's "
-    "defence minister said on Thursday, as the two countries deepened military ties.",
-    "The minister told a parliamentary committee in Seoul that the shells had crossed the border by rail and by "
-    "sea, and that satellite images showed a steady stream of freight wagons at the Tumangang station.",
-    "Officials in Pyongyang have denied supplying any weapons to Moscow, and the Kremlin has called the reports "
-    "baseless. Analysts say the rounds are old but still useful for Russian guns along a long front line.",
-    "The committee also heard that the pace of the shipments had slowed in the spring, possibly because stocks "
-    "in the North were running low, before picking up again in the autumn months.",
+    ("North Korea has delivered more than a million artillery shells to Russia since last summer, South Korea's "
+     "defence minister said on Thursday, as the two countries deepened military ties."),
+    ("The minister told a parliamentary committee in Seoul that the shells had crossed the border by rail and by "
+     "sea, and that satellite images showed a steady stream of freight wagons at the Tumangang station."),
+    ("Officials in Pyongyang have denied supplying any weapons to Moscow, and the Kremlin has called the reports "
+     "baseless. Analysts say the rounds are old but still useful for Russian guns along a long front line."),
+    ("The committee also heard that the pace of the shipments had slowed in the spring, possibly because stocks "
+     "in the North were running low, before picking up again in the autumn months."),
 ]
 BOILERPLATE = [
     ("The Morning Ledger | World | Politics | Sign in", "Subscribe to the Morning Ledger newsletter for daily updates."),

@@ -1,6 +1,7 @@
-"""Helpers for the web tests: one database filled by a real ingest of the bundled samples plus one hostile article
-(built once per session), a live uvicorn server on a free 127.0.0.1 port, and a Playwright-driven Debian chromium.
+"""Helpers for the web tests: a database filled by a real ingest of the bundled samples plus one hostile
+article (built once per session), a live uvicorn server on a free 127.0.0.1 port, and Debian's chromium.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -16,13 +17,15 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
 
-# An invented report whose evidence sentence carries script payloads; each would set window.__pwned if it ran.
-HOSTILE_TITLE = "Drone deliveries <script>window.__pwned='title'</script> <img src=x onerror=\"window.__pwned='t-img'\">"
+# An invented report whose evidence sentence carries script payloads; each sets window.__pwned if it runs.
+HOSTILE_TITLE = (
+    "Drone deliveries <script>window.__pwned='title'</script> <img src=x onerror=\"window.__pwned='t-img'\">"
+)
 HOSTILE_IMG = "<img src=x onerror=\"window.__pwned='img';document.title='pwned'\">"
 HOSTILE_SCRIPT = "<script>window.__pwned='script'</script>"
 HOSTILE_TEXT = (
-    f"Iran has delivered hundreds of attack drones {HOSTILE_IMG} to Russia {HOSTILE_SCRIPT} since the spring, "
-    "Ukrainian military intelligence said on Monday.\n\n"
+    f"Iran has delivered hundreds of attack drones {HOSTILE_IMG} to Russia {HOSTILE_SCRIPT} "
+    "since the spring, Ukrainian military intelligence said on Monday.\n\n"
     "The agency said the drones were assembled at a plant east of Moscow and launched at power stations. "
     "Iranian officials did not answer requests for comment on Monday."
 )
@@ -42,22 +45,30 @@ def samples_dir() -> Path:
     return Path(samples.path())
 
 
+def web_sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The inputs of the web tests' database: the samples folder and a JSONL file with the hostile article."""
+    if "sources" not in _cache:
+        hostile = tmp_path_factory.mktemp("web-input") / "hostile.jsonl"
+        hostile.write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
+        _cache["sources"] = [str(samples_dir()), str(hostile)]
+    return _cache["sources"]  # type: ignore[return-value]
+
+
+def ingest_into(url: str, sources: list[str]) -> None:
+    from armswatch.run import ingest
+    from armswatch.store import open_store
+
+    with open_store(url) as store:
+        summary = ingest(sources, store)
+    assert not summary.skipped, f"ingest skipped inputs: {summary.skipped}"
+    assert summary.new > 0 and summary.mentions > 0, summary
+
+
 def sample_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """SQLite URL of a database filled by `armswatch.run.ingest` from the samples and the hostile article."""
     if "url" not in _cache:
-        from armswatch.run import ingest
-        from armswatch.store import open_store
-
-        root = tmp_path_factory.mktemp("web-db")
-        hostile = root / "hostile.jsonl"
-        hostile.write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
-        url = f"sqlite:///{root / 'web.db'}"
-        store = open_store(url)
-        try:
-            summary = ingest([str(samples_dir()), str(hostile)], store)
-        finally:
-            store.close()
-        assert not summary.skipped, f"ingest skipped inputs: {summary.skipped}"
+        url = f"sqlite:///{tmp_path_factory.mktemp('web-db') / 'web.db'}"
+        ingest_into(url, web_sources(tmp_path_factory))
         _cache["url"] = url
     return _cache["url"]  # type: ignore[return-value]
 
@@ -98,19 +109,16 @@ def launch_chromium(playwright):
 
 
 def take_screenshot(out: Path) -> None:
-    """Ingest the samples (only) into a fresh database, open the page at 1366x768 with the top claim open, save."""
+    """Ingest only the samples into a fresh database; save the page at 1366x768 with the top claim open."""
     import tempfile
 
     from playwright.sync_api import sync_playwright
 
-    from armswatch.run import ingest
-    from armswatch.store import open_store
     from armswatch.web import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'samples.db'}"
-        with open_store(url) as store:
-            ingest([str(samples_dir())], store)
+        ingest_into(url, [str(samples_dir())])
         with live_server(create_app(url)) as base, sync_playwright() as p:
             browser = launch_chromium(p)
             page = browser.new_page(viewport={"width": 1366, "height": 768})

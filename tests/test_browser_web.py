@@ -1,19 +1,28 @@
-"""The analyst's page in a real chromium over a real ingest of the samples: graph, filters, evidence, keyboard use,
-layout at 1366x768, and a hostile article whose script payloads must stay inert text."""
+"""The analyst's page in a real chromium over a real ingest of the samples: graph, filters, evidence,
+keyboard use, layout at 1366x768, and a hostile article whose script payloads must stay inert text."""
+
 from __future__ import annotations
 
 import httpx
 import pytest
-
-from conftest_web import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TITLE, launch_chromium, live_server, sample_db_url
+from conftest_web import (
+    HOSTILE_IMG,
+    HOSTILE_SCRIPT,
+    HOSTILE_TITLE,
+    launch_chromium,
+    live_server,
+    sample_db_url,
+)
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 VIEWPORT = {"width": 1366, "height": 768}
-# Record CSP violations so a blocked inline script or style (which would break the page silently) fails a test.
-WATCH_CSP = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-             "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+# Record CSP violations: a blocked inline script or style would break the page silently, so it fails a test.
+WATCH_CSP = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+    "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +65,9 @@ def open_page(page, url):
 
 
 def graph_ids(page) -> tuple[set[str], set[str]]:
-    nodes, edges = page.evaluate("[window.armswatch.cy.nodes().map(n => n.id()), window.armswatch.cy.edges().map(e => e.id())]")
+    nodes, edges = page.evaluate(
+        "[window.armswatch.cy.nodes().map(n => n.id()), window.armswatch.cy.edges().map(e => e.id())]"
+    )
     return set(nodes), set(edges)
 
 
@@ -84,7 +95,8 @@ def test_browser_page_draws_the_graph_of_the_api(page, base_url):
     for e in graph["edges"]:
         by_type.setdefault(e["type"], set()).add(styles[e["id"]][1])
     assert all(len(colours) == 1 for colours in by_type.values()) and len(by_type) == len(
-        {c for cs in by_type.values() for c in cs}), by_type
+        {c for cs in by_type.values() for c in cs}
+    ), by_type
     widest = max(graph["edges"], key=lambda e: e["stories"])
     thinnest = min(graph["edges"], key=lambda e: e["stories"])
     assert widest["stories"] > thinnest["stories"]
@@ -99,8 +111,10 @@ def test_browser_page_draws_the_graph_of_the_api(page, base_url):
 def test_browser_filters_change_graph_table_and_url(page, base_url):
     open_page(page, base_url + "/")
     all_nodes, all_edges = graph_ids(page)
-    type_ = min({e["type"] for e in api(base_url, "/api/graph")["edges"]},
-                key=lambda t: len(api(base_url, "/api/graph", type=t)["edges"]))
+    type_ = min(
+        {e["type"] for e in api(base_url, "/api/graph")["edges"]},
+        key=lambda t: len(api(base_url, "/api/graph", type=t)["edges"]),
+    )
     page.select_option("#f-type", type_)
     wait_ready(page)
     expected = api(base_url, "/api/graph", type=type_)
@@ -130,7 +144,7 @@ def test_browser_filters_change_graph_table_and_url(page, base_url):
     assert "Atlantis Republic" in page.inner_text("#filter-error")
 
 
-# A point on the edge where the edge, not a crossing edge or a node, is what a click hits (the page's own hit test).
+# A point where the edge itself, not a crossing edge or a node, is what a click hits (cytoscape's hit test).
 EDGE_POINT = """id => {
     const cy = window.armswatch.cy, e = cy.getElementById(id), box = cy.container().getBoundingClientRect();
     const a = e.source().position(), b = e.target().position();
@@ -172,6 +186,34 @@ def test_browser_clicking_an_edge_shows_its_evidence(page, base_url):
     assert page.locator(f"#claims-table tr.open[data-claim-id='{edge['id']}']").count() == 1
 
 
+def test_browser_clicking_a_node_lists_its_claims_and_background_restores_all(page, base_url):
+    open_page(page, base_url + "/")
+    total = api(base_url, "/api/claims", limit=1)["total"]
+    edges = api(base_url, "/api/graph")["edges"]
+    node = max(
+        {e["source"] for e in edges}, key=lambda n: sum(n in (e["source"], e["target"]) for e in edges)
+    )
+    x, y = page.evaluate(
+        """id => { const cy = window.armswatch.cy, p = cy.getElementById(id).renderedPosition();
+        const r = cy.container().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }""",
+        node,
+    )
+    page.mouse.click(x, y)
+    page.wait_for_selector("#selection:not([hidden])")
+    wait_ready(page)
+    expected = api(base_url, "/api/claims", actor=node, limit=50)
+    assert page.locator("#claims-table tbody tr.claim-row").evaluate_all(
+        "rows => rows.map(r => r.dataset.claimId)"
+    ) == [c["id"] for c in expected["claims"]]
+    assert page.inner_text("#claims-total") == f"({expected['total']})"
+    assert expected["total"] < total
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + 3, box["y"] + 3)  # the empty corner of the graph
+    page.wait_for_selector("#selection[hidden]", state="attached")
+    wait_ready(page)
+    assert page.inner_text("#claims-total") == f"({total})"
+
+
 def test_browser_keyboard_enter_on_a_claim_opens_it(page, base_url):
     open_page(page, base_url + "/")
     first_id = api(base_url, "/api/claims", limit=1)["claims"][0]["id"]
@@ -206,9 +248,14 @@ def test_browser_denied_claim_lists_its_denials(page, base_url):
 
 
 def test_browser_hostile_article_stays_inert_text(page, base_url):
-    claims = api(base_url, "/api/claims", supplier="IRN", recipient="RUS", type="TRANSFER", limit=1000)["claims"]
-    hostile = next(c for c in claims
-                   if any(HOSTILE_IMG in m["evidence"] for m in api(base_url, f"/api/claims/{c['id']}")["mentions"]))
+    claims = api(base_url, "/api/claims", supplier="IRN", recipient="RUS", type="TRANSFER", limit=1000)[
+        "claims"
+    ]
+    hostile = next(
+        c
+        for c in claims
+        if any(HOSTILE_IMG in m["evidence"] for m in api(base_url, f"/api/claims/{c['id']}")["mentions"])
+    )
     open_page(page, f"{base_url}/?type=TRANSFER&actor=IRN")
     title = page.title()
     page.press(f"#claims-table tr[data-claim-id='{hostile['id']}']", "Enter")
@@ -231,11 +278,47 @@ def test_browser_page_fits_a_laptop_screen(page, base_url):
     first_id = api(base_url, "/api/claims", limit=1)["claims"][0]["id"]
     page.press(f"#claims-table tr[data-claim-id='{first_id}']", "Enter")
     page.wait_for_selector("#claim-detail blockquote.evidence")
-    boxes = {sel: page.locator(sel).bounding_box() for sel in
-             ("#filters", "#graph", "#legend", "#timeline", ".table-wrap", "#claim-detail")}
+    boxes = {
+        sel: page.locator(sel).bounding_box()
+        for sel in ("#filters", "#graph", "#legend", "#timeline", ".table-wrap", "#claim-detail")
+    }
     for sel, box in boxes.items():
         assert box and box["width"] > 150 and box["height"] > 20, (sel, box)
         assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORT["width"] + 1, (sel, box)
         assert box["y"] >= 0 and box["y"] + box["height"] <= VIEWPORT["height"] + 1, (sel, box)
     assert boxes["#graph"]["height"] >= 250 and boxes["#graph"]["width"] >= 600
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORT["width"]
+
+
+def test_browser_api_docs_work_offline_under_the_csp(page, base_url):
+    page.route(
+        "**/*",
+        lambda route: route.abort() if not route.request.url.startswith(base_url) else route.continue_(),
+    )
+    page.goto(base_url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+    assert {
+        "/api/claims",
+        "/api/claims/{claim_id}",
+        "/api/graph",
+        "/api/timeline",
+        "/api/actors",
+        "/api/articles/{article_id}",
+    } <= paths
+    assert page.evaluate("window.__csp") == [] and page.errors == []
+
+
+def test_browser_empty_database_shows_empty_states(browser, tmp_path):
+    from armswatch.web import create_app
+
+    with live_server(create_app(f"sqlite:///{tmp_path / 'empty.db'}")) as base:
+        page = browser.new_page(viewport=VIEWPORT)
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        open_page(page, base + "/")
+        assert graph_ids(page) == (set(), set())
+        assert "No claims" in page.inner_text("#claims-table")
+        assert "No dated mentions" in page.inner_text("#timeline")
+        assert errors == []
+        page.close()

@@ -248,3 +248,32 @@ def test_clean_shipped_rules_load():
     wires = load_wires()
     assert {"Associated Press", "Reuters", "Agence France-Presse", "TASS", "Yonhap", "Xinhua", "dpa", "Anadolu",
             "UNIAN", "Ukrinform", "IRNA", "KCNA", "Bloomberg"} <= set(wires.aliases.values())
+
+
+GREEK = ("<p>ATHENS — Greece’s defence ministry is considering sending old armoured personnel carriers to Ukraine, "
+         "officials said on Monday in Athènes.</p><p>The minister called the plan “a fair exchange” and said the "
+         "army’s réserve would not be weakened at all.</p>")
+
+
+@pytest.mark.parametrize("meta, encoding", [
+    ('<meta charset="windows-1252">', "cp1252"),
+    ("", "cp1252"),  # undeclared legacy bytes
+    ('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', "cp1252"),  # a lying label
+    ('<meta charset="koi8-r">', "utf-8"),  # a lying label the other way
+    ("", "utf-16"),
+    ('<meta charset="koi8-r">', "koi8-r"),
+])
+def test_clean_html_bytes_decoded_whatever_the_label(meta, encoding):
+    text = GREEK if encoding != "koi8-r" else "<p>Министерство обороны заявило в понедельник, что рассмотрит отправку старых бронемашин.</p>"
+    html = f"<html><head>{meta}<title>Greek plan</title></head><body><article>{text}</article></body></html>"
+    art = clean_html(html.encode(encoding))
+    expected = "Greece’s defence ministry" if encoding != "koi8-r" else "Министерство обороны"
+    assert expected in art.text and "\ufffd" not in art.text
+
+
+def test_clean_http_charset_header_is_used():
+    html = f"<html><head><title>Greek plan</title></head><body><article>{GREEK}</article></body></html>"
+    from armswatch.clean import draft_from_html, finish
+
+    art = finish(draft_from_html(html.encode("cp1252"), source="x", charset="windows-1252"))
+    assert "Athènes" in art.text

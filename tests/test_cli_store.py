@@ -65,7 +65,7 @@ def test_cli_store_claims_bad_filter_exits_2_naming_it(filled_url, args, message
 
 def test_cli_store_show_prints_every_evidence_sentence_with_its_article(filled_url):
     s = open_store(filled_url)
-    shells = [c for c in s.claims() if c.supplier == "PRK" and c.type == "TRANSFER"][0]
+    shells = next(c for c in s.claims() if c.supplier == "PRK" and c.type == "TRANSFER")
     s.close()
     result = run("show", shells.id, "--db", filled_url)
     assert result.exit_code == 0, result.output

@@ -145,3 +145,9 @@ def test_evaluate_cli_script_exit_codes(tmp_path, gold_file):
     binary.write_bytes(b"\x00\xff" * 64)
     ran = run_script("eval", str(binary))
     assert ran.code == 1 and ran.stderr == f"armswatch: {binary}: binary file, expected JSON lines\n"
+
+
+def test_evaluate_cli_script_missing_model_is_one_line_error(gold_file):
+    ran = run_script("eval", str(gold_file), "--model", "no_such_model_xx")
+    assert ran.code == 1 and ran.stdout == ""
+    assert ran.stderr.count("\n") == 1 and ran.stderr.startswith("armswatch: no spaCy English model could be loaded")

@@ -10,7 +10,15 @@ import pyarrow.parquet as pq
 import pytest
 from conftest_store import corpus, new_store_url, store, store_url  # noqa: F401  (fixtures)
 
-from armswatch.export import CLAIM_FIELDS, MENTION_FIELDS, claim_rows, export, mention_rows, mentions_path, read_csv
+from armswatch.export import (
+    CLAIM_FIELDS,
+    MENTION_FIELDS,
+    claim_rows,
+    export,
+    mention_rows,
+    mentions_path,
+    read_csv,
+)
 from armswatch.export.formats import ExportError
 from armswatch.types import ClaimFilter
 

@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest_extract import keys, only, run  # noqa: F401  (run is a fixture)
+from conftest_extract import keys, only, runner
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return runner(nlp)
 
 TRANSFER_IRN_RUS = ("TRANSFER", "IRN", "RUS", "affirmed")
 

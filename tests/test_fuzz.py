@@ -344,4 +344,5 @@ def test_extract_time_grows_about_linearly_with_length(warm_extractor):
 
     short = timed(100, 3)
     long = timed(400, 1)
+    print(f"\n[extract scaling] 100 passages {short:.2f} s, 400 passages {long:.2f} s")
     assert long < 8 * short, f"100 passages: {short:.2f} s, 400 passages: {long:.2f} s (superlinear)"

@@ -134,7 +134,7 @@ def test_ingest_size_cap_skips_large_files(tmp_path):
 
 def test_ingest_parse_time_limit_skips_slow_documents(tmp_path):
     page = tmp_path / "huge.html"
-    page.write_text(article_html("Huge page", [" ".join(STORY_A)] * 3000))
+    page.write_text(article_html("Huge page", [" ".join(STORY_A)] * 1500))
     started = time.monotonic()
     (skipped,) = read([page], parse_timeout=0.2)
     assert time.monotonic() - started < 10
@@ -338,3 +338,63 @@ def test_ingest_fetch_gives_up_on_a_dripping_server(site):
     (skipped,) = read([url], allow_private=True, fetch_delay=0, timeout=1.5)
     assert time.monotonic() - started < 5
     assert isinstance(skipped, Skipped) and "took longer than 1.5s" in skipped.reason
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("e.warc", b"", "empty file"),
+    ("e.jsonl", b"\n\n", "empty file (no JSON records)"),
+    ("garbage.warc", b"WARC/1.0\nWARC-Type:response", "corrupt or truncated WARC"),
+    ("requests.warc", b"WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 0\r\n\r\n\r\n\r\n", "no HTML response records"),
+])
+def test_ingest_containers_without_articles_say_why(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    (skipped,) = read([tmp_path / name])
+    assert isinstance(skipped, Skipped) and skipped.reason.startswith(reason)
+
+
+@pytest.mark.parametrize("html, reason", [
+    ("<html><body>" + "<p><b><i>Arms" * 40_000, "tags"),
+    ("<html><body><div " + " ".join(f'a{i}="{"x" * 50}"' for i in range(20_000)) + ">text</div>", "word"),
+])
+def test_ingest_hostile_html_is_refused_quickly(tmp_path, html, reason):
+    (tmp_path / "bomb.html").write_text(html)
+    started = time.monotonic()
+    (skipped,) = read([tmp_path / "bomb.html"])
+    assert time.monotonic() - started < 5
+    assert isinstance(skipped, Skipped) and reason in skipped.reason
+
+
+def test_ingest_time_limit_keeps_an_outer_alarm():
+    import signal
+
+    from armswatch.ingest.limits import ParseTimeout, time_limit
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *a: fired.append("outer"))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.6)
+        with time_limit(5):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0.3  # re-armed with what it had left
+        with pytest.raises(ParseTimeout):
+            with time_limit(0.05):
+                time.sleep(1)
+        time.sleep(0.7)
+        assert fired == ["outer"]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_ingest_utf16_text_with_bom_is_read(tmp_path):
+    (tmp_path / "u16.txt").write_bytes("\n\n".join(["Italy sends missiles", *STORY_A]).encode("utf-16"))
+    (art,) = read([tmp_path / "u16.txt"])
+    assert art.title == "Italy sends missiles" and art.text.startswith("ROME — Italy will send")
+
+
+def test_ingest_server_charset_header_decodes_page(site):
+    html = article_html("Greek plan", ["ATHENS — Greece’s defence ministry said on Monday it would send old "
+                                       "vehicles from its réserve to Ukraine in the spring."])
+    url = site.add("/greek", html.encode("cp1252"), ctype="text/html; charset=windows-1252")
+    (art,) = read([url], allow_private=True, fetch_delay=0)
+    assert "Greece’s defence ministry" in art.text and "réserve" in art.text

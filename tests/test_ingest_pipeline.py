@@ -111,33 +111,42 @@ def _count_articles(url: str) -> int:
         s.close()
 
 
+def _start_and_stop(cmd: list[str], url: str, at_least: int, sig: int) -> tuple[int, str]:
+    """Start an ingest, wait until `at_least` articles are committed, send `sig`; (exit code, stderr)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None and _count_articles(url) < at_least:
+        time.sleep(0.02)
+    assert proc.poll() is None, f"ingest ended before it could be stopped: {proc.stderr.read()[-800:]}"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    return proc.returncode, err
+
+
 @pytest.mark.slow
-def test_ingest_pipeline_killed_run_resumes_to_the_same_database(new_store_url, tmp_path):
+def test_ingest_pipeline_interrupted_and_killed_run_resumes_to_the_same_database(new_store_url, tmp_path):
     total, batch = 24, 2
     write_articles(tmp_path / "news", total)
-    killed_url, clean_url = new_store_url(), new_store_url()
-    cmd = _armswatch("ingest", str(tmp_path / "news"), "--db", killed_url, "--batch-size", str(batch))
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    stored = 0
-    while time.monotonic() < deadline and proc.poll() is None:
-        stored = _count_articles(killed_url)
-        if stored >= 2 * batch:  # at least two batches committed
-            break
-        time.sleep(0.02)
-    assert proc.poll() is None, f"ingest ended before it could be killed: {proc.stderr.read().decode()[-500:]}"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    proc.stderr.close()
-    partial = _count_articles(killed_url)
-    assert 2 * batch <= partial < total and partial % batch == 0  # only whole batches were committed
+    url, clean_url = new_store_url(), new_store_url()
+    cmd = _armswatch("ingest", str(tmp_path / "news"), "--db", url, "--batch-size", str(batch))
 
-    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    code, err = _start_and_stop(cmd, url, 2 * batch, signal.SIGINT)  # Ctrl-C: the open batch rolls back
+    assert code == 130 and "interrupted" in err, err
+    after_ctrl_c = _count_articles(url)
+    assert 2 * batch <= after_ctrl_c < total and after_ctrl_c % batch == 0  # only whole batches were committed
+
+    code, _ = _start_and_stop(cmd, url, after_ctrl_c + 2 * batch, signal.SIGKILL)  # kill -9 mid-run
+    assert code == -signal.SIGKILL
+    after_kill = _count_articles(url)
+    assert after_ctrl_c + 2 * batch <= after_kill < total and after_kill % batch == 0
+
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{total - partial} new, {partial} already stored" in rerun.stderr
-    clean = subprocess.run(_armswatch("ingest", str(tmp_path / "news"), "--db", clean_url, "--batch-size",
-                                      str(batch)), capture_output=True, text=True, timeout=300)
-    assert clean.returncode == 0, clean.stderr
-    resumed, uninterrupted = snapshot(killed_url), snapshot(clean_url)
-    assert len(resumed["articles"]) == total and resumed["mentions"]
+    assert f"{total - after_kill} new, {after_kill} already stored" in rerun.stderr
+
+    clean = open_store(clean_url)  # the same ingest, uninterrupted, in this process
+    ingest([str(tmp_path / "news")], clean, batch_size=batch)
+    clean.close()
+    resumed, uninterrupted = snapshot(url), snapshot(clean_url)
+    assert len(resumed["articles"]) == total and resumed["mentions"] and resumed["claims"]
     assert resumed == uninterrupted

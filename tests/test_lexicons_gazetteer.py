@@ -105,7 +105,7 @@ def test_gazetteer_spans_survive_docbin(nlp):
     from spacy.tokens import DocBin
 
     doc = nlp("North Korea sent KN-23 missiles to Russia.")
-    restored = list(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))[0]
+    restored = next(iter(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)))
     assert [(s.text, s.label_, s.id_) for s in actor_spans(restored)] == [
         ("North Korea", "PRK", "state"), ("Russia", "RUS", "state")]
     assert [(s.text, s.label_, s.id_) for s in item_spans(restored)] == [("KN-23 missiles", "missiles", "KN-23")]
@@ -127,3 +127,24 @@ def test_gazetteer_hyphenated_compounds_and_suffixes(nlp):
     found = items_of(nlp, "Washington will sell four Aegis missile-defense warships and two Patriot systems.")
     assert [(t, c) for t, c, _ in found] == [("four Aegis missile-defense warships", "naval"),
                                              ("two Patriot systems", "air-defence")]
+
+
+def test_gazetteer_item_categories_add_the_guidelines_second_category(nlp):
+    from armswatch.lexicons.gazetteer import item_categories
+
+    spans = item_spans(nlp("Berlin sent Patriot missiles, artillery and Leopard tanks."))
+    assert [item_categories(s) for s in spans] == [["air-defence", "missiles"], ["artillery", "ammunition"],
+                                                   ["armoured-vehicles"]]
+
+
+def test_gazetteer_demonym_compounds_take_the_nouns_kind(nlp):
+    found = actors_of(nlp, "Russian officials met Chinese companies and Iranian state media, said a Polish "
+                           "government spokesman.")
+    assert found == [("Russian officials", "RUS", "institution"), ("Chinese companies", "CHN", "company"),
+                     ("Iranian state media", "IRN", "media"), ("Polish government", "POL", "institution")]
+
+
+def test_gazetteer_one_word_names_inside_longer_person_names_are_not_actors(nlp):
+    found = actors_of(nlp, "The composer Richard Wagner and the actor Steve Austin were not Wagner fighters or "
+                           "Lloyd Austin.")
+    assert [(t, a) for t, a, _ in found] == [("Wagner", "org:wagner-group"), ("Lloyd Austin", "USA")]

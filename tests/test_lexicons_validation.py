@@ -5,9 +5,9 @@ import pytest
 
 from armswatch.errors import LexiconError
 from armswatch.lexicons import load_actors, load_weapons
-from armswatch.lexicons.build_actors import build
-from armswatch.lexicons.actors import DEFAULT_FILES
 from armswatch.lexicons._yaml import read_yaml
+from armswatch.lexicons.actors import DEFAULT_FILES
+from armswatch.lexicons.build_actors import build
 
 BAD_ACTORS = """\
 actors:

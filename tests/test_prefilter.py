@@ -12,7 +12,9 @@ TERMS = Terms(
     item_free={"sanction"},
     context={"weapon", "military"},
     actors={"Iran", "Russia", "North Korea", "the Kremlin", "Germany"},
-    weapons={"drone", "drones", "artillery shells", "air defence systems"},
+    weapons={"drone", "drones", "artillery shells", "air defence systems", "parts"},
+    arming={"drone", "drones", "artillery shells", "air defence systems"},
+    references={"it", "official"},
     inflections={"send": {"sent"}},
 )
 MATCHER = Matcher(TERMS)
@@ -106,3 +108,26 @@ def test_prefilter_enabled_follows_the_environment(monkeypatch, value, on):
     else:
         monkeypatch.setenv("ARMSWATCH_PREFILTER", value)
     assert enabled() is on
+
+
+def test_prefilter_generic_items_do_not_make_a_text_about_arms():
+    assert not MATCHER.armed("Orion sold parts to Germany.")
+    assert MATCHER.armed("Orion sold drones to Germany.")
+
+
+def test_prefilter_sentence_naming_no_party_is_kept_only_after_a_hot_one():
+    lead = "Officials said deliveries would start soon."  # trigger + generic head: parties come from earlier
+    calm = ["Markets fell.", "Rain is due.", "Snow too.", "Wind later.", "Fog early."]
+    hot = "Iran sent drones to Russia."
+    after = " ".join([hot, *calm[:2], lead])
+    assert texts(after, select(after, MATCHER, neighbours=0)) == [hot, lead]
+    before = " ".join([lead, *calm[:2], hot])
+    assert texts(before, select(before, MATCHER, neighbours=0)) == [hot]
+    far = " ".join([hot, *calm, lead])
+    assert texts(far, select(far, MATCHER, neighbours=0)) == [hot]
+
+
+def test_prefilter_keeps_the_last_item_sentence_before_a_trigger():
+    text = "The drones were seen in May. Markets fell. Rain is due. Officials said it delivered them to Russia."
+    assert texts(text, select(text, MATCHER, neighbours=0)) == [
+        "The drones were seen in May.", "Officials said it delivered them to Russia."]

@@ -107,10 +107,12 @@ def test_reliability_kill9_during_ingest_then_rerun_equals_clean_run(db_url_fact
         diff = diff_snapshots(reference, after)
         assert not diff, f"seed {SEED}\n" + "\n".join(log) + "\n" + diff
         compared += row_count(after)
-        _run_clean(url, corpus)  # and a further rerun changes nothing
-        assert snapshot(url, TABLES) == after, f"seed {SEED}: a rerun of a completed ingest changed the store"
+        if round_no == ROUNDS - 1:  # and a further rerun changes nothing
+            _run_clean(url, corpus)
+            assert snapshot(url, TABLES) == after, f"seed {SEED}: a rerun of a completed ingest changed the store"
+    per_table = ", ".join(f"{t} {sum(c.values())}" for t, c in reference.items())
     print(f"\n[reliability] {db_url_factory.kind}: {kills} kills ({landed_mid_run} mid-run), {ROUNDS} reruns "
-          f"compared, {compared} rows compared ({row_count(reference)} per run), seed {SEED}")
+          f"compared, {compared} rows compared ({row_count(reference)} per run: {per_table}), seed {SEED}")
     assert landed_mid_run >= KILLS_PER_ROUND * ROUNDS // 2, "\n".join(log)
 
 

@@ -1,6 +1,7 @@
 """Scale-out: an ingest on worker processes or a Dask LocalCluster gives the same database as a local ingest."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -46,21 +47,45 @@ def test_scale_windows_cover_every_input_in_reader_order(tmp_path):
     assert raw[-1].source.endswith("missing.txt") and "no such file" in raw[-1].reason
 
 
-@pytest.mark.slow
-def test_scale_dask_local_cluster_ingest_equals_local_ingest(local_db, tmp_path):
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A LocalCluster of 2 single-threaded worker processes and a client-side executor on it."""
     from distributed import Client, LocalCluster
 
-    url = f"sqlite:///{tmp_path / 'dask.db'}"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client, client.get_executor(pure=False) as executor, open_store(url) as store:
+            Client(cluster) as client, client.get_executor(pure=False) as executor:
+        yield client, executor
+
+
+@pytest.mark.slow
+def test_scale_dask_local_cluster_ingest_equals_local_ingest(local_db, dask_cluster, tmp_path):
+    client, executor = dask_cluster
+    url = f"sqlite:///{tmp_path / 'dask.db'}"
+    with open_store(url) as store:
         summary = ingest_parallel([str(samples.path())], store, executor, config=PipelineConfig.from_env())
-        pids = set(client.run(lambda: __import__("os").getpid()).values())
-    assert len(pids) == 2
+        again = ingest_parallel([str(samples.path())], store, executor)
+    assert len(set(client.run(os.getpid).values())) == 2
     assert summary.new > 10 and summary.mentions > 0 and not summary.skipped
     got, want = database_rows(url), database_rows(local_db)
     for table in ("articles", "stories", "signatures", "mentions", "claims", "claim_claimants", "claim_links"):
         assert got[table] == want[table], table
     assert got == want
+    assert again.new == 0 and again.mentions == 0 and again.already == summary.read  # a rerun stores nothing
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_scale_dask_ingest_into_postgresql_equals_local_sqlite_ingest(local_db, dask_cluster):
+    from conftest_store import PgSchemas, pg_base_url
+
+    schemas = PgSchemas(pg_base_url())
+    try:
+        url = schemas.new_url()
+        with open_store(url) as store:
+            ingest_parallel([str(samples.path())], store, dask_cluster[1])
+        assert database_rows(url) == database_rows(local_db)
+    finally:
+        schemas.drop_all()
 
 
 @pytest.mark.slow

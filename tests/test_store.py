@@ -1,14 +1,17 @@
 """The store on SQLite and PostgreSQL: schema, idempotent batches, one transaction per batch, derived claims."""
 from __future__ import annotations
 
+import random
+
 import pytest
 import sqlalchemy as sa
-from conftest_store import TEXT_A, TEXT_B, article, corpus, new_store_url, store, store_url  # noqa: F401  (fixtures)
+from conftest_store import TEXT_A, TEXT_B, article, corpus, mention, new_store_url, store, store_url  # noqa: F401  (fixtures)
 
-from armswatch.claims import claim_id
+from armswatch.claims import MentionRecord, aggregate, claim_id
 from armswatch.errors import MissingExtraError, StoreError
 from armswatch.store import SCHEMA_VERSION, open_store, resolve_url
 from armswatch.types import ClaimFilter
+
 
 def table_rows(store, table):
     with store.engine.connect() as conn:
@@ -70,6 +73,25 @@ def test_store_failed_batch_writes_nothing(store):
     with pytest.raises(sa.exc.IntegrityError):
         store.add_batch([*articles, broken], [*mentions, []])
     assert store.stats() == {**store.stats(), "articles": 0, "mentions": 0, "claims": 0, "stories": 0}
+
+
+def test_store_claims_equal_the_pure_aggregation_of_stored_mentions(store):
+    """The SQL recomputation per batch and armswatch.claims.aggregate over everything stored give the same claims."""
+    rng = random.Random(11)
+    actors = ["PRK", "RUS", "IRN", "UKR", None]
+    articles = []
+    for n in range(40):
+        story = articles[rng.randrange(len(articles))].id if articles and rng.random() < 0.3 else None
+        articles.append(article(f"report {n} on arms", published=rng.choice([None, "2024-01-05", "2024-02-11",
+                                                                              "2023-12-30"]), story_id=story))
+    mentions = [[mention(rng.choice(["TRANSFER", "DENIAL", "PLEDGE"]), rng.choice(actors), rng.choice(actors),
+                         item=rng.choice(["drones", "weapons", None]), polarity=rng.choice(["affirmed", "negated"]),
+                         claimant=rng.choice(["author", "USA", "UKR"]), actors=rng.sample(["PRK", "RUS", "IRN"], 2))
+                 for _ in range(rng.randint(0, 4))] for _ in articles]
+    for i in range(0, 40, 7):
+        store.add_batch(articles[i:i + 7], mentions[i:i + 7])
+    records = [MentionRecord(m, a.id, a.story_id or a.id, a.published) for a, ms in zip(articles, mentions) for m in ms]
+    assert [c.to_dict() for c in store.claims(limit=None, order="id")] == [c.to_dict() for c in aggregate(records)]
 
 
 def test_store_claims_aggregate_stored_mentions(store):

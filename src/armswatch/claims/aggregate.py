@@ -57,7 +57,7 @@ def aggregate(records: Iterable[MentionRecord]) -> list[Claim]:
 def _claim(key: ClaimKey, group: list[MentionRecord]) -> Claim:
     type_, supplier, recipient, item_category, polarity = key
     dates = sorted(r.published for r in group if r.published)
-    deniers = {a for r in group for a in r.mention.actors}
+    deniers = {a for r in group for a in r.mention.actors} if type_ == "DENIAL" else set()
     return Claim(
         id=claim_id(key),
         type=type_,

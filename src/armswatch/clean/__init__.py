@@ -17,7 +17,7 @@ from armswatch.clean.boilerplate import learn_boilerplate, line_key, strip_boile
 from armswatch.clean.dates import find_date, parse_date
 from armswatch.clean.html import extract_html
 from armswatch.clean.lang import detect_lang
-from armswatch.clean.text import decode, looks_binary, paragraphs_of, repair
+from armswatch.clean.text import declared_charset, decode, looks_binary, paragraphs_of, repair
 from armswatch.clean.wire import find_wire
 from armswatch.errors import InputError
 from armswatch.types import Article, Skipped
@@ -71,10 +71,11 @@ def _host(url: str | None) -> str | None:
 
 
 def draft_from_text(text: str | bytes, *, source: str, url: str | None = None, title: str | None = None,
-                    published: str | None = None, site: str | None = None) -> Draft:
+                    published: str | None = None, site: str | None = None, charset: str | None = None) -> Draft:
+    """A plain-text document (bytes are decoded: BOM, `charset`, UTF-8, Windows-1252) before boilerplate removal."""
     raw = text
     if isinstance(text, bytes):
-        text = decode(text)
+        text = decode(text, charset)
     host = _host(url)
     return Draft(source=source, paragraphs=paragraphs_of(repair(text)), kind="text", url=url, title=title,
                  published=parse_date(published), site=site or host, content_hash=_raw_hash(raw),
@@ -82,7 +83,11 @@ def draft_from_text(text: str | bytes, *, source: str, url: str | None = None, t
 
 
 def draft_from_html(html: str | bytes, *, source: str, url: str | None = None, title: str | None = None,
-                    published: str | None = None, site: str | None = None) -> Draft:
+                    published: str | None = None, site: str | None = None, charset: str | None = None) -> Draft:
+    """An HTML page's article text and metadata (bytes decoded by `charset`, else <meta charset>, else sniffed)."""
+    raw = html
+    if isinstance(html, bytes):
+        html = decode(html, charset or declared_charset(html))
     content = extract_html(html, url=url)
     host = _host(url) or content.hostname
     meta_site = site or content.site or host
@@ -90,7 +95,7 @@ def draft_from_html(html: str | bytes, *, source: str, url: str | None = None, t
         source=source, paragraphs=paragraphs_of(repair(content.text)), kind="html", url=url,
         title=title or (repair(content.title) if content.title else None),
         published=parse_date(published) or parse_date(content.published), site=meta_site,
-        author=content.author, content_hash=_raw_hash(html), sites=[s for s in (site, content.site, host) if s],
+        author=content.author, content_hash=_raw_hash(raw), sites=[s for s in (site, content.site, host) if s],
     )
 
 
@@ -119,7 +124,7 @@ def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
     text = "\n\n".join(p.strip() for p in paras)
     words = len(text.split())
     if words < MIN_WORDS:
-        reason = "no article text found" if words == 0 else f"only {words} words of text after cleaning"
+        reason = "no article text found" if words == 0 else f"only {words} word{'s' * (words > 1)} of text after cleaning"
         return Skipped(draft.source, reason)
     return Article(
         id=article_id(text), text=text, source=draft.source, url=draft.url,

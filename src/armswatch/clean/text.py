@@ -1,6 +1,7 @@
 """Turns raw bytes or messy text into clean Unicode paragraphs (encoding repair with ftfy, unwrapping)."""
 from __future__ import annotations
 
+import codecs
 import re
 
 import ftfy
@@ -9,14 +10,39 @@ WRAP_MIN_CHARS = 50  # hard-wrapped text has long lines that end mid-sentence
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 when valid, else Windows-1252 (the usual mis-declared news encoding), else Latin-1."""
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+# WHATWG: pages labelled Latin-1 or ASCII are decoded as Windows-1252, as browsers do.
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+            "ascii": "cp1252", "iso8859-1": "cp1252"}
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag (first 4 KB), if any."""
+    m = _META_CHARSET.search(html[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: a BOM, else UTF-8 when valid, else the declared charset, else Windows-1252, else Latin-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    candidates = ["utf-8", "cp1252", "latin-1"]
+    if declared:
+        declared = _ALIASES.get(declared.strip().lower(), declared.strip().lower())
+        candidates.insert(1, declared)  # valid UTF-8 is almost never an accident; labels often lie
+    for encoding in candidates:
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     raise AssertionError("latin-1 decodes any bytes")
+
+
+def is_utf16(data: bytes) -> bool:
+    return data.startswith(_UTF16_BOMS)
 
 
 def repair(text: str) -> str:
@@ -49,6 +75,8 @@ def paragraphs_of(text: str) -> list[str]:
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 4 KB: not a text or HTML document."""
+    if is_utf16(data):
+        return False
     head = data[:4096]
     if b"\x00" in head:
         return True

@@ -1,7 +1,8 @@
 """`armswatch serve`: the analyst's web page and REST API over a claim database, run by uvicorn."""
+
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -11,8 +12,13 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    db: Annotated[Optional[str], typer.Option("--db", help="database URL (default: the store's default database)")] = None,
-    host: Annotated[str, typer.Option(help="interface to listen on; keep 127.0.0.1 unless behind a proxy")] = "127.0.0.1",
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="database URL or SQLite path (default: $ARMSWATCH_DB or ./armswatch.db)"),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="interface to listen on; keep 127.0.0.1 unless behind a proxy")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port")] = 8000,
 ) -> None:
     """Serve the supply graph, timeline and evidence page at / and the REST API at /api (OpenAPI at /docs)."""

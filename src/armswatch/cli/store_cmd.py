@@ -4,22 +4,22 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-DbOption = Annotated[Optional[str], typer.Option(
+DbOption = Annotated[str | None, typer.Option(
     "--db", help="database URL or SQLite path (default: $ARMSWATCH_DB or ./armswatch.db)", show_default=False)]
-Supplier = Annotated[Optional[str], typer.Option(help="supplier: id or name (PRK, 'North Korea', Pyongyang)")]
-Recipient = Annotated[Optional[str], typer.Option(help="recipient: id or name")]
-Actor = Annotated[Optional[str], typer.Option(help="either endpoint: id or name")]
-Type = Annotated[Optional[str], typer.Option("--type", help="TRANSFER, PLEDGE, CONSIDER, REQUEST, DEAL, DENIAL, SANCTION")]
-Item = Annotated[Optional[str], typer.Option(help="item category (ammunition, drones, missiles, ...)")]
-Since = Annotated[Optional[str], typer.Option(help="last seen on or after YYYY-MM-DD")]
-Until = Annotated[Optional[str], typer.Option(help="first seen on or before YYYY-MM-DD")]
-Claimant = Annotated[Optional[str], typer.Option(help="who asserts it: id, name, 'author' or 'other'")]
+Supplier = Annotated[str | None, typer.Option(help="supplier: id or name (PRK, 'North Korea', Pyongyang)")]
+Recipient = Annotated[str | None, typer.Option(help="recipient: id or name")]
+Actor = Annotated[str | None, typer.Option(help="either endpoint: id or name")]
+Type = Annotated[str | None, typer.Option("--type", help="TRANSFER, PLEDGE, CONSIDER, REQUEST, DEAL, DENIAL, SANCTION")]
+Item = Annotated[str | None, typer.Option(help="item category (ammunition, drones, missiles, ...)")]
+Since = Annotated[str | None, typer.Option(help="last seen on or after YYYY-MM-DD")]
+Until = Annotated[str | None, typer.Option(help="first seen on or before YYYY-MM-DD")]
+Claimant = Annotated[str | None, typer.Option(help="who asserts it: id, name, 'author' or 'other'")]
 MinSources = Annotated[int, typer.Option("--min-sources", min=0, help="at least N independent stories")]
-Polarity = Annotated[Optional[str], typer.Option(help="affirmed or negated")]
+Polarity = Annotated[str | None, typer.Option(help="affirmed or negated")]
 
 PIPE_WIDTH = 160  # table width when stdout is a file or pipe: wide enough that no cell wraps mid-name
 INTERRUPTED_EXIT = 130  # the shell's convention for a command stopped by Ctrl-C
@@ -77,7 +77,7 @@ def ingest(
 
     from armswatch.run import ingest as run_ingest
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # paths and reasons stay on one line each
     with opened(db) as store:
         with _progress(console) as update:
             summary = run_ingest(sources, store, allow_private=allow_private, batch_size=batch_size, progress=update)
@@ -144,6 +144,9 @@ def claims_command(
         rows = store.claims(flt, limit=limit, order=order)
         total = store.count_claims(flt)
         names = {a["id"]: a["name"] for a in store.actors()}
+        empty = not total and not store.stats()["articles"]
+    if empty:
+        typer.echo(f"armswatch: no articles in {store.url} yet: run `armswatch ingest SOURCE...` first", err=True)
     table = Table(title=f"{len(rows)} of {total} claims", title_justify="left", box=box.SIMPLE_HEAD)
     for col, kw in (("id", {"no_wrap": True}), ("type", {}), ("supplier → recipient", {}), ("item", {}),
                     ("stories", {"justify": "right"}), ("articles", {"justify": "right"}),
@@ -217,7 +220,7 @@ def show(
 # --- export -----------------------------------------------------------------------------------------------------
 def export(
     format_: Annotated[str, typer.Option("--format", "-f", help="csv, json, graphml or parquet")] = "json",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="output file (default: stdout)")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="output file (default: stdout)")] = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="also the mentions (JSON: nested; CSV/Parquet: FILE.mentions.EXT)")] = False,
     supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
     item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,

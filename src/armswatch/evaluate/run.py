@@ -35,7 +35,7 @@ def predict(
 
 def evaluate_rows(gold_rows: list[dict[str, Any]], n_process: int = 1) -> Report:
     """Extract from every gold row's text alone and score the result."""
-    predictions = {pid: mentions for pid, mentions in predict(gold_rows, n_process=n_process)}
+    predictions = dict(predict(gold_rows, n_process=n_process))
     return score(gold_rows, predictions)
 
 

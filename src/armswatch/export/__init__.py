@@ -8,7 +8,14 @@ no lists or nulls) `;`-joined strings and "" for a missing value.
 from __future__ import annotations
 
 from armswatch.export.formats import (
-    CLAIM_FIELDS, FORMATS, MENTION_FIELDS, claim_rows, export, mention_rows, mentions_path, read_csv,
+    CLAIM_FIELDS,
+    FORMATS,
+    MENTION_FIELDS,
+    claim_rows,
+    export,
+    mention_rows,
+    mentions_path,
+    read_csv,
 )
 
 __all__ = ["CLAIM_FIELDS", "FORMATS", "MENTION_FIELDS", "claim_rows", "export", "mention_rows", "mentions_path",

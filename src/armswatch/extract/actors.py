@@ -16,6 +16,27 @@ ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufa
 FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
 
 
+def _head_noun(token: Token) -> Token:
+    head = token
+    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod", "npadvmod") and head.head != head:
+        head = head.head
+    return head
+
+
+def _plural(token: Token) -> bool:
+    """Whether the phrase of an actor is plural ("Chinese entities", "Iran and Syria")."""
+    head = _head_noun(token)
+    return head.tag_ in ("NNS", "NNPS") or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+
+
+def _subject(token: Token) -> bool:
+    """Whether an actor phrase is (part of) a clause subject: "Iran" in "Iran's navy seized ..." too."""
+    head = token
+    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head != head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 @dataclass(frozen=True)
 class ActorRef:
     id: str
@@ -69,6 +90,8 @@ class ActorIndex:
                 return ref
         if depth > 2:
             return None
+        if token.lemma_.lower() in self.cues["relational_nouns"]:
+            return None  # "Ukraine's allies", "Russia's partners": related to the possessor, not the possessor
         for dep in MODIFIER_DEPS:
             for child in token.children:
                 if child.dep_ == dep and child.lemma_.lower() not in ORIGIN_WORDS:
@@ -94,6 +117,16 @@ class ActorIndex:
                 if child.dep_ == "appos" and self.span_ref(child) is not None and self.span_ref(head) is not None:
                     heads.extend([child, *child.conjuncts])
         for head in heads:
+            if head.lemma_.lower() in self.cues["generic_heads"]:
+                # "Russian and North Korean entities": every conjoined nationality of a generic head
+                own = self.by_token.get(head.i)
+                mods = [m for c in head.children if c.dep_ in ("amod", "compound") and self.span_ref(c) is not None
+                        for m in (c, *c.conjuncts) if self.span_ref(m) is not None
+                        and (own is None or not own.start <= m.i < own.end)]
+                refs = ([self.span_ref(head)] if own is not None else []) + [self.span_ref(m) for m in mods]
+                if len({r.id for r in refs}) > 1:
+                    out.extend(refs)
+                    continue
             if self.span_ref(head) is None and (head.lemma_.lower() in self.cues["generic_heads"]
                                                 or head.lower_ in QUANTIFIERS):
                 # "companies from China and Iran": every conjoined owner of a generic head
@@ -144,8 +177,10 @@ class ActorIndex:
             if dets and dets[0] == words[0] and token.lower_ == words[-1]:
                 if description.split()[0] in ("his", "her"):
                     return self.reporter(token) or self.antecedent(token, prefer=("person",), max_back=400)
-                if description in ("the bloc", "the alliance"):
+                if description in ("the bloc", "the alliance") or words[-1] in self.cues["anaphors.org_heads"]:
                     found = self.antecedent(token, prefer=("org", "institution"), only_org=True)
+                elif words[-1] in self.cues["anaphors.state_heads"]:
+                    found = self.antecedent(token, avoid=("person", "media"), only_state=True)
                 else:
                     found = self.antecedent(token, avoid=("person", "media"))
                 return found or self.default_for(description, token)
@@ -187,7 +222,8 @@ class ActorIndex:
         return None
 
     def antecedent(self, token: Token, prefer=(), avoid=(), only_org: bool = False,
-                   max_back: int = 10_000, exclude_ids: frozenset[str] = frozenset()) -> ActorRef | None:
+                   max_back: int = 10_000, exclude_ids: frozenset[str] = frozenset(),
+                   only_state: bool = False) -> ActorRef | None:
         """Nearest earlier actor: preferred kinds first, subjects before other positions.
 
         A full description ("the firm") never points back to the subject of its own clause ("The US accused the
@@ -210,6 +246,8 @@ class ActorIndex:
                 continue
             if only_org and not span.label_.startswith("org:"):
                 continue
+            if only_state and span.label_.startswith("org:"):
+                continue
             if span.id_ in avoid or span.start in blocked:
                 continue
             root = span.root
@@ -221,8 +259,22 @@ class ActorIndex:
             return None
 
         def score(span) -> tuple:
+            # salience: preferred kinds, number agreement, subjects, then the nearest ("Iran backed ... It ...")
             return (0 if not prefer or span.id_ in prefer else 1,
-                    0 if span.root.dep_ in ("nsubj", "nsubjpass") or span.id_ != "person" else 1,
+                    0 if plural is None or _plural(span.root) == plural else 1,
+                    0 if _subject(span.root) else 1,
                     token.i - span.end)
+        low = token.lower_
+        plural = True if low in ("they", "their", "them", "themselves") else (
+            False if low in ("it", "its", "itself") else None)
+        if token.lemma_.lower() in self.cues["anaphors.company_heads"] and token.pos_ != "PRON":
+            companies = [s for s in candidates if s.id_ == "company" or _head_noun(s.root).lemma_.lower() in
+                         self.cues["anaphors.company_heads"]]
+            candidates = companies or candidates
         best = min(candidates, key=score)
+        if plural:
+            # "the missiles were transported, but their transfer ...": a nearer plural item is the antecedent
+            items = [t for t in self.doc[best.end: token.i] if t.tag_ == "NNS" and self.is_item(t)]
+            if items:
+                return None
         return ActorRef(best.label_, best.id_, best.start, best.end, "anaphor")

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from armswatch.extract.actors import ActorIndex, ActorRef
 
 SUPPLY_LEMMAS = {"supply", "delivery", "shipment", "sale", "transfer", "provision", "export", "consignment", "aid",
-                 "assistance", "donation", "weapon", "arm", "shipping", "support", "batch", "flow", "transfer"}
+                 "assistance", "donation", "weapon", "arm", "shipping", "support", "batch", "flow"}
 # Verbs whose subject imposes the sanction they govern ("X imposed sanctions", not "X circumvented sanctions").
 IMPOSE_VERBS = {"impose", "announce", "slap", "introduce", "adopt", "extend", "expand", "levy", "approve", "agree",
                 "place", "target", "unveil", "issue", "tighten", "renew", "apply", "enforce", "maintain", "keep",
@@ -22,7 +22,9 @@ def is_passive(token: Token) -> bool:
     """A passive verb: auxpass/nsubjpass child, or a bare past participle modifying a noun ("drones sent by Iran")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         return True
-    return token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl") and not any(
+    if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+        return True
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl", "advcl") and not any(
         c.dep_ == "nsubj" for c in token.children)
 
 
@@ -45,7 +47,7 @@ def governor(token: Token) -> Token | None:
     """The verb a noun trigger hangs from ("imposed sanctions", "made the request", "is a supplier")."""
     t = token
     for _ in range(3):
-        if t.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "appos", "conj") and t.head is not t:
+        if t.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "appos", "conj") and t.head != t:
             head = t.head
         elif t.dep_ == "pobj" and t.head.dep_ == "prep":
             head = t.head.head
@@ -66,7 +68,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return c
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and verb.head != verb:
         head = verb.head
         if verb.dep_ == "pcomp":
             head = head.head
@@ -148,7 +150,7 @@ def _gov_dobj_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
     gov = governor(t)
     if gov is None:
         return []
-    return _refs(idx, [c for c in gov.children if c.dep_ in ("dobj", "dative") and c is not t and not idx.is_item(c)])
+    return _refs(idx, [c for c in gov.children if c.dep_ in ("dobj", "dative") and c != t and not idx.is_item(c)])
 
 
 def _gov_dative(t: Token, idx: ActorIndex) -> list[ActorRef]:
@@ -166,11 +168,6 @@ def _gov_subj_if_give(t: Token, idx: ActorIndex) -> list[ActorRef]:
                                                   "step", "send", "resume", "continue", "begin", "start",
                                                   "expand", "boost", "accelerate", "speed"):
         return _refs(idx, [s for s in [subject_of(gov)] if s is not None])
-    return []
-
-
-def _pobj_of_head(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """"buyer of this system" after China: the head of a 'buyer' phrase's 'after/like' objects."""
     return []
 
 
@@ -245,10 +242,6 @@ def _nsubj_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return _refs(idx, targets)
 
 
-def _none(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    return []
-
-
 def _default(actor: str) -> Slot:
     return lambda t, idx: [ActorRef(actor, "state", t.i, t.i + 1, "default")]
 
@@ -271,22 +264,19 @@ FIXED: dict[str, Slot] = {
     "obj_with": _obj_with,
     "nsubjpass_actor": _nsubjpass_actor,
     "gov_subj_if_give": _gov_subj_if_give,
-    "pobj_of_head": _pobj_of_head,
     "head_amod": _head_amod,
     "head_origin": _head_origin,
-    "passage_origin": _none,
-    "claim_supplier": _none,
-    "claim_recipient": _none,
     "nsubj_target": _nsubj_target,
     "item_origin": _item_origin,
+    "hyphen_actor": lambda t, idx: _refs(idx, [c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                                               and c.i < t.i and idx.span_ref(c) is not None]),
+    "of_from": lambda t, idx: [r for o in pobjs(t, "of") for r in _refs(idx, pobjs(o, "from"))],
+    "gov_subj_if_take": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
+        t).lemma_.lower() in ("take", "accept", "receive", "await", "expect", "get")) else [],
     "item_user": _item_user,
     "item_acl_from": _item_acl_from,
     "obj_supply_to": lambda t, idx: [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))],
     "nsubj_prep:from": lambda t, idx: [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))],
-    "prep:with_seller": _none,
-    "poss_seller": _none,
-    "amod_seller": _none,
-    "compound_actor_seller": _none,
 }
 
 
@@ -300,6 +290,29 @@ def slot_function(name: str) -> Slot:
     if name.startswith("default:"):
         return _default(name.split(":", 1)[1])
     raise KeyError(name)
+
+
+# Slots whose filler, when present but naming no actor, means the endpoint is an unidentified party.
+BLOCKING_SLOTS = {"nsubj": "nsubj", "dobj_actor": "dobj", "prep:to": "to", "prep:from": "from", "agent": "by"}
+
+
+def unidentified(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> Token | None:
+    """The noun phrase in the role's first slot when it names no actor ("its partners", "Western allies")."""
+    if not slots or slots[0] not in BLOCKING_SLOTS:
+        return None
+    slot = slots[0]
+    if slot == "nsubj":
+        cands = [subject_of(trigger)] if trigger.pos_ in ("VERB", "AUX", "ADJ") else []
+    elif slot == "dobj_actor":
+        cands = [c for c in trigger.children if c.dep_ == "dobj" and not idx.is_item(c)]
+    else:
+        cands = pobjs(trigger, BLOCKING_SLOTS[slot])
+    for tok in cands:
+        if tok is None or tok.pos_ in ("PRON", "NUM") or tok.lower_ in ("which", "that", "who"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and not idx.resolve_all(tok) and not idx.is_item(tok):
+            return tok
+    return None
 
 
 def fill(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> tuple[list[ActorRef], str | None]:

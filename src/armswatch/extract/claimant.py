@@ -58,6 +58,10 @@ class ClaimantFinder:
 
     def speaker_id(self, token: Token) -> str:
         """Actor id of a speaker phrase, `other` for media and unnamed sources."""
+        if token.lemma_.lower() in self.rules.cue("media_heads") and self.idx.span_ref(token) is None:
+            return "other"
+        if any(t.lower_ in ("news", "press") for t in token.subtree if t.i < token.i or t == token):
+            return "other"  # "Ukrainian News Agency", "the Associated Press"  # "Swedish media", "South Korean analysts": a nationality does not make it official
         ref = self.idx.resolve(token)
         if ref is None:
             for conj in token.conjuncts:
@@ -91,17 +95,23 @@ class ClaimantFinder:
         return Claimant(self.speaker_id(subj), _phrase(subj), subj)
 
     def according_to(self, sent: Span, trigger: Token) -> Claimant | None:
+        """"according to X", "per X", "citing X": X, nearest to the trigger when there are several."""
         best = None
         for tok in sent:
-            if tok.lower_ in ("according", "per", "citing") or (tok.lower_ == "to" and tok.head.lower_ == "according"):
-                for obj in tok.subtree:
-                    if obj.dep_ == "pobj" and obj.head.lower_ in ("to", "per", "according") or (
-                            tok.lower_ == "citing" and obj.dep_ == "dobj" and obj.head is tok):
-                        cand = Claimant(self.speaker_id(obj), _phrase(obj), obj)
-                        cand.head = tok.head if tok.lower_ != "to" else tok.head.head
-                        if best is None or abs(obj.i - trigger.i) < abs(best.token.i - trigger.i):
-                            best = cand
-                        break
+            low = tok.lower_
+            if low == "according":
+                objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            elif low == "per" and tok.dep_ == "prep":
+                objs = [g for g in tok.children if g.dep_ == "pobj"]
+            elif low == "citing":
+                objs = [g for g in tok.children if g.dep_ == "dobj"]
+            else:
+                continue
+            for obj in objs[:1]:
+                cand = Claimant(self.speaker_id(obj), _phrase(obj), obj)
+                cand.head = tok.head
+                if best is None or abs(obj.i - trigger.i) < abs(best.token.i - trigger.i):
+                    best = cand
         return best
 
     def find(self, trigger: Token, sent: Span, report_verb: Token | None, sentences: list[Span]) -> Claimant:
@@ -122,7 +132,7 @@ class ClaimantFinder:
         found.sort(key=lambda c: c.verb.lemma_.lower() in EVIDENTIAL)  # stable: speech verbs first
         acc = self.according_to(sent, trigger)
         if acc is not None and found and acc.head is not None and (
-                acc.head in found[0].verb.ancestors or acc.head is found[0].verb):
+                acc.head in found[0].verb.ancestors or acc.head == found[0].verb):
             acc.quoted = quoted  # "X told Y that ..., according to sources": the outer attribution
             return acc
         for c in found:
@@ -142,7 +152,7 @@ class ClaimantFinder:
             return acc
         # 3. a sentence-level reporting verb that the parse did not put above the trigger ("..., US says")
         root = sent.root
-        if root.lemma_.lower() in self.reporting and root.i > trigger.i and root is not trigger:
+        if root.lemma_.lower() in self.reporting and root.i > trigger.i and root != trigger:
             c = self._from_verb(root)
             if c is not None:
                 c.quoted = quoted
@@ -164,7 +174,7 @@ class ClaimantFinder:
         out = []
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
-                if c.dep_ in ("advcl", "parataxis") and c.lemma_.lower() in self.reporting and c not in chain \
+                if c.dep_ in ("advcl", "parataxis", "conj") and c.lemma_.lower() in self.reporting and c not in chain \
                         and c.i not in {t.i for t in trigger.subtree}:
                     as_mark = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
                     content = any(m.dep_ in ("ccomp", "dobj", "xcomp") for m in c.children)

@@ -14,7 +14,7 @@ PARTICIPANT_PREPS = {"to", "from", "for", "with", "by", "of", "into"}
 def is_participant(token: Token, idx: ActorIndex) -> bool:
     """Whether the actor phrase containing token stands in a participant position."""
     head = token
-    while head.dep_ in ("compound", "amod", "flat", "nmod") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "flat", "nmod") and head.head != head:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head

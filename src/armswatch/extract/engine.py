@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from dataclasses import replace as _replace
-from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.extract import coref, items, timex
+from armswatch.extract import items
 from armswatch.extract.actors import ActorIndex, ActorRef
-from armswatch.extract.arguments import CLAIM_NOUNS, SUPPLY_LEMMAS, children, fill, is_passive, pobjs, subject_of
-from armswatch.extract.claimant import Claimant, ClaimantFinder
-from armswatch.extract.negation import Scope, analyse
+from armswatch.extract.arguments import (
+    CLAIM_NOUNS,
+    SUPPLY_LEMMAS,
+    children,
+    fill,
+    is_passive,
+    pobjs,
+    subject_of,
+)
+from armswatch.extract.claimant import ClaimantFinder
+from armswatch.extract.negation import analyse
+from armswatch.extract.passage import Candidate, PassageResolver, dedupe  # noqa: F401  (dedupe re-exported)
 from armswatch.extract.rules import Frame, Rules, load_rules
 from armswatch.types import Mention
 
@@ -22,29 +29,7 @@ ITEM_ARG_DEPS = ("dobj", "nsubjpass", "dative")
 ITEM_ARG_PREPS = ("with", "of", "including")
 
 
-@dataclass
-class Candidate:
-    """One trigger's reading before passage-level resolution; becomes one mention per supplier x recipient."""
-
-    frame: Frame
-    trigger: Token
-    sent: Span
-    type: str
-    polarity: str
-    scope: Scope
-    suppliers: list[ActorRef] = field(default_factory=list)
-    recipients: list[ActorRef] = field(default_factory=list)
-    actors: list[ActorRef] = field(default_factory=list)
-    slots: dict[str, str | None] = field(default_factory=dict)
-    claimant: Claimant = field(default_factory=Claimant)
-    item: items.ItemChoice | None = None
-    needs_claim: bool = False  # a denial of a claim named elsewhere ("refuted US claims")
-    copy_previous: bool = False  # "followed suit", "joined the efforts"
-    rule: str = ""
-    notes: list[str] = field(default_factory=list)
-
-
-class PassageExtractor:
+class PassageExtractor(PassageResolver):
     """Extracts the mentions of one parsed passage (or article)."""
 
     def __init__(self, doc: Doc, published: str | None, rules: Rules):
@@ -54,6 +39,7 @@ class PassageExtractor:
         self.sentences = list(doc.sents)
         self.dropped: list[dict] = []
         self.hypotheticals: list[Candidate] = []  # dropped readings whose endpoints an ellipsis may refer to
+        self.origins: dict[int, Candidate] = {}  # id(mention) -> the candidate it came from (for explain)
         self.idx.first_person = self._first_person
 
     def _first_person(self, tok: Token) -> ActorRef | None:
@@ -72,14 +58,38 @@ class PassageExtractor:
         frames = self.rules.by_lemma.get(tok.lemma_.lower()) or self.rules.by_lemma.get(tok.lower_) or []
         return [f for f in frames if any(tok.pos_ in POS_GROUPS.get(p, {p}) for p in f.pos)]
 
+    def exchange(self, cand: Candidate) -> Candidate | None:
+        """"supplied jets to Iran in exchange for drones": the counter-delivery, in the other direction."""
+        tok = cand.trigger
+        for prep in [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]:
+            for ex in [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "exchange"]:
+                objs = [o for f in ex.children if f.dep_ == "prep" and f.lower_ == "for" for o in f.children
+                        if o.dep_ == "pobj"]
+                if not objs:
+                    continue
+                choice = items.choose(self.doc, objs[0], cand.sent, [objs[0]], self.rules.cue("non_arms_objects"),
+                                      frozenset(), frozenset(), set())
+                if choice is None or choice.category is None or choice.source != "argument":
+                    continue
+                mirror = _replace(cand, suppliers=cand.recipients, recipients=cand.suppliers, item=choice,
+                                  rule=cand.rule + "+exchange")
+                return mirror
+        return None
+
     def candidates(self) -> list[Candidate]:
         out = []
         for sent in self.sentences:
             for tok in sent:
                 for frame in self.frames_for(tok):
                     cand = self.build(tok, frame, sent)
+                    if cand is None and frame.type == "TRANSFER":
+                        cand = self._exchange_only(tok, frame, sent)
                     if cand is not None:
-                        out.append(cand)
+                        mirror = self.exchange(cand)
+                        if cand.item is None or cand.item.source != "non-arms":
+                            out.append(cand)
+                        if mirror is not None:
+                            out.append(mirror)
                         break
                 else:
                     cand = self.ellipsis(tok, sent)
@@ -87,10 +97,20 @@ class PassageExtractor:
                         out.append(cand)
         return out
 
+    def _exchange_only(self, tok: Token, frame: Frame, sent: Span) -> Candidate | None:
+        """A non-arms supply whose counterpart is arms ("supply food in exchange for ammunition")."""
+        if not any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "exchange" for g in c.children)
+                   for c in tok.children):
+            return None
+        cand = self.build(tok, _replace(frame, item_required=False), sent, allow_non_arms=True)
+        if cand is not None:
+            cand.item = items.ItemChoice(None, None, [], "non-arms")
+        return cand
+
     def _drop(self, tok: Token, frame_id: str, reason: str) -> None:
         self.dropped.append({"rule": frame_id, "trigger": tok.text, "trigger_start": tok.idx, "dropped": reason})
 
-    def build(self, tok: Token, frame: Frame, sent: Span) -> Candidate | None:
+    def build(self, tok: Token, frame: Frame, sent: Span, allow_non_arms: bool = False) -> Candidate | None:
         rules = self.rules
         if frame.requires_prep and not pobjs(tok, frame.requires_prep):
             return None
@@ -102,7 +122,8 @@ class PassageExtractor:
             return None  # "received a shipment of", "delivered the first batch": the verb's frame covers it
         if tok.lemma_.lower() in frame.lemmas_need_prep and not pobjs(tok, "of", "to", "for", "from"):
             return None  # "its weapons supply" (a stock), not "the supply of drones to Russia"
-        if frame.requires_object and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        if frame.requires_object and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) and not (
+                tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
             return None
         if frame.requires_child and not any(
                 c.lemma_.lower() in frame.requires_child or c.lower_ in frame.requires_child for c in tok.children):
@@ -146,6 +167,9 @@ class PassageExtractor:
         self.apply_wrappers(cand)
         if cand.type is None:
             return None
+        if cand.type == "SANCTION" and frame.type == "TRANSFER" and "nsubj" not in (
+                frame.active.get("supplier") or ()):
+            return None  # "Armenia stopped buying from Russia": a buyer's halt is not a supplier's sanction
         if not self.adjust_type(cand):
             self._drop(tok, frame.id, "hypothetical (would)")
             return None
@@ -157,15 +181,19 @@ class PassageExtractor:
             cand.needs_claim = True
             frame = _replace(frame, item_required=False)
         cand.item = self.item_for(cand) if frame.type != "DENIAL" else items.ItemChoice(None, None, [], "claim")
-        if cand.item is None:
+        if cand.item is None and not allow_non_arms:
             self._drop(tok, frame.id, "non-arms object")
             return None
+        if cand.item is None:
+            cand.item = items.ItemChoice(None, None, [], "non-arms")
         if cand.item.category is None and frame.item_required:
             cand.item = self._context_item(cand)
             if cand.item is None:
                 self._drop(tok, frame.id, "no arms item or context")
                 return None
         cand.claimant = self.claimants.find(tok, sent, scope.report_verb, self.sentences)
+        if scope.would and cand.type == "CONSIDER" and cand.claimant.id in {s.id for s in cand.suppliers}:
+            cand.type = "PLEDGE"  # "Britain said it would send tanks": the supplier's own announcement
         if scope.wrappers:
             cand.rule += "+" + "+".join(w.id for _, w in scope.wrappers)
         return cand
@@ -229,12 +257,7 @@ class PassageExtractor:
                 if not cand.suppliers and cand.slots.get("supplier") is None:
                     cand.suppliers = list(cand.actors)
             elif w.control == "subject" and not cand.suppliers and cand.frame.type in ("TRANSFER", "SANCTION") \
-                    and "nsubj" in (cand.frame.active.get("supplier") or ()) + ("gov_subj_if_give",):
-                subj = subject_of(wtok)
-                if subj is not None:
-                    cand.suppliers = self.idx.resolve_all(subj)
-                    cand.slots["supplier"] = f"{w.id}.subject"
-            elif w.control == "subject" and not cand.suppliers and cand.trigger.pos_ in ("NOUN", "PROPN") \
+                    and "nsubj" in (cand.frame.active.get("supplier") or ()) + ("gov_subj_if_give",) or w.control == "subject" and not cand.suppliers and cand.trigger.pos_ in ("NOUN", "PROPN") \
                     and cand.frame.id in ("supply.n",):
                 subj = subject_of(wtok)
                 if subj is not None:
@@ -294,6 +317,7 @@ class PassageExtractor:
         for wtok, _ in cand.scope.wrappers:  # "asked X to sell ammunition": the item is in the core's phrase
             pass
         excluded = {i for r in cand.suppliers + cand.recipients + cand.actors for i in range(r.start, r.end)}
+        excluded |= {i for i in self.idx.by_token}  # actors are never the non-arms object of a supply verb
         c = self.rules.cue
         return items.choose(self.doc, tok, cand.sent, args, c("non_arms_objects"), c("arms_context"),
                             c("support_words"), excluded)
@@ -306,173 +330,6 @@ class PassageExtractor:
         if words & self.rules.cue("arms_context"):
             return items.ItemChoice(None, "weapons", ["weapons"], "default")
         return None
-
-    # -- passage level -------------------------------------------------------------------------------------------
-    def resolve(self, cands: list[Candidate]) -> list[Mention]:
-        """Complete candidates first; then those missing an endpoint, which may borrow it from the others."""
-        done: dict[int, list[Mention]] = {}
-        for n, cand in enumerate(cands):
-            if cand.suppliers and cand.recipients and not cand.copy_previous and not cand.needs_claim:
-                done[n] = self.complete(cand, [])
-        for n, cand in enumerate(cands):
-            if n in done:
-                continue
-            def usable(m: Mention) -> bool:  # a sanction never lends endpoints to a supply event, nor back
-                return (m.type == "SANCTION") == (cand.type == "SANCTION") or cand.copy_previous
-            same = [m for k, ms in done.items() if cands[k].sent == cand.sent for m in ms if usable(m)]
-            before = [m for k, ms in sorted(done.items()) if k < n for m in ms if usable(m)]
-            if not cand.suppliers and not cand.recipients and not cand.copy_previous:
-                # a bare noun ("the sale ... violates") borrows both endpoints only from earlier sentences
-                same = []
-                before = [m for m in before if m.evidence_start < cand.sent.start_char]
-            done[n] = self.complete(cand, before, same)
-        mentions = [m for n in sorted(done) for m in done[n]]
-        return self.finish(self._drop_attempts(mentions))
-
-    @staticmethod
-    def _drop_attempts(mentions: list[Mention]) -> list[Mention]:
-        """"attempts to smuggle weapons ..., sent by Iran": a reported shipment outranks the attempt."""
-        sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == "TRANSFER"}
-        return [m for m in mentions
-                if not (m.type == "CONSIDER" and (m.supplier, m.recipient, m.evidence_start) in sent)]
-
-    def complete(self, cand: Candidate, previous: list[Mention], same: list[Mention] | None = None) -> list[Mention]:
-        same = same or []
-        if cand.copy_previous:
-            pool = same if "same_sentence" in cand.notes else previous
-            if "from_dropped" in cand.notes:
-                hypo = [h for h in self.hypotheticals if h.trigger.i < cand.trigger.i and h.recipients]
-                if hypo:
-                    return [self.mention(cand, s.id, hypo[-1].recipients[0].id, hypo[-1].item)
-                            for s in cand.suppliers]
-            if not pool:
-                return []
-            last = pool[-1]
-            out = []
-            for s in cand.suppliers or [ActorRef(last.supplier, "", 0, 0)]:
-                m = self.mention(cand, s.id, last.recipient)
-                m.type = cand.type or last.type
-                m.item_text, m.item_category, m.item_categories = last.item_text, last.item_category, list(
-                    last.item_categories)
-                out.append(m)
-            return out
-        if cand.needs_claim:
-            return self.complete_denial(cand, previous)
-        excluded_tokens = self._claimant_tokens(cand)
-        suppliers = cand.suppliers
-        if not suppliers and cand.type == "SANCTION" and cand.claimant.id not in ("author", "other"):
-            suppliers = [ActorRef(cand.claimant.id, "", cand.trigger.i, cand.trigger.i + 1, "claimant")]
-        suppliers = suppliers or self._missing(cand, "supplier", same + previous, excluded_tokens,
-                                               {r.id for r in cand.recipients})
-        recipients = cand.recipients or self._missing(cand, "recipient", same + previous, excluded_tokens,
-                                                      {r.id for r in suppliers})
-        out = []
-        for s, r in product(suppliers, recipients):
-            if s.id == r.id:
-                origin = self._origin(cand)
-                if origin is None or origin.id == r.id:
-                    continue
-                s = origin  # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
-            out.append(self.mention(cand, s.id, r.id))
-        return out
-
-    def _origin(self, cand: Candidate) -> ActorRef | None:
-        from armswatch.extract.arguments import slot_function
-
-        refs = slot_function("item_origin")(cand.trigger, self.idx)
-        return refs[0] if refs else None
-
-    def _claimant_tokens(self, cand: Candidate) -> set[int]:
-        tok = cand.claimant.token
-        if tok is None:
-            return set()
-        return {t.i for t in tok.subtree}
-
-    def _missing(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
-                 other_ids: set[str]) -> list[ActorRef]:
-        for m in reversed(previous):
-            value = getattr(m, role)
-            if value and value not in other_ids and m.evidence_start >= 0:
-                return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")]
-        if not cand.suppliers and not cand.recipients:
-            return []  # a bare noun or participle names no party: only an earlier event may supply them
-        excluded = set(excluded_tokens)
-        for r in cand.suppliers + cand.recipients + cand.actors:
-            excluded.update(range(r.start, r.end))
-        ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded)
-        if ref is None:
-            ref = coref.previous_sentences_actor(self.idx, self.sentences, cand.sent, cand.trigger, other_ids,
-                                                 excluded)
-        return [ref] if ref is not None else []
-
-    def complete_denial(self, cand: Candidate, previous: list[Mention]) -> list[Mention]:
-        deniers = {a.id for a in cand.actors}
-        if not deniers:
-            return []
-        for m in reversed(previous):
-            if m.type != "DENIAL" and (m.supplier in deniers or m.recipient in deniers):
-                out = self.mention(cand, m.supplier, m.recipient)
-                out.item_text, out.item_category, out.item_categories = m.item_text, m.item_category, list(
-                    m.item_categories)
-                return [out]
-        ids = [a.id for a in cand.actors]
-        if len(ids) >= 2:
-            return [self.mention(cand, ids[0], ids[1])]
-        other = self._missing(cand, "recipient", [], self._claimant_tokens(cand), set(ids))
-        if other:
-            return [self.mention(cand, ids[0], other[0].id)]
-        return []
-
-    def mention(self, cand: Candidate, supplier: str | None, recipient: str | None,
-                item: items.ItemChoice | None = None) -> Mention:
-        sent, tok = cand.sent, cand.trigger
-        text = sent.text.rstrip()
-        start = sent.start_char
-        item = item or cand.item or items.ItemChoice(None, "weapons", ["weapons"], "default")
-        claimant = cand.claimant
-        m = Mention(
-            type=cand.type, supplier=supplier, recipient=recipient, polarity=cand.polarity,
-            actors=[a.id for a in cand.actors] if cand.type == "DENIAL" else [],
-            item_text=item.text, item_category=item.category or "weapons",
-            item_categories=item.categories or [item.category or "weapons"],
-            claimant=claimant.id, claimant_text=claimant.text,
-            time=timex.find(sent, tok, self.published), evidence=text, evidence_start=start,
-            evidence_end=start + len(text), rule=cand.rule, trigger=tok.text, trigger_start=tok.idx,
-        )
-        return m
-
-    def finish(self, mentions: list[Mention]) -> list[Mention]:
-        out: list[Mention] = []
-        for m in mentions:
-            if not m.supplier or not m.recipient or m.supplier == m.recipient:
-                continue
-            if m.type == "TRANSFER" and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient):
-                # a negation by an involved party is its denial, never a negated transfer (GUIDELINES §5)
-                m.actors = [m.claimant]
-                m.type, m.polarity = "DENIAL", "affirmed"
-                m.rule = (m.rule or "") + "+involved-negation"
-                m.claimant = m.claimant if self._quoted(m) else "author"
-            elif m.type == "DENIAL":
-                m.claimant = m.actors[0] if m.actors and self._quoted(m) else "author"
-                if not m.actors:
-                    continue
-            lex = _affiliations()
-            if lex is not None:
-                for actor in (m.supplier, m.recipient, *m.actors):
-                    if actor and actor.startswith("org:"):
-                        aff = lex(actor)
-                        if aff:
-                            m.affiliations[actor] = aff
-            out.append(m)
-        return dedupe(out)
-
-    def _quoted(self, m: Mention) -> bool:
-        from armswatch.extract.claimant import in_quotes
-
-        if m.trigger_start is None:
-            return False
-        span = self.doc.char_span(m.trigger_start, m.trigger_start + len(m.trigger or "x"), alignment_mode="expand")
-        return span is not None and in_quotes(self.doc, span.start)
 
     def run(self) -> list[Mention]:
         return self.resolve(self.candidates())
@@ -489,27 +346,6 @@ def _inside_phrase(tok: Token, phrases: tuple[str, ...]) -> bool:
                 return True
             start = text.find(phrase, start + 1)
     return False
-
-
-def dedupe(mentions: list[Mention]) -> list[Mention]:
-    """One mention per scoring key, the first kept; a repeated DENIAL adds its deniers."""
-    kept: dict[tuple, Mention] = {}
-    for m in mentions:
-        k = m.key()
-        if k not in kept:
-            kept[k] = m
-        elif m.type == "DENIAL":
-            kept[k].actors = list(dict.fromkeys(kept[k].actors + m.actors))
-    return list(kept.values())
-
-
-def _affiliations():
-    try:
-        from armswatch.lexicons import load_actors
-
-        return load_actors().affiliation
-    except Exception:  # the lexicon is optional for affiliations; mentions stay valid without them
-        return None
 
 
 def _nlp():
@@ -550,8 +386,16 @@ def explain(text: str, published: str | None = None) -> list[dict]:
         path = []
         if tok is not None:
             path = [f"{tok.text}/{tok.dep_}"] + [f"{a.text}/{a.dep_}" for a in tok.ancestors]
+        cand = ex.origins.get(id(m))
+        slots = {role: slot for role, slot in (cand.slots.items() if cand else []) if slot}
+        wrappers = [f"{t.text}:{w.id}" for t, w in cand.scope.wrappers] if cand else []
+        text = " <- ".join(path)
+        if slots:
+            text += "; " + " ".join(f"{role}={slot}" for role, slot in slots.items())
+        if wrappers:
+            text += "; wrappers " + ", ".join(wrappers)
         out.append({"mention": m.to_dict(), "rule": m.rule, "trigger": m.trigger, "trigger_start": m.trigger_start,
-                    "path": " <- ".join(path)})
+                    "path": text, "slots": slots, "wrappers": wrappers})
     for d in ex.dropped:
         out.append({"mention": None, **d, "path": ""})
     return out

@@ -34,7 +34,7 @@ def _main(spans: list[Span]) -> Span:
     def rank(s: Span) -> tuple[int, int]:
         generic = s.label_ in ("weapons", "support", "components")
         return (1 if generic else 0, s.start)
-    return sorted(spans, key=rank)[0]
+    return min(spans, key=rank)
 
 
 def _categories(spans: list[Span]) -> list[str]:
@@ -45,8 +45,7 @@ def _categories(spans: list[Span]) -> list[str]:
 def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_arms: frozenset[str],
            arms_context: frozenset[str], support_words: frozenset[str], excluded: set[int]) -> ItemChoice | None:
     """Item of the event at `trigger`: in its arguments, then its subtree, then the sentence; None = non-arms."""
-    items = [s for s in (doc.spans["items"] if "items" in doc.spans else []) if not (set(range(s.start, s.end)) &
-                                                                                   excluded)]
+    items = [s for s in doc.spans.get("items", []) if not set(range(s.start, s.end)) & excluded]
     candidates: list[Span] = []
     # 1. the trigger's own phrase (noun triggers: "arms shipments", "supply of drones")
     lo, hi = _subtree_range(trigger)
@@ -65,6 +64,8 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
     dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if not candidates and dobjs:
         for d in dobjs:
+            if d.i in excluded:
+                continue  # "the Houthis have been armed by Iran": the object is the recipient
             if d.lemma_.lower() in non_arms or d.ent_type_ in ("PERSON", "MONEY"):
                 return None
     if candidates:
@@ -84,7 +85,7 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
 
 def passage_item(doc: Doc, before: int) -> ItemChoice | None:
     """The last item span of the passage before token `before` (an item stated in an earlier sentence)."""
-    items = [s for s in (doc.spans["items"] if "items" in doc.spans else []) if s.end <= before]
+    items = [s for s in doc.spans.get("items", []) if s.end <= before]
     if not items:
         return None
     main = items[-1]

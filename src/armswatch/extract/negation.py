@@ -61,8 +61,8 @@ def climb(trigger: Token, rules: Rules) -> Scope:
     t = trigger
     for _ in range(8):
         head = t.head
-        noun_subject = t is trigger and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubj"
-        if head is t or (t.dep_ not in CLIMB and not noun_subject):
+        noun_subject = t == trigger and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubj"
+        if head == t or (t.dep_ not in CLIMB and not noun_subject):
             break
         if t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBG") and not any(
                 c.dep_ in ("aux", "mark", "auxpass") for c in t.children):
@@ -108,9 +108,9 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     for tok, w in scope.wrappers:
         if w.type is None:
             continue
-        if frame_type not in ("TRANSFER", "PLEDGE") and w.type != "DENIAL":
-            continue
-        direct = scope.path[1] is tok if len(scope.path) > 1 else False
+        if frame_type not in ("TRANSFER", "PLEDGE") and not (w.type == "DENIAL" and frame_type in ("DEAL",)):
+            continue  # "rejected Ukraine's requests" is a refusal of a request, not the denial of a claim
+        direct = scope.path[1] == tok if len(scope.path) > 1 else False
         if w.id == "pledge" and tok.lemma_.lower() in DEAL_APPROVERS and trigger.lemma_.lower() in SALE_CORES:
             scope.type = "DEAL"
         elif w.id == "pledge" and tok.lemma_.lower() in ("announce", "offer") and not (
@@ -141,7 +141,7 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     top = scope.report_verb
     for tok in scope.path:
         low = tok.lemma_.lower()
-        if tok is not trigger and (low in hypo or tok.lower_ in hypo) and not any(
+        if tok != trigger and (low in hypo or tok.lower_ in hypo) and not any(
                 w.type == "CONSIDER" for t2, w in scope.wrappers if t2.i != tok.i and t2 in scope.path[
                     scope.path.index(tok):]):
             scope.drop = f"hypothetical ({tok.text})"
@@ -152,7 +152,7 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
         if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
             scope.drop = "conditional (if)"
     for tok in verbs:
-        if tok is top:
+        if tok == top:
             break
         for a in _aux(tok):
             low = a.lower_
@@ -175,16 +175,16 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
         if not (_has_neg(tok) or _yet_to(tok)):
             continue
         low = tok.lemma_.lower()
-        is_wrapper = any(tok is t for t, _ in scope.wrappers)
-        if tok is trigger and tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "neg" for c in tok.children):
+        is_wrapper = any(tok == t for t, _ in scope.wrappers)
+        if tok == trigger and tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "neg" for c in tok.children):
             negated_here = True
-        elif tok is trigger or is_wrapper or low in transparent or low in evidence:
+        elif tok == trigger or is_wrapper or low in transparent or low in evidence:
             negated_here = True
-            if is_wrapper and any(t is tok and w.polarity == "negated" for t, w in scope.wrappers):
+            if is_wrapper and any(t == tok and w.polarity == "negated" for t, w in scope.wrappers):
                 negated_here = False  # "did not refuse": double negation, leave affirmed
         elif low in opaque or tok.pos_ in ("VERB", "AUX"):
             scope.drop = f"negation over {tok.text}"
-        if tok is top:
+        if tok == top:
             break
     if top is not None and top.dep_ == "xcomp" and (_has_neg(top.head) or _yet_to(top.head)):
         top = top.head  # "are yet to see any evidence", "do not expect to see"

@@ -8,17 +8,13 @@ from pathlib import Path
 import yaml
 
 from armswatch.errors import LexiconError
+from armswatch.extract.arguments import FIXED
 from armswatch.types import EVENT_TYPES, POLARITIES
 
 DATA_DIR = Path(__file__).parent / "data"
 
-# Argument slots the argument finder knows (arguments.SLOTS); a frame naming another one is rejected on load.
-KNOWN_SLOTS = {
-    "nsubj", "nsubjpass", "agent", "dobj", "dative", "poss", "amod", "compound_actor", "gov_subj", "gov_dobj_actor",
-    "gov_dative", "dobj_actor", "obj_with", "nsubjpass_actor", "gov_subj_if_give", "pobj_of_head", "head_amod",
-    "head_origin", "passage_origin", "claim_supplier", "claim_recipient", "nsubj_target", "obj_supply_to",
-    "nsubj_prep:from", "gov_subj_if_impose", "item_origin", "item_acl_from", "item_user", "prep:with_seller", "poss_seller", "amod_seller", "compound_actor_seller", "default:USA",
-}
+# Argument slots the argument finder knows; a frame naming another one is rejected on load.
+KNOWN_SLOTS = frozenset(FIXED)
 PREFIXED_SLOTS = ("prep:", "gov_prep:", "default:")
 ROLES = {"supplier", "recipient", "actors"}
 
@@ -103,11 +99,12 @@ def parse_rules(triggers: dict, cues: dict, source: str = "triggers.yaml") -> Ru
             problems.append(f"{where}: polarity {raw.get('polarity')!r} is not one of {', '.join(POLARITIES)}")
         if not raw.get("lemmas"):
             problems.append(f"{where}: no lemmas")
+        active = _check_slots(where, raw.get("active"), problems)
+        passive = _check_slots(where + " passive", raw["passive"], problems) if raw.get("passive") else active
         frames.append(Frame(
             id=raw.get("id", f"frame{n}"), type=raw.get("type"), pos=tuple(raw.get("pos") or ("VERB",)),
             lemmas=frozenset(str(x).lower() for x in raw.get("lemmas") or ()),
-            active=_check_slots(where, raw.get("active"), problems),
-            passive=_check_slots(where, raw.get("passive") or raw.get("active"), problems),
+            active=active, passive=passive,
             polarity=raw.get("polarity", "affirmed"), item_required=raw.get("item_required", True),
             requires_prep=raw.get("requires_prep"),
             requires_object=bool(raw.get("requires_object")),

@@ -15,7 +15,7 @@ SEASON_PARTS = {"early": (1, 4), "late": (10, 12), "mid": (5, 8), "end": (10, 12
                 "start": (1, 3), "autumn": (9, 11), "fall": (9, 11), "spring": (3, 5), "summer": (6, 8),
                 "winter": (12, 2)}
 # Words that make a DATE entity a duration or an age rather than a time ("2-1/2 years ago" is fine, "50 years" is not).
-NOT_TIMES = re.compile(r"^(\d+|a|one|two|three|several|many)\s+(years?|months?|weeks?|days?)$", re.I)
+NOT_TIMES = re.compile(r"^(\d+|a|one|two|three|several|many)\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)
 
 
 def _month_range(year: int, month: int) -> tuple[date, date]:
@@ -72,6 +72,9 @@ def resolve(text: str, published: str | None) -> TimeRange:
     if "last week" in low:
         start = base - timedelta(days=base.weekday() + 7)
         return TimeRange(text, _iso(start), _iso(start + timedelta(days=6)))
+    if "next month" in low:
+        first = (base.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return TimeRange(text, _iso(first), _iso(_month_range(first.year, first.month)[1]))
     if "last month" in low:
         first = base.replace(day=1) - timedelta(days=1)
         return TimeRange(text, _iso(first.replace(day=1)), _iso(first))
@@ -83,7 +86,7 @@ def resolve(text: str, published: str | None) -> TimeRange:
         parsed = dateparser.parse(text, settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day),
                                                   "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []},
                                   languages=["en"])
-    except Exception:  # dateparser raises a zoo of errors on odd strings; an unresolved time is acceptable
+    except Exception:  # noqa: BLE001  dateparser raises a zoo of errors on odd strings; unresolved is fine
         parsed = None
     if parsed is not None:
         d = parsed.date()

@@ -14,6 +14,7 @@ from itertools import islice
 from pathlib import Path
 
 from armswatch.clean import draft_from_html, draft_from_text, finish, learn_boilerplate
+from armswatch.clean.html import HostileHtml
 from armswatch.ingest.fetch import DEFAULT_TIMEOUT, Fetcher, FetchError, user_agent
 from armswatch.ingest.limits import ParseTimeout, time_limit
 from armswatch.ingest.readers import Context, RawDoc, is_url, read_path, read_stdin, read_url
@@ -44,11 +45,12 @@ def _draft(doc: RawDoc, parse_timeout: float | None):
     make = draft_from_html if doc.kind == "html" else draft_from_text
     try:
         with time_limit(parse_timeout):
-            draft = make(doc.data, source=doc.source, url=doc.url, title=doc.title, published=doc.published)
+            draft = make(doc.data, source=doc.source, url=doc.url, title=doc.title, published=doc.published,
+                         charset=getattr(doc, "charset", None))
         if draft.title is None and doc.kind == "html":
             draft.title = doc.title_fallback
         return draft
-    except ParseTimeout as exc:
+    except (ParseTimeout, HostileHtml) as exc:
         return Skipped(doc.source, str(exc))
     except Exception as exc:  # a parser bug on one hostile page must not end the batch
         return Skipped(doc.source, f"cannot parse {doc.kind}: {exc.__class__.__name__}: {exc}")

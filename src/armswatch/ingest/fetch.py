@@ -23,6 +23,7 @@ class Response:
     status: int
     content_type: str
     data: bytes
+    charset: str | None = None  # from the Content-Type header
 
 
 def user_agent() -> str:
@@ -119,8 +120,11 @@ class Fetcher:
                         chunks.append(chunk)
                         if time.monotonic() > deadline:
                             raise FetchError(f"took longer than {self.timeout:g}s (server too slow)")
-                    ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-                    return Response(str(resp.url), resp.status_code, ctype, b"".join(chunks))
+                    header = resp.headers.get("content-type", "")
+                    ctype = header.split(";")[0].strip().lower()
+                    charset = next((p.split("=", 1)[1].strip(" \"'").lower() for p in header.split(";")[1:]
+                                    if p.strip().lower().startswith("charset=")), None)
+                    return Response(str(resp.url), resp.status_code, ctype, b"".join(chunks), charset)
             except httpx.TimeoutException as exc:
                 raise FetchError(f"timed out ({exc.__class__.__name__})") from exc
             except httpx.HTTPError as exc:

@@ -34,6 +34,7 @@ class RawDoc:
     published: str | None = None
     group: str = ""
     title_fallback: str | None = None  # used when the page itself has no title (a feed entry's title)
+    charset: str | None = None  # declared by the server (Content-Type), when fetched
 
 
 class Context:
@@ -70,8 +71,8 @@ def is_url(source: str) -> bool:
 # ---- dispatch on content -------------------------------------------------------------------------------------------
 
 def from_bytes(data: bytes, kind: str | None, source: str, ctx: Context, *, url: str | None = None,
-               group: str = "", title_fallback: str | None = None,
-               published: str | None = None) -> Iterator[RawDoc | Skipped]:
+               group: str = "", title_fallback: str | None = None, published: str | None = None,
+               charset: str | None = None) -> Iterator[RawDoc | Skipped]:
     """Route one blob (a file's content, a response body, stdin) to the reader for its kind."""
     sniffed = sniff(data)
     if sniffed == "empty":
@@ -86,7 +87,8 @@ def from_bytes(data: bytes, kind: str | None, source: str, ctx: Context, *, url:
         if len(data) > ctx.max_bytes:
             yield Skipped(source, f"{_mb(len(data))} is over the {_mb(ctx.max_bytes)} per-article cap")
             return
-        yield RawDoc(source, kind, data, url=url, published=published, group=group, title_fallback=title_fallback)
+        yield RawDoc(source, kind, data, url=url, published=published, group=group, title_fallback=title_fallback,
+                     charset=charset)
     elif kind == "json":
         yield from read_json(data, source, ctx, group)
     elif kind == "jsonl":
@@ -112,6 +114,9 @@ def read_path(path: Path, ctx: Context, source: str | None = None) -> Iterator[R
     kind = kind_by_name(path.name)
     group = str(path.parent)
     try:
+        if path.stat().st_size == 0:
+            yield Skipped(source, "empty file")
+            return
         if kind == "warc":
             with path.open("rb") as fh:
                 yield from read_warc(fh, source, ctx)
@@ -176,9 +181,11 @@ def read_json(data: bytes, source: str, ctx: Context, group: str) -> Iterator[Ra
 
 
 def read_jsonl(stream, source: str, ctx: Context, group: str) -> Iterator[RawDoc | Skipped]:
+    records = 0
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        records += 1
         where = f"{source}#{lineno}"
         try:
             obj = json.loads(line.decode("utf-8-sig") if isinstance(line, bytes) else line)
@@ -186,6 +193,8 @@ def read_jsonl(stream, source: str, ctx: Context, group: str) -> Iterator[RawDoc
             yield Skipped(where, f"line {lineno}: invalid JSON ({exc})")
             continue
         yield _record(obj, where, ctx, group)
+    if not records:
+        yield Skipped(source, "empty file (no JSON records)")
 
 
 # ---- WARC ----------------------------------------------------------------------------------------------------------
@@ -195,7 +204,7 @@ def read_warc(stream, source: str, ctx: Context) -> Iterator[RawDoc | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n = found = 0
     iterator = ArchiveIterator(stream)
     try:
         for record in iterator:
@@ -214,6 +223,7 @@ def read_warc(stream, source: str, ctx: Context) -> Iterator[RawDoc | Skipped]:
                 status = "200"
             if ctype not in HTML_TYPES:
                 continue  # images, scripts and styles of a crawl are not articles
+            found += 1
             body = record.content_stream().read(ctx.max_bytes + 1)
             if record.raw_stream.limit > 0 and len(body) <= ctx.max_bytes:
                 yield Skipped(where, f"truncated WARC record ({record.raw_stream.limit} bytes missing)")
@@ -225,24 +235,37 @@ def read_warc(stream, source: str, ctx: Context) -> Iterator[RawDoc | Skipped]:
                 yield Skipped(where, f"record is over the {_mb(ctx.max_bytes)} per-article cap")
                 continue
             yield RawDoc(where, "html", body, url=url, group=_host(url) or source)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-        yield Skipped(f"{source}#{n + 1}", f"corrupt or truncated WARC: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    except ArchiveLoadFailed as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable record"
+        yield Skipped(f"{source}#{n + 1}" if n else source, f"corrupt or truncated WARC: {first}")
+        return
+    except Exception as exc:  # warcio meets hostile bytes with assorted errors (AttributeError, zlib.error...)
+        where = f"{source}#{n + 1}" if n else source
+        yield Skipped(where, f"corrupt or truncated WARC: {exc.__class__.__name__}: {exc}")
         return
     try:
         end = stream.tell()
     except (OSError, ValueError):
-        return
+        end = iterator.offset
     if iterator.offset < end:
         yield Skipped(f"{source}#{n + 1}", f"truncated WARC: the record at byte {iterator.offset} is incomplete")
+    elif n == 0:
+        yield Skipped(source, "no WARC records")
+    elif not found:
+        yield Skipped(source, f"no HTML response records among its {n} WARC records")
 
 
 # ---- feeds and URLs ------------------------------------------------------------------------------------------------
 
 def _entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
-        if value:
-            return time.strftime("%Y-%m-%d", value)
+    import warnings
+
+    with warnings.catch_warnings():  # feedparser warns when published_parsed falls back to updated_parsed
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for key in ("published_parsed", "updated_parsed"):
+            value = entry.get(key)
+            if value:
+                return time.strftime("%Y-%m-%d", value)
     return None
 
 
@@ -285,4 +308,4 @@ def read_url(url: str, ctx: Context, *, title: str | None = None, published: str
         yield Skipped(url, "feed entry links to another feed; not followed")
         return
     yield from from_bytes(resp.data, kind, url, ctx, url=resp.url, group=_host(resp.url) or "",
-                          title_fallback=title, published=published)
+                          title_fallback=title, published=published, charset=resp.charset)

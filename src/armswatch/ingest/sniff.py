@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import zlib
 
-from armswatch.clean.text import looks_binary
+from armswatch.clean.text import is_utf16, looks_binary
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text",
@@ -32,6 +32,10 @@ def sniff(data: bytes) -> str:
     """One of: empty, binary, warc, feed, html, json, jsonl, text."""
     if not data.strip():
         return "empty"
+    if is_utf16(data):  # classify by the characters, not the bytes
+        data = data[:8192].decode("utf-16", errors="ignore").encode("utf-8")
+        if not data.strip():
+            return "empty"
     if data.startswith(b"WARC/"):
         return "warc"
     if data[:2] == b"\x1f\x8b":

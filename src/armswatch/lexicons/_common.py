@@ -64,7 +64,7 @@ def unknown_keys(entry: LineDict, allowed: set[str], path: Path, problems: Probl
 
 def is_acronym(text: str) -> bool:
     """SAM, SAMs, U.N., IRGC: kept case-sensitive even in a case-insensitive list (not "Sam", "un")."""
-    letters = [c for c in (text[:-1] if text.endswith("s") else text) if c.isalpha()]
+    letters = [c for c in text.removesuffix("s") if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 

@@ -1,8 +1,8 @@
 """Phrase matching shared by the actor and weapon lexicons: two PhraseMatchers (any case / exact case), longest wins."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 
@@ -19,6 +19,8 @@ class Phrase:
     target: int
     exact: bool = False
     alone: bool = False  # not followed by a capitalised word ("Kim", not "Kim Dae-jung") nor inside a longer name
+    trim: bool = False  # an optional leading "the" that is matched but left out of the span ("the Kremlin")
+    in_name: bool = False  # not the surname of a longer PERSON entity ("Putin" yes, "Richard Wagner" no)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Hit:
     start: int
     end: int
     target: int
+    trim: bool = False
 
 
 class PhraseFinder:
@@ -38,12 +41,12 @@ class PhraseFinder:
         self.tokens = Matcher(nlp.vocab)
         groups: dict[tuple[bool, str], list[str]] = {}
         for p in phrases:
-            groups.setdefault((p.exact, f"{p.target}|{int(p.alone)}"), []).append(p.text)
+            groups.setdefault((p.exact, f"{p.target}|{2 if p.alone else int(p.in_name)}|{int(p.trim)}"), []).append(p.text)
         for (exact, key), texts in groups.items():
             docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
             (self.orth if exact else self.lower).add(key, docs)
         for n, (target, pattern) in enumerate(token_patterns):
-            self.tokens.add(f"{target}|0|{n}", [pattern])
+            self.tokens.add(f"{target}|0|0|{n}", [pattern])
 
     def hits(self, doc) -> list[Hit]:
         """Longest match wins; ties go to the earlier one. Blockers take part, then the caller drops them."""
@@ -53,11 +56,14 @@ class PhraseFinder:
             if len(matcher) == 0:
                 continue
             for match_id, start, end in matcher(doc):
-                target, alone = strings[match_id].split("|")[:2]
-                if alone == "1" and _not_alone(doc, start, end):
+                target, alone, trim = strings[match_id].split("|")[:3]
+                if alone == "2" and _not_alone(doc, start, end):
                     continue
-                raw.append(Hit(start, end, int(target)))
-        raw.sort(key=lambda h: (-(h.end - h.start), h.start, h.target))
+                if alone == "1" and _after_first_name(doc, start, end):
+                    continue
+                raw.append(Hit(start, end, int(target), trim == "1"))
+        # longest first; on a tie a blocker beats an entry, which beats a modifier or suffix
+        raw.sort(key=lambda h: (-(h.end - h.start), h.start, _rank(h.target), h.target))
         taken: list[Hit] = []
         used: set[int] = set()
         for h in raw:
@@ -70,11 +76,25 @@ class PhraseFinder:
 _PLACE_LABELS = ("GPE", "NORP", "LOC")
 
 
+def _rank(target: int) -> int:
+    return 0 if target == BLOCKER else 1 if target >= 0 else 2
+
+
 def _not_alone(doc, start: int, end: int) -> bool:
     """True when the words are part of a longer name: "Kim Dae-jung", "Michael Jordan" (a longer PERSON entity)."""
     if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
         return True
+    return _inside_name(doc, start, end)
+
+
+def _inside_name(doc, start: int, end: int) -> bool:
+    """True when a longer named entity other than a place holds the words ("Michael Jordan", "Georgia Tech")."""
     for ent in doc.ents:
         if ent.start <= start and end <= ent.end and (ent.start, ent.end) != (start, end):
             return ent.label_ not in _PLACE_LABELS
     return False
+
+
+def _after_first_name(doc, start: int, end: int) -> bool:
+    """True when a PERSON entity starts before the words: a surname of someone else ("Richard Wagner")."""
+    return any(ent.label_ == "PERSON" and ent.start < start < ent.end and end <= ent.end for ent in doc.ents)

@@ -67,7 +67,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise LexiconError([f"{path}: cannot read ({exc.strerror or exc})"]) from exc
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506  _Loader is a (C)SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

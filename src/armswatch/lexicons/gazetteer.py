@@ -52,3 +52,9 @@ def actor_spans(doc: Doc) -> list[Span]:
 def item_spans(doc: Doc) -> list[Span]:
     """The item spans the gazetteer set on `doc` (empty if it did not run)."""
     return list(doc.spans.get(ITEMS_KEY, []))
+
+
+def item_categories(span: Span) -> list[str]:
+    """Every category of an item span: its own, then those the guidelines add ("Patriot" -> air-defence, missiles)."""
+    entry = load_weapons().entry(span.id_)
+    return list(dict.fromkeys((span.label_, *(entry.also if entry and entry.category == span.label_ else ()))))

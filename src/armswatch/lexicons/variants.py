@@ -39,21 +39,19 @@ def spellings(phrase: str) -> set[str]:
     if "-" not in phrase and not any(a in low or b in low for a, b in _SPELLINGS):
         return out
     for brit, amer in _SPELLINGS:
-        for form in list(out):
-            low = form.lower()
-            for a, b in ((brit, amer), (amer, brit)):
-                i = low.find(a)
-                if i >= 0:
-                    repl = b.capitalize() if form[i].isupper() else b
-                    out.add(form[:i] + repl + form[i + len(a):])
-    for form in list(out):  # anti-tank, antitank
-        if _ANTI.search(form):
-            out.add(_ANTI.sub(r"\1", form))
-    for form in list(out):
-        if _LETTER_DIGIT_HYPHEN.search(form):
-            out.add(_LETTER_DIGIT_HYPHEN.sub("", form))
-            out.add(_LETTER_DIGIT_HYPHEN.sub(" ", form))
+        out |= {swapped for form in out for a, b in ((brit, amer), (amer, brit)) if (swapped := _swap(form, a, b))}
+    out |= {_ANTI.sub(r"\1", form) for form in out if _ANTI.search(form)}  # anti-tank, antitank
+    out |= {_LETTER_DIGIT_HYPHEN.sub(sep, form) for form in out if _LETTER_DIGIT_HYPHEN.search(form)
+            for sep in ("", " ")}
     return out
+
+
+def _swap(form: str, old: str, new: str) -> str | None:
+    """`form` with the first `old` (any case) spelled `new`, keeping a capital; None if `old` is absent."""
+    i = form.lower().find(old)
+    if i < 0:
+        return None
+    return form[:i] + (new.capitalize() if form[i].isupper() else new) + form[i + len(old):]
 
 
 def case_forms(phrase: str) -> set[str]:

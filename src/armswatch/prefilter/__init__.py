@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from armswatch.prefilter.match import Matcher, Terms
+from armswatch.prefilter.match import Matcher, Terms, tokens
 from armswatch.prefilter.sentences import split
 
 __all__ = ["select", "enabled", "Matcher", "Terms", "default_matcher", "split"]
@@ -49,16 +49,21 @@ def select(text: str, matcher: Matcher | None = None, neighbours: int = NEIGHBOU
     """Character spans of `text` worth parsing: hot sentences plus `neighbours` either side, merged, in order."""
     matcher = matcher or default_matcher()
     sentences = split(text)
-    armed = matcher.armed(text)
+    words = [tokens(text[start:end]) for start, end in sentences]
+    armed = matcher.armed_tokens(words)
     keep = [False] * len(sentences)
-    last_hot = None
-    for i, (start, end) in enumerate(sentences):
-        heat = matcher.heat(text[start:end], armed)
+    last_hot = last_item = None
+    for i, toks in enumerate(words):
+        heat = matcher.heat_tokens(toks, armed)
         if heat == 2:
             last_hot = i
         if heat == 2 or (heat == 1 and last_hot is not None and i - last_hot <= FOLLOW):
             for j in range(max(0, i - neighbours), min(len(sentences), i + neighbours + 1)):
                 keep[j] = True
+            if last_item is not None:
+                keep[last_item] = True  # an item-less trigger takes the passage's last item ("the shipment")
+        if matcher.items.has(toks):
+            last_item = i
     spans: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(sentences):
         if not keep[i]:

@@ -15,6 +15,7 @@ WORD = re.compile(r"\w+")
 
 # A stem shorter than this matches by listed forms, never as a prefix: "us" + \w* would be every "use".
 MIN_PREFIX = 4
+MEMO_LIMIT = 200_000  # words remembered per word set (a few MB), so a long run's memory stays bounded
 
 
 def tokens(text: str) -> list[str]:
@@ -44,20 +45,26 @@ class Matcher:
         self.item_free = _WordSet(terms.item_free, terms.inflections)
         self.context = _WordSet(terms.context, terms.inflections)
         self.entities = _PhraseSet(terms.actors | terms.weapons)
+        self.items = _PhraseSet(terms.weapons)
         self.arming = _PhraseSet(terms.weapons if terms.arming is None else terms.arming)
         self.references = _WordSet(terms.references, terms.inflections)
 
     def armed(self, text: str) -> bool:
         """Whether the text has an arms-context word or an arming item (a weapon, not "parts" or "aid"): the
         texts whose sentences get the generous test of `heat`."""
-        toks = tokens(text)
-        return any(self.context.has(t) for t in toks) or self.arming.has(toks)
+        return self.armed_tokens([tokens(text)])
+
+    def armed_tokens(self, sentences: list[list[str]]) -> bool:
+        return any(self.context.has(t) for toks in sentences for t in toks) or any(
+            self.arming.has(toks) for toks in sentences)
 
     def heat(self, sentence: str, armed: bool = True) -> int:
         """2: worth parsing, a trigger word (in a text that is not `armed`: an item-free one, "sanctions") and an
         actor or weapon. 1: worth parsing after a hot sentence, a trigger and a word the rules resolve from
         earlier sentences ("officials", "it", "aid"). 0: nothing to parse."""
-        toks = tokens(sentence)
+        return self.heat_tokens(tokens(sentence), armed)
+
+    def heat_tokens(self, toks: list[str], armed: bool = True) -> int:
         if not any((self.triggers if armed else self.item_free).has(t) for t in toks):
             return 0
         if self.entities.has(toks):
@@ -84,11 +91,15 @@ class _WordSet:
                 else:
                     self.words |= _regular_forms(word)
         self.lengths = sorted({len(p) for p in self.prefixes})
+        self._seen: dict[str, bool] = {}  # news vocabulary is small: each word is tested once per process
 
     def has(self, word: str) -> bool:
-        if word in self.words:
-            return True
-        return any(word[:n] in self.prefixes for n in self.lengths if n <= len(word))
+        found = self._seen.get(word)
+        if found is None:
+            found = word in self.words or any(word[:n] in self.prefixes for n in self.lengths if n <= len(word))
+            if len(self._seen) < MEMO_LIMIT:
+                self._seen[word] = found
+        return found
 
 
 class _PhraseSet:

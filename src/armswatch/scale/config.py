@@ -15,6 +15,7 @@ class PipelineConfig:
 
     model: str | None = None  # spaCy model name; None = armswatch.nlp's default chain (ARMSWATCH_MODEL or the small model)
     prefilter: bool = True  # parse only the sentences armswatch.prefilter selects
+    trigger_ner: bool = True  # run NER only on sentences with a trigger word (armswatch.prefilter.ner)
     nlp_batch_size: int = 8  # texts per nlp.pipe batch: small batches are faster with the small model
     parse_timeout: float | None = 10.0  # seconds to clean one document (armswatch.ingest's default)
     learn: bool = True  # learn site boilerplate across each window of documents, as the local reader does
@@ -24,8 +25,10 @@ class PipelineConfig:
     def from_env(cls, **overrides) -> "PipelineConfig":
         """The config a local run would use in this environment (ARMSWATCH_MODEL, ARMSWATCH_PREFILTER)."""
         from armswatch.prefilter import enabled
+        from armswatch.prefilter.ner import restricted
 
-        values = {"model": os.environ.get("ARMSWATCH_MODEL") or None, "prefilter": enabled()}
+        values = {"model": os.environ.get("ARMSWATCH_MODEL") or None, "prefilter": enabled(),
+                  "trigger_ner": restricted()}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -37,3 +40,4 @@ class PipelineConfig:
         if self.model:
             os.environ["ARMSWATCH_MODEL"] = self.model
         os.environ["ARMSWATCH_PREFILTER"] = "1" if self.prefilter else "0"
+        os.environ["ARMSWATCH_NER"] = "triggers" if self.trigger_ner else "full"

@@ -34,11 +34,12 @@ def process_articles(articles: list[Article], config: PipelineConfig) -> list[Pr
     """Sign and extract already-cleaned articles (input that arrives as articles: stdin, a benchmark)."""
     config.apply()
     from armswatch.dedup import StoryIndex
-    from armswatch.run.steps import extract_mentions
+    from armswatch.prefilter.apply import extract_many
 
     signer = StoryIndex()
-    found = extract_mentions(articles, batch_size=config.nlp_batch_size)
-    return [Processed(a, signer.signature(a), m) for a, m in zip(articles, found)]
+    found = extract_many(((a.text, a.published) for a in articles), batch_size=config.nlp_batch_size,
+                         prefilter=config.prefilter, ner=config.trigger_ner)
+    return [Processed(a, signer.signature(a), list(m)) for a, m in zip(articles, found)]
 
 
 def warm_up(config: PipelineConfig) -> str:

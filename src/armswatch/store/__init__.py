@@ -13,6 +13,15 @@ from armswatch.store.store import Store, open_store
 from armswatch.store.write import BatchResult
 
 __all__ = [
-    "BatchResult", "DEFAULT_DB", "ENV_VAR", "FilterError", "ORDERS", "SCHEMA_VERSION", "Store", "make_filter",
-    "open_store", "resolve_actor", "resolve_url",
+    "DEFAULT_DB",
+    "ENV_VAR",
+    "ORDERS",
+    "SCHEMA_VERSION",
+    "BatchResult",
+    "FilterError",
+    "Store",
+    "make_filter",
+    "open_store",
+    "resolve_actor",
+    "resolve_url",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
@@ -96,7 +96,7 @@ def ensure_schema(engine: Engine) -> int:
             version = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
             if version is None:
                 conn.execute(insert(schema.schema_version).values(
-                    version=schema.SCHEMA_VERSION, applied_at=datetime.now(timezone.utc)))
+                    version=schema.SCHEMA_VERSION, applied_at=datetime.now(UTC)))
                 version = schema.SCHEMA_VERSION
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open database {engine.url.render_as_string()}: {exc.__class__.__name__}: "

@@ -5,7 +5,17 @@ Claims, claim_claimants and claim_links are derived from mentions + articles and
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
 )
 
 SCHEMA_VERSION = 1

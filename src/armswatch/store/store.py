@@ -4,19 +4,26 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import Self
 
 from sqlalchemy import Engine, func, select
 
 from armswatch.store import schema as t
 from armswatch.store.engine import ensure_schema, make_engine, write_transaction
 from armswatch.store.query import (
-    claim_conditions, claim_ids_query, iso_week, mention_query, order_by, row_to_claim, row_to_mention,
+    claim_conditions,
+    claim_ids_query,
+    iso_week,
+    mention_query,
+    order_by,
+    row_to_claim,
+    row_to_mention,
 )
 from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_claims, write_batch
 from armswatch.types import Article, Claim, ClaimFilter, Mention
 
 
-def open_store(url: str | os.PathLike | None = None) -> "Store":
+def open_store(url: str | os.PathLike | None = None) -> Store:
     """Open (creating on first use) the store at `url`: None -> $ARMSWATCH_DB or ./armswatch.db."""
     engine = make_engine(url)
     ensure_schema(engine)
@@ -38,7 +45,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from armswatch.store import schema as t
+from armswatch.store.derive import chunks
 from armswatch.types import Article
 
 _LAST = "9999-12-31"
@@ -59,9 +60,9 @@ def refresh_index(conn: Connection, index) -> None:
     if conn.execute(select(func.count()).select_from(t.signatures)).scalar() == len(index):
         return
     missing = [i for i in conn.execute(select(t.signatures.c.article_id)).scalars() if i not in index]
-    for part in range(0, len(missing), 400):
+    for part in chunks(missing):
         for row in conn.execute(select(t.signatures.c.article_id, t.signatures.c.signature)
-                                .where(t.signatures.c.article_id.in_(missing[part:part + 400]))):
+                                .where(t.signatures.c.article_id.in_(part))):
             index.add(row.article_id, bytes(row.signature), row.article_id)
 
 

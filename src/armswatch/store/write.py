@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select
+from sqlalchemy import Connection, insert, select
 
-from armswatch.claims import MentionRecord, aggregate, claim_id, claim_key, links
+from armswatch.claims import claim_id, claim_key
 from armswatch.store import schema as t
 from armswatch.store.actors import actor_ids, actor_rows
+from armswatch.store.derive import chunks, recompute_claims
 from armswatch.store.stories import assign_stories
 from armswatch.types import Article, Mention
 
 ARTICLE_COLUMNS = frozenset(t.articles.c.keys())
-CHUNK = 400  # ids per IN (...) list: well under SQLite's 32k parameter limit and PostgreSQL's 65k
 
 
 @dataclass
@@ -24,11 +24,6 @@ class BatchResult:
     new_stories: int = 0
     mentions: int = 0
     claims_updated: int = 0
-
-
-def chunks(items: Sequence, size: int = CHUNK):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def existing_ids(conn: Connection, column, ids: Iterable[str]) -> set[str]:
@@ -63,7 +58,7 @@ def write_batch(conn: Connection, articles: Sequence[Article], mentions: Sequenc
         return result
     if index is not None and all(sig is not None for _, _, sig in todo):
         assign_stories(conn, [a for a, _, _ in todo], [sig for _, _, sig in todo], index)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     article_rows, mention_rows, signature_rows, story_rows = [], [], [], {}
     wires = {a.id: a.wire for a, _, _ in todo}
     new_mentions: list[Mention] = []
@@ -90,7 +85,7 @@ def write_batch(conn: Connection, articles: Sequence[Article], mentions: Sequenc
     if mention_rows:
         conn.execute(insert(t.mentions), mention_rows)
         _add_actors(conn, new_mentions)
-        result.claims_updated = recompute_claims(conn, {(m.supplier, m.recipient) for m in new_mentions})
+        result.claims_updated = recompute_claims(conn, {row["claim_id"] for row in mention_rows})
     result.mentions = len(mention_rows)
     return result
 
@@ -113,57 +108,3 @@ def _add_actors(conn: Connection, mentions: list[Mention]) -> None:
     missing = ids - existing_ids(conn, t.actors.c.id, ids)
     if missing:
         conn.execute(insert(t.actors), actor_rows(missing, mentions))
-
-
-def _eq(column, value):
-    return column.is_(None) if value is None else column == value
-
-
-def _pairs_clause(table, pairs: Sequence[tuple[str | None, str | None]]):
-    return or_(*(and_(_eq(table.c.supplier, s), _eq(table.c.recipient, r)) for s, r in pairs))
-
-
-def recompute_claims(conn: Connection, pairs: set[tuple[str | None, str | None]] | None = None) -> int:
-    """Rebuild the claims of these (supplier, recipient) pairs (all claims when None) from their mentions.
-
-    Claim links never cross a pair, so rebuilding whole pairs keeps every link right. Returns the number of
-    claims written.
-    """
-    pair_list = sorted(pairs, key=lambda p: (p[0] or "", p[1] or "")) if pairs is not None else None
-    parts = list(chunks(pair_list, 100)) if pair_list is not None else [None]
-    written = 0
-    for part in parts:
-        where = [_pairs_clause(t.mentions, part)] if part is not None else []
-        rows = conn.execute(
-            select(t.mentions.c.article_id, t.mentions.c.type, t.mentions.c.supplier, t.mentions.c.recipient,
-                   t.mentions.c.item_category, t.mentions.c.polarity, t.mentions.c.claimant, t.mentions.c.actors,
-                   t.articles.c.story_id, t.articles.c.published)
-            .join(t.articles, t.articles.c.id == t.mentions.c.article_id).where(*where)
-        ).all()
-        records = [
-            MentionRecord(
-                Mention(type=r.type, supplier=r.supplier, recipient=r.recipient, item_category=r.item_category,
-                        polarity=r.polarity, claimant=r.claimant, actors=list(r.actors or [])),
-                article_id=r.article_id, story_id=r.story_id, published=r.published)
-            for r in rows
-        ]
-        claim_where = [_pairs_clause(t.claims, part)] if part is not None else []
-        old = list(conn.execute(select(t.claims.c.id).where(*claim_where)).scalars())
-        for ids in chunks(old):
-            conn.execute(delete(t.claim_links).where(or_(t.claim_links.c.claim_id.in_(ids),
-                                                         t.claim_links.c.answer_id.in_(ids))))
-            conn.execute(delete(t.claim_claimants).where(t.claim_claimants.c.claim_id.in_(ids)))
-            conn.execute(delete(t.claims).where(t.claims.c.id.in_(ids)))
-        claims = aggregate(records)
-        if not claims:
-            continue
-        conn.execute(insert(t.claims), [
-            {k: v for k, v in c.to_dict().items() if k != "denials"} for c in claims])
-        claimant_rows = [{"claim_id": c.id, "claimant": who} for c in claims for who in c.claimants]
-        if claimant_rows:
-            conn.execute(insert(t.claim_claimants), claimant_rows)
-        link_rows = [{"claim_id": x.claim_id, "answer_id": x.answer_id, "kind": x.kind} for x in links(claims)]
-        if link_rows:
-            conn.execute(insert(t.claim_links), link_rows)
-        written += len(claims)
-    return written

@@ -1,4 +1,5 @@
 """The REST API under /api: claims, one claim with its evidence, actors, graph, timeline, articles."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +23,10 @@ Polarity = Enum("Polarity", {p: p for p in POLARITIES}, type=str)
 CLAIM_ORDERS = tuple(o for o in ORDERS if o != "id")
 ClaimOrder = Enum("ClaimOrder", {o: o for o in CLAIM_ORDERS}, type=str)
 
-MAX_LIMIT = 1000  # one page of the claims table; a whole export belongs to `armswatch export`
+MAX_LIMIT = 1000
+# A browser draws a few hundred arrows legibly; beyond that the page shows the best-sourced ones and says so.
+GRAPH_EDGES = 400
+MAX_GRAPH_EDGES = 5000  # one page of the claims table; a whole export belongs to `armswatch export`
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -51,7 +55,9 @@ def claim_filter(
     request: Request,
     supplier: Annotated[str | None, Query(description="actor id or name", max_length=200)] = None,
     recipient: Annotated[str | None, Query(description="actor id or name", max_length=200)] = None,
-    actor: Annotated[str | None, Query(description="either endpoint: actor id or name", max_length=200)] = None,
+    actor: Annotated[
+        str | None, Query(description="either endpoint: actor id or name", max_length=200)
+    ] = None,
     type: Annotated[EventType | None, Query(description="event type")] = None,
     item: Annotated[ItemCategory | None, Query(description="item category")] = None,
     since: Annotated[IsoDate, Query(description="YYYY-MM-DD: claims last seen on or after")] = None,
@@ -66,7 +72,12 @@ def claim_filter(
     resolver = _resolver(request)
     errors = []
     ids: dict[str, str | None] = {}
-    for name, value in (("supplier", supplier), ("recipient", recipient), ("actor", actor), ("claimant", claimant)):
+    for name, value in (
+        ("supplier", supplier),
+        ("recipient", recipient),
+        ("actor", actor),
+        ("claimant", claimant),
+    ):
         if value is None or not value.strip():
             ids[name] = None
             continue
@@ -78,13 +89,21 @@ def claim_filter(
         except UnknownActor as exc:
             errors.append({"loc": ["query", name], "msg": str(exc), "input": value})
     if since and until and since > until:
-        errors.append({"loc": ["query", "until"], "msg": f"until {until} is before since {since}", "input": until})
+        errors.append(
+            {"loc": ["query", "until"], "msg": f"until {until} is before since {since}", "input": until}
+        )
     if errors:
         raise HTTPException(status_code=422, detail=errors)
     return ClaimFilter(
-        supplier=ids["supplier"], recipient=ids["recipient"], actor=ids["actor"],
-        type=type.value if type else None, item=item.value if item else None,
-        since=since, until=until, claimant=ids["claimant"], min_sources=min_sources,
+        supplier=ids["supplier"],
+        recipient=ids["recipient"],
+        actor=ids["actor"],
+        type=type.value if type else None,
+        item=item.value if item else None,
+        since=since,
+        until=until,
+        claimant=ids["claimant"],
+        min_sources=min_sources,
         polarity=polarity.value if polarity else None,
     )
 
@@ -107,15 +126,21 @@ def list_claims(
     flt: Filter,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    order: Annotated[ClaimOrder, Query(description="sort: most stories, articles, mentions, or by date")] = "stories",
+    order: Annotated[
+        ClaimOrder, Query(description="sort: most stories, articles, mentions, or by date")
+    ] = "stories",
 ) -> dict[str, Any]:
     store = _store(request)
     total = store.count_claims(flt)
-    claims = [_record(c) for c in store.claims(flt, limit=limit, offset=offset, order=ClaimOrder(order).value)]
+    claims = [
+        _record(c) for c in store.claims(flt, limit=limit, offset=offset, order=ClaimOrder(order).value)
+    ]
     return {"total": total, "limit": limit, "offset": offset, "claims": claims}
 
 
-@router.get("/claims/{claim_id}", summary="One claim with its mentions, evidence, articles and linked denials")
+@router.get(
+    "/claims/{claim_id}", summary="One claim with its mentions, evidence, articles and linked denials"
+)
 def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
     try:
         claim = _store(request).claim(claim_id)
@@ -140,8 +165,22 @@ def list_actors(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/graph", summary="Nodes (actors) and edges (claims) for the filters")
-def get_graph(request: Request, flt: Filter) -> dict[str, Any]:
-    return _store(request).graph(flt)
+def get_graph(
+    request: Request,
+    flt: Filter,
+    limit: Annotated[int, Query(ge=1, le=MAX_GRAPH_EDGES, description="at most this many edges")] = GRAPH_EDGES,
+) -> dict[str, Any]:
+    """The edges with the most independent sources when there are more than `limit`; `total_edges` says how many."""
+    graph = _store(request).graph(flt)
+    edges = graph["edges"]
+    kept = sorted(edges, key=lambda e: (-(e.get("stories") or 0), -(e.get("articles") or 0), e["id"]))[:limit]
+    ends = {x for e in kept for x in (e["source"], e["target"])}
+    return {
+        "nodes": [n for n in graph["nodes"] if n["id"] in ends],
+        "edges": kept,
+        "total_edges": len(edges),
+        "truncated": len(kept) < len(edges),
+    }
 
 
 @router.get("/timeline", summary="Mentions per week and type for the filters")

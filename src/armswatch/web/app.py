@@ -1,7 +1,9 @@
 """The FastAPI application: the REST API, the analyst's page at /, security headers and JSON errors."""
+
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -10,11 +12,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from armswatch import __version__
 from armswatch.errors import ArmswatchError
 from armswatch.web.api import router
+from armswatch.web.evidence import alias_index
 from armswatch.web.resolve import ActorResolver
 
 log = logging.getLogger(__name__)
@@ -27,16 +31,15 @@ PAGE_CSP = (
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# FastAPI's Swagger UI and ReDoc pages load their assets from jsdelivr and start with an inline script.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
-DOCS_PATHS = ("/docs", "/redoc")
 
-STATUS_TEXT = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422: "Invalid request",
-               500: "Internal Server Error", 503: "Store unavailable"}
+STATUS_TEXT = {
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    422: "Invalid request",
+    500: "Internal Server Error",
+    503: "Store unavailable",
+}
 
 
 def _error(status: int, detail: Any) -> JSONResponse:
@@ -66,6 +69,8 @@ def create_app(store_url: str | None = None, *, store: Any = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # The actor lexicon takes seconds to load; load it now so the first evidence view is not the slow one.
+        threading.Thread(target=alias_index, name="armswatch-lexicon", daemon=True).start()
         yield
         close = getattr(app.state.store, "close", None)
         if owned and callable(close):
@@ -74,8 +79,10 @@ def create_app(store_url: str | None = None, *, store: Any = None) -> FastAPI:
     app = FastAPI(
         title="armswatch",
         version=__version__,
-        description="Who supplies weapons to whom, who says so, and who denies it: claims with their evidence.",
+        description="Who supplies weapons to whom, who says so, who denies it: claims with their evidence.",
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored Swagger UI, so /docs works offline under the same CSP
+        redoc_url=None,
     )
     app.state.store = store
     app.state.resolver = ActorResolver(store)
@@ -94,6 +101,12 @@ def create_app(store_url: str | None = None, *, store: Any = None) -> FastAPI:
         log.error("%s %s: %s", request.method, request.url.path, exc)
         return _error(503, str(exc))
 
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        # the database went away, is locked or is not one: say so without echoing SQL to the client
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return _error(503, f"the database could not be read ({exc.__class__.__name__})")
+
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("%s %s failed", request.method, request.url.path)
@@ -102,8 +115,7 @@ def create_app(store_url: str | None = None, *, store: Any = None) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        docs = request.url.path in DOCS_PATHS
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else PAGE_CSP
+        response.headers["Content-Security-Policy"] = PAGE_CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
@@ -113,6 +125,10 @@ def create_app(store_url: str | None = None, *, store: Any = None) -> FastAPI:
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(str(STATIC_DIR / "index.html"), media_type="text/html; charset=utf-8")
+
+    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(str(STATIC_DIR / "docs.html"), media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app

@@ -1,8 +1,9 @@
-"""Finds where the trigger, the actors and the claimant sit in an evidence sentence, so the page can mark them.
+"""Finds where the trigger, actors and claimant sit in an evidence sentence, so the page can mark them.
 
 Spans are character offsets into `evidence`; the page builds text nodes from them (never HTML), so marking
 untrusted article text stays safe.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,20 +14,20 @@ from armswatch.web.resolve import _lexicon
 
 
 @lru_cache(maxsize=1)
-def _alias_index() -> dict[str, list[tuple[str, bool]]]:
+def alias_index() -> dict[str, list[tuple[str, bool]]]:
     """Actor id -> its surface forms in the actor lexicon, with whether each is case-sensitive."""
     lexicon = _lexicon()
     index: dict[str, list[tuple[str, bool]]] = {}
     if lexicon is None:
         return index
     for phrase in getattr(lexicon, "phrases", ()):
-        if phrase.target >= 0:  # a negative target blocks a form ("us" is not the United States)
+        if isinstance(phrase.target, int) and phrase.target >= 0:  # a negative target blocks a form ("us" is not the United States)
             index.setdefault(lexicon.entries[phrase.target].id, []).append((phrase.text, phrase.exact))
     return index
 
 
 def _aliases(actor_id: str, names: dict[str, str]) -> list[tuple[str, bool]]:
-    forms = [(names.get(actor_id) or "", False), *_alias_index().get(actor_id, [])]
+    forms = [(names.get(actor_id) or "", False), *alias_index().get(actor_id, [])]
     if re.fullmatch(r"[A-Z]{3}", actor_id):
         forms.append((actor_id, True))
     return [(f, exact) for f, exact in forms if len(f) > 1]
@@ -47,7 +48,7 @@ def highlight_spans(mention: dict[str, Any], names: dict[str, str]) -> list[dict
         offset = None
         if t_start is not None:
             rel = t_start - (mention.get("evidence_start") or 0)
-            if evidence[rel:rel + len(trigger)] == trigger:
+            if evidence[rel : rel + len(trigger)] == trigger:
                 offset = rel
         if offset is None:
             found = _find(evidence, trigger)

@@ -1,7 +1,9 @@
-"""Turns what a user types for an actor ("Iran", "iran", "IRN", "Hezbollah") into the actor id the store uses."""
+"""Turns what a user types for an actor ("Iran", "IRN", "Hezbollah") into the actor id the store uses."""
+
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from armswatch.errors import ArmswatchError
@@ -13,16 +15,24 @@ class UnknownActor(ValueError):
     """No actor id, stored actor name or lexicon alias matches the value."""
 
 
+_LOAD_LOCK = threading.Lock()  # the startup warm-up and the first request must not both load the lexicon
+
+
 @lru_cache(maxsize=1)
-def _lexicon():
+def _load_lexicon():
     try:
-        from armswatch.lexicons.actors import load_actors
+        from armswatch.lexicons import load_actors
     except ImportError:
         return None
     try:
         return load_actors()
     except ArmswatchError:  # a broken lexicon must not take the page down: ids and stored names still resolve
         return None
+
+
+def _lexicon():
+    with _LOAD_LOCK:
+        return _load_lexicon()
 
 
 class ActorResolver:

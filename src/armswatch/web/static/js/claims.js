@@ -85,6 +85,18 @@ function claimantNode(m, names) {
   return el("p", { class: "claimant" }, "Claimed by ", el("strong", {}, who), m.claimant_text ? [" — ", el("q", {}, m.claimant_text)] : null);
 }
 
+// What the sentence says beyond the claim's key: the item as written, a negation, the time it refers to.
+function detailsNode(m) {
+  const bits = [];
+  if (m.item_text) bits.push(`item: “${m.item_text}”`);
+  if (m.polarity === "negated") bits.push("stated as not happening");
+  if (m.time && m.time.text) {
+    const range = [m.time.start, m.time.end].filter(Boolean).join(" – ");
+    bits.push(`when: “${m.time.text}”${range ? ` (${range})` : ""}`);
+  }
+  return bits.length ? el("p", { class: "mention-details muted" }, bits.join(" · ")) : null;
+}
+
 function sourceNode(m) {
   const a = articleOf(m);
   const title = a.title || "(untitled article)";
@@ -124,7 +136,7 @@ export function renderDetail(section, claim, names, { onOpen }) {
   const facts = [
     ["Item", claim.item_category || "—"],
     ["Sources", `${claim.stories ?? 0} independent (${claim.articles ?? 0} articles)`],
-    ["Seen", `${claim.first_seen || "?"} – ${claim.last_seen || "?"}`],
+    ["Seen", claim.first_seen || claim.last_seen ? `${claim.first_seen || "?"} – ${claim.last_seen || "?"}` : "no dated article"],
   ];
   if (claim.type === "DENIAL" && claim.actors && claim.actors.length) {
     facts.push(["Denied by", claim.actors.map((a) => actorName(names, a)).join(", ")]);
@@ -145,7 +157,7 @@ export function renderDetail(section, claim, names, { onOpen }) {
   const mentions = claim.mentions || [];
   section.appendChild(el("h3", {}, `Evidence (${mentions.length} sentence${mentions.length === 1 ? "" : "s"})`));
   section.appendChild(
-    el("ol", { class: "mentions" }, mentions.map((m) => el("li", { class: "mention" }, evidenceNode(m), claimantNode(m, names), sourceNode(m)))),
+    el("ol", { class: "mentions" }, mentions.map((m) => el("li", { class: "mention" }, evidenceNode(m), claimantNode(m, names), detailsNode(m), sourceNode(m)))),
   );
   section.appendChild(el("p", { class: "legend-inline muted" },
     "Marked: ", el("mark", { class: "hl hl-trigger" }, "trigger"), " ", el("mark", { class: "hl hl-supplier" }, "supplier"), " ",

@@ -97,7 +97,9 @@ async function loadGraphAndTimeline() {
   markSelection(state.cy, state.selection);
   $("graph").dataset.nodes = String(graph.nodes.length);
   $("graph").dataset.edges = String(graph.edges.length);
-  $("graph-status").textContent = `${graph.nodes.length} actors, ${graph.edges.length} claims`;
+  $("graph-status").textContent = graph.truncated
+    ? `${graph.nodes.length} actors; the ${graph.edges.length} best-sourced of ${graph.total_edges} claims (narrow the filters to see the rest)`
+    : `${graph.nodes.length} actors, ${graph.edges.length} claims`;
   state.timeline = timeline;
   drawTimeline($("timeline"), timeline, state.types, { onWeek: selectWeek });
 }
@@ -228,6 +230,9 @@ async function init() {
     applyFilters();
   });
   $("selection-clear").addEventListener("click", () => select(null));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && state.selection) select(null);
+  });
   $("page-prev").addEventListener("click", () => {
     state.offset = Math.max(0, state.offset - PAGE);
     guarded(loadClaims);

@@ -1,0 +1,251 @@
+"""Passage-level completion: endpoints borrowed from other mentions or nearby actors, denials, de-duplication."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+from spacy.tokens import Span, Token
+
+from armswatch.errors import ArmswatchError
+from armswatch.extract import coref, items, timex
+from armswatch.extract.actors import ActorRef
+from armswatch.extract.arguments import subject_of
+from armswatch.extract.claimant import Claimant, in_quotes
+from armswatch.extract.negation import Scope
+from armswatch.extract.rules import Frame
+from armswatch.types import Mention
+
+
+@dataclass
+class Candidate:
+    """One trigger's reading before passage-level resolution; becomes one mention per supplier x recipient."""
+
+    frame: Frame
+    trigger: Token
+    sent: Span
+    type: str
+    polarity: str
+    scope: Scope
+    suppliers: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    actors: list[ActorRef] = field(default_factory=list)
+    slots: dict[str, str | None] = field(default_factory=dict)
+    claimant: Claimant = field(default_factory=Claimant)
+    item: items.ItemChoice | None = None
+    needs_claim: bool = False  # a denial of a claim named elsewhere ("refuted US claims")
+    copy_previous: bool = False  # "followed suit", "joined the efforts"
+    rule: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+class PassageResolver:
+    """Turns a passage's candidates into mentions (mixed into engine.PassageExtractor, which holds the state)."""
+
+    def resolve(self, cands: list[Candidate]) -> list[Mention]:
+        """Complete candidates first; then those missing an endpoint, which may borrow it from the others."""
+        done: dict[int, list[Mention]] = {}
+        for n, cand in enumerate(cands):
+            if cand.suppliers and cand.recipients and not cand.copy_previous and not cand.needs_claim:
+                done[n] = self.complete(cand, [])
+        for n, cand in enumerate(cands):
+            if n in done:
+                continue
+            same = [m for k, ms in done.items() if cands[k].sent == cand.sent for m in ms if _lends(m, cand)]
+            before = [m for k, ms in sorted(done.items()) if k < n for m in ms if _lends(m, cand)]
+            if not cand.suppliers and not cand.recipients and not cand.copy_previous and (
+                    cand.trigger.pos_ in ("NOUN", "PROPN") or cand.trigger.dep_ == "amod"):
+                # a bare noun ("the sale ... violates") borrows both endpoints only from earlier sentences
+                same = []
+                before = [m for m in before if m.evidence_start < cand.sent.start_char]
+            self._later = [m for k, ms in sorted(done.items()) if k > n for m in ms if _lends(m, cand)]
+            done[n] = self.complete(cand, before, same)
+        mentions = [m for n in sorted(done) for m in done[n]]
+        return self.finish(self._drop_attempts(mentions))
+
+    @staticmethod
+    def _drop_attempts(mentions: list[Mention]) -> list[Mention]:
+        """"attempts to smuggle weapons ..., sent by Iran": a reported shipment outranks the attempt."""
+        sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == "TRANSFER"}
+        return [m for m in mentions
+                if not (m.type == "CONSIDER" and (m.supplier, m.recipient, m.evidence_start) in sent)]
+
+    def complete(self, cand: Candidate, previous: list[Mention], same: list[Mention] | None = None) -> list[Mention]:
+        same = same or []
+        if cand.copy_previous:
+            pool = same if "same_sentence" in cand.notes else previous
+            if "from_dropped" in cand.notes:
+                hypo = [h for h in self.hypotheticals if h.trigger.i < cand.trigger.i and h.recipients]
+                if hypo:
+                    return [self.mention(cand, s.id, hypo[-1].recipients[0].id, hypo[-1].item)
+                            for s in cand.suppliers]
+            if not pool:
+                return []
+            last = pool[-1]
+            out = []
+            for s in cand.suppliers or [ActorRef(last.supplier, "", 0, 0)]:
+                m = self.mention(cand, s.id, last.recipient)
+                m.type = cand.type or last.type
+                m.item_text, m.item_category, m.item_categories = last.item_text, last.item_category, list(
+                    last.item_categories)
+                out.append(m)
+            return out
+        if cand.needs_claim:
+            return self.complete_denial(cand, previous)
+        excluded_tokens = self._claimant_tokens(cand)
+        suppliers = cand.suppliers
+        if not suppliers and cand.type == "SANCTION" and cand.claimant.id not in ("author", "other"):
+            suppliers = [ActorRef(cand.claimant.id, "", cand.trigger.i, cand.trigger.i + 1, "claimant")]
+        if not suppliers and self._stranger_subject(cand):
+            return []  # "Ukraine's allies are debating ...": a named but unidentified party, never borrowed
+        suppliers = suppliers or self._missing(cand, "supplier", same + previous, excluded_tokens,
+                                               {r.id for r in cand.recipients})
+        recipients = cand.recipients or self._missing(cand, "recipient", same + previous, excluded_tokens,
+                                                      {r.id for r in suppliers})
+        out = []
+        for s, r in product(suppliers, recipients):
+            if s.id == r.id:
+                origin = self._origin(cand)
+                if origin is None or origin.id == r.id:
+                    continue
+                s = origin  # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
+            out.append(self.mention(cand, s.id, r.id))
+        return out
+
+    def _stranger_subject(self, cand: Candidate) -> bool:
+        """The supplier position holds a noun phrase that names no actor ("Western allies", "member states")."""
+        roles = cand.frame.passive if cand.rule.split("+")[0].endswith(".passive") else cand.frame.active
+        if "nsubj" not in roles.get("supplier", ())[:1] or cand.trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        subj = subject_of(cand.trigger)
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in ("which", "that", "who"):
+            return False
+        return not self.idx.resolve_all(subj)
+
+    def _origin(self, cand: Candidate) -> ActorRef | None:
+        from armswatch.extract.arguments import slot_function
+
+        refs = slot_function("item_origin")(cand.trigger, self.idx)
+        return refs[0] if refs else None
+
+    def _claimant_tokens(self, cand: Candidate) -> set[int]:
+        tok = cand.claimant.token
+        if tok is None:
+            return set()
+        return {t.i for t in tok.subtree}
+
+    def _missing(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
+                 other_ids: set[str]) -> list[ActorRef]:
+        for m in reversed(previous):
+            value = getattr(m, role)
+            if value and value not in other_ids and m.evidence_start >= 0:
+                return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")]
+        tok = cand.trigger
+        if not cand.suppliers and not cand.recipients and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "amod"):
+            return []  # a bare noun or participle names no party: only an earlier event may supply them
+        excluded = set(excluded_tokens)
+        for r in cand.suppliers + cand.recipients + cand.actors:
+            excluded.update(range(r.start, r.end))
+        ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded)
+        if ref is None:
+            ref = coref.previous_sentences_actor(self.idx, self.sentences, cand.sent, cand.trigger, other_ids,
+                                                 excluded)
+        if ref is None:  # "The purchase of drones from Turkey ... Ukraine received ...": a later sentence
+            for m in getattr(self, "_later", []):
+                value = getattr(m, role)
+                if value and value not in other_ids:
+                    return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "later-mention")]
+        return [ref] if ref is not None else []
+
+    def complete_denial(self, cand: Candidate, previous: list[Mention]) -> list[Mention]:
+        deniers = {a.id for a in cand.actors}
+        if not deniers:
+            return []
+        for m in reversed(previous):
+            if m.type != "DENIAL" and (m.supplier in deniers or m.recipient in deniers):
+                out = self.mention(cand, m.supplier, m.recipient)
+                out.item_text, out.item_category, out.item_categories = m.item_text, m.item_category, list(
+                    m.item_categories)
+                return [out]
+        ids = [a.id for a in cand.actors]
+        if len(ids) >= 2:
+            return [self.mention(cand, ids[0], ids[1])]
+        other = self._missing(cand, "recipient", [], self._claimant_tokens(cand), set(ids))
+        if other:
+            return [self.mention(cand, ids[0], other[0].id)]
+        return []
+
+    def mention(self, cand: Candidate, supplier: str | None, recipient: str | None,
+                item: items.ItemChoice | None = None) -> Mention:
+        sent, tok = cand.sent, cand.trigger
+        text = sent.text.rstrip()
+        start = sent.start_char
+        item = item or cand.item or items.ItemChoice(None, "weapons", ["weapons"], "default")
+        claimant = cand.claimant
+        m = Mention(
+            type=cand.type, supplier=supplier, recipient=recipient, polarity=cand.polarity,
+            actors=[a.id for a in cand.actors] if cand.type == "DENIAL" else [],
+            item_text=item.text, item_category=item.category or "weapons",
+            item_categories=item.categories or [item.category or "weapons"],
+            claimant=claimant.id, claimant_text=claimant.text,
+            time=timex.find(sent, tok, self.published), evidence=text, evidence_start=start,
+            evidence_end=start + len(text), rule=cand.rule, trigger=tok.text, trigger_start=tok.idx,
+        )
+        self.origins[id(m)] = cand
+        return m
+
+    def finish(self, mentions: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        for m in mentions:
+            if not m.supplier or not m.recipient or m.supplier == m.recipient:
+                continue
+            if m.type == "TRANSFER" and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient):
+                # a negation by an involved party is its denial, never a negated transfer (GUIDELINES §5)
+                m.actors = [m.claimant]
+                m.type, m.polarity = "DENIAL", "affirmed"
+                m.rule = (m.rule or "") + "+involved-negation"
+                m.claimant = m.claimant if self._quoted(m) else "author"
+            elif m.type == "DENIAL":
+                m.claimant = m.actors[0] if m.actors and self._quoted(m) else "author"
+                if not m.actors:
+                    continue
+            lex = _affiliations()
+            if lex is not None:
+                for actor in (m.supplier, m.recipient, *m.actors):
+                    if actor and actor.startswith("org:"):
+                        aff = lex(actor)
+                        if aff:
+                            m.affiliations[actor] = aff
+            out.append(m)
+        return dedupe(out)
+
+    def _quoted(self, m: Mention) -> bool:
+        if m.trigger_start is None:
+            return False
+        span = self.doc.char_span(m.trigger_start, m.trigger_start + len(m.trigger or "x"), alignment_mode="expand")
+        return span is not None and in_quotes(self.doc, span.start)
+
+
+def _lends(m: Mention, cand: Candidate) -> bool:
+    """Whether mention m may lend an endpoint to cand: a sanction never lends to a supply event, nor back."""
+    return (m.type == "SANCTION") == (cand.type == "SANCTION") or cand.copy_previous
+
+
+def dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per scoring key, the first kept; a repeated DENIAL adds its deniers."""
+    kept: dict[tuple, Mention] = {}
+    for m in mentions:
+        k = m.key()
+        if k not in kept:
+            kept[k] = m
+        elif m.type == "DENIAL":
+            kept[k].actors = list(dict.fromkeys(kept[k].actors + m.actors))
+    return list(kept.values())
+
+
+def _affiliations():
+    try:
+        from armswatch.lexicons import load_actors
+
+        return load_actors().affiliation
+    except (ImportError, ArmswatchError):  # affiliations are optional; mentions stay valid without them
+        return None
