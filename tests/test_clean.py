@@ -277,3 +277,34 @@ def test_clean_http_charset_header_is_used():
 
     art = finish(draft_from_html(html.encode("cp1252"), source="x", charset="windows-1252"))
     assert "Athènes" in art.text
+
+
+def test_clean_text_headline_banner_and_date_lines_stay_apart():
+    """A site banner, a headline and a 'posted on … by' line over the story are not one wrapped paragraph."""
+    from armswatch.clean import clean_text
+
+    raw = (
+        "Harbour City Courier | Breaking News, Politics, Entertainment\n"
+        "Frigate deal for Manila moves ahead as Seoul shipyard signs contract\n"
+        "Posted on March 3, 2025 by admin\n\n"
+        "MANILA (Reuters) - The Philippines signed a contract with a South Korean shipyard on Monday for two "
+        "more frigates, officials said, the latest step in a naval build-up.\n"
+    )
+    article = clean_text(raw, source="banner.txt")
+    assert article.title == "Frigate deal for Manila moves ahead as Seoul shipyard signs contract"
+    assert article.published == "2025-03-03"
+    assert "Breaking News" not in article.text and "admin" not in article.text
+    assert article.text.startswith("MANILA (Reuters)")
+
+
+def test_clean_text_hard_wrapped_paragraph_is_joined():
+    from armswatch.clean import clean_text
+
+    raw = (
+        "Headline about tanks\n\n"
+        "BERLIN (dpa) - Germany will send another batch of Leopard tanks to its\n"
+        "eastern neighbour before the summer, the defence ministry said on Friday\n"
+        "in a statement.\n"
+    )
+    article = clean_text(raw, source="wrapped.txt")
+    assert "to its eastern neighbour before the summer" in article.text

@@ -9,7 +9,7 @@ from conftest_store import TEXT_A, TEXT_B, article, corpus, mention, new_store_u
 
 from armswatch.claims import MentionRecord, aggregate, claim_id
 from armswatch.errors import MissingExtraError, StoreError
-from armswatch.store import SCHEMA_VERSION, open_store, resolve_url
+from armswatch.store import SCHEMA_VERSION, FilterError, open_store, resolve_url
 from armswatch.types import ClaimFilter
 
 
@@ -153,9 +153,9 @@ def test_store_query_filters(store):
     assert store.claims(ClaimFilter(), limit=1)[0].type == "TRANSFER"  # most stories first
     paged = [c.id for c in store.claims(limit=2)] + [c.id for c in store.claims(limit=2, offset=2)]
     assert paged == [c.id for c in store.claims(limit=None)]
-    with pytest.raises(StoreError, match="valid: stories"):
+    with pytest.raises(FilterError, match="valid: stories"):
         store.claims(order="newest")
-    with pytest.raises(StoreError, match="not a date"):
+    with pytest.raises(FilterError, match="not a date"):
         store.claims(ClaimFilter(since="last week"))
 
 

@@ -265,10 +265,12 @@ def test_web_graph_keeps_the_best_sourced_edges_when_limited(client):
     full = _get(client, "/api/graph")
     assert full["truncated"] is False and full["total_edges"] == len(full["edges"])
     small = _get(client, "/api/graph", limit=3)
-    assert small["truncated"] is True and small["total_edges"] == len(full["edges"]) and len(small["edges"]) == 3
+    assert small["truncated"] is True and len(small["edges"]) == 3
+    assert small["total_edges"] == len(full["edges"])
     cut = sorted((e["stories"] for e in full["edges"]), reverse=True)[2]
     assert all(e["stories"] >= cut for e in small["edges"])
-    assert {n["id"] for n in small["nodes"]} == {x for e in small["edges"] for x in (e["source"], e["target"])}
+    ends = {x for e in small["edges"] for x in (e["source"], e["target"])}
+    assert {n["id"] for n in small["nodes"]} == ends
     assert client.get("/api/graph", params={"limit": 0}).status_code == 422
 
 
@@ -458,3 +460,15 @@ def test_web_postgresql_store_gives_the_same_answers(client, tmp_path_factory):
             assert pg.get("/api/claims", params={"type": "BOMB"}).status_code == 422
     finally:
         schemas.drop_all()
+
+
+def test_web_page_scripts_never_parse_data_as_html():
+    """The page's own JS builds DOM with createElement/textContent only; the browser tests check the behaviour."""
+    from importlib import resources
+
+    js = resources.files("armswatch.web") / "static" / "js"
+    scripts = {f.name: f.read_text(encoding="utf-8") for f in js.iterdir() if f.name.endswith(".js")}
+    assert {"main.js", "claims.js", "graph.js", "timeline.js", "dom.js"} <= set(scripts)
+    sinks = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\"on")
+    found = [f"{name}: {m.group(0)}" for name, text in scripts.items() for m in sinks.finditer(text)]
+    assert found == []

@@ -51,11 +51,17 @@ def repair(text: str) -> str:
 
 
 def _is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped prose: long lines ending mid-sentence, continued by lines that mostly start in lower case.
+
+    A site banner over a headline over a date line also has long unpunctuated lines, but every one of them
+    starts with a capital.
+    """
     if len(lines) < 2:
         return False
     body = lines[:-1]
-    wrapped = sum(1 for ln in body if len(ln) >= WRAP_MIN_CHARS and not _TERMINAL.search(ln))
-    return wrapped >= 0.6 * len(body)
+    unfinished = sum(1 for ln in body if len(ln) >= WRAP_MIN_CHARS and not _TERMINAL.search(ln))
+    continued = sum(1 for ln in lines[1:] if ln[:1].islower() or ln[:1].isdigit())
+    return unfinished >= 0.6 * len(body) and continued >= 0.5 * (len(lines) - 1)
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from armswatch.run.local import DEFAULT_BATCH_SIZE
+
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="database URL or SQLite path (default: $ARMSWATCH_DB or ./armswatch.db)", show_default=False)]
 Supplier = Annotated[str | None, typer.Option(help="supplier: id or name (PRK, 'North Korea', Pyongyang)")]
@@ -51,7 +53,7 @@ def opened(db: str | None):
         raise fail(str(exc), 1) from None
     try:
         yield store
-    except (FilterError, StoreError) as exc:
+    except FilterError as exc:
         raise fail(str(exc), 2) from None
     except ArmswatchError as exc:
         raise fail(str(exc), 1) from None
@@ -70,7 +72,8 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="files, folders, URLs, feeds, WARC files, or - for stdin")],
     db: DbOption = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="allow URLs on private/loopback addresses")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = 16,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = (
+        DEFAULT_BATCH_SIZE),
 ) -> None:
     """Read, group syndicated copies, extract mentions and store them with their claims (safe to rerun)."""
     from rich.console import Console
@@ -213,7 +216,7 @@ def show(
         console.print(f"“{escape(m['evidence'])}”", highlight=False)
         console.print(f"  — {escape(who)}; {escape(m['title'] or '(untitled)')}, {escape(m['site'] or '-')}, "
                       f"{m['published'] or 'undated'}", highlight=False)
-        console.print(f"  {escape(m['url'] or m['source'] or '')}", highlight=False)
+        console.print(f"  {escape(m['url'] or m['source'] or '')}", highlight=False, soft_wrap=True)
         console.print(f"  [dim]article {m['article_id']}, characters {m['evidence_start']}–{m['evidence_end']}[/dim]")
 
 

@@ -1,6 +1,7 @@
 """Maps parse tokens to actor ids: gazetteer spans first, then generic heads through their modifiers, then anaphors."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -9,6 +10,9 @@ from spacy.tokens import Doc, Span, Token
 PARTY_KINDS = {"demonym", "state", "capital", "person", "institution", "org", "company", None, ""}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 OF_PREPS = {"of", "from", "in", "at", "for"}
+# A wire dateline at the start of an article: "SEOUL, South Korea (AP) — ", "LONDON, September 18. /TASS/. "
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
+                      r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*")
 QUANTIFIERS = {"any", "all", "some", "none", "each", "one", "both", "either", "neither", "party", "parties", "side"}
 # "US-made", "Iranian-produced": the maker of an item, never an actor named by the phrase
 ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufacture", "manufactured", "develop",
@@ -52,7 +56,10 @@ class ActorIndex:
     def __init__(self, doc: Doc, cues):
         self.doc = doc
         self.cues = cues
-        self.spans: list[Span] = sorted(doc.spans["actors"], key=lambda s: s.start) if "actors" in doc.spans else []
+        dateline = DATELINE.match(doc.text)
+        cut = dateline.end() if dateline else 0  # "SEOUL, South Korea (AP) —": a place, not a party
+        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if s.start_char >= cut),
+                                        key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
         self.by_token: dict[int, Span] = {}
         for span in self.spans:

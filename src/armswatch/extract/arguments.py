@@ -297,11 +297,15 @@ BLOCKING_SLOTS = {"nsubj": "nsubj", "dobj_actor": "dobj", "prep:to": "to", "prep
 
 
 def unidentified(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> Token | None:
-    """The noun phrase in the role's first slot when it names no actor ("its partners", "Western allies")."""
-    if not slots or slots[0] not in BLOCKING_SLOTS:
+    """The noun phrase in the role's first slot (or its subject slot) when it names no actor ("its partners")."""
+    subjects = [s for s in slots if s in ("nsubj", "gov_subj")]
+    slot = slots[0] if slots and slots[0] in BLOCKING_SLOTS else (subjects[0] if subjects else None)
+    if slot is None:
         return None
-    slot = slots[0]
-    if slot == "nsubj":
+    if slot == "gov_subj":
+        gov = governor(trigger)
+        cands = [subject_of(gov)] if gov is not None else []
+    elif slot == "nsubj":
         cands = [subject_of(trigger)] if trigger.pos_ in ("VERB", "AUX", "ADJ") else []
     elif slot == "dobj_actor":
         cands = [c for c in trigger.children if c.dep_ == "dobj" and not idx.is_item(c)]
@@ -310,7 +314,8 @@ def unidentified(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> Tok
     for tok in cands:
         if tok is None or tok.pos_ in ("PRON", "NUM") or tok.lower_ in ("which", "that", "who"):
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and not idx.resolve_all(tok) and not idx.is_item(tok):
+        if tok.pos_ in ("NOUN", "PROPN") and not idx.resolve_all(tok) and (
+                not idx.is_item(tok) or tok.pos_ == "PROPN"):  # "Nordic Munitions" is a company, not an item
             return tok
     return None
 

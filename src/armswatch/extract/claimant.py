@@ -73,6 +73,13 @@ class ClaimantFinder:
                 return "other"
             # "officials from the U.S. and Europe" -> USA; "a newspaper" -> other
             return ref.id
+        # "ministry spokesman": a generic office named earlier in full ("Iran's foreign ministry")
+        generic = self.rules.cue("generic_heads")
+        for t in token.subtree:
+            if t.lemma_.lower() in generic and t.i < token.i and t.dep_ == "compound":
+                ref = self.idx.same_head(t)
+                if ref is not None:
+                    return ref.id
         # "evidence examined by the US Defense Intelligence Agency": an actor anywhere in the speaker phrase
         skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
         for t in token.subtree:

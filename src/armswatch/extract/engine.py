@@ -16,6 +16,7 @@ from armswatch.extract.arguments import (
     is_passive,
     pobjs,
     subject_of,
+    unidentified,
 )
 from armswatch.extract.claimant import ClaimantFinder
 from armswatch.extract.negation import analyse
@@ -23,6 +24,9 @@ from armswatch.extract.passage import Candidate, PassageResolver, dedupe  # noqa
 from armswatch.extract.rules import Frame, Rules, load_rules
 from armswatch.types import Mention
 
+# How far back (in sentences) an unstated item may be taken from: passages are 1-4 sentences, and in a whole
+# article an item three paragraphs up belongs to another story.
+CONTEXT_SENTENCES = 1
 POS_GROUPS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "PROPN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
 # Argument positions that hold the item of a verb trigger.
 ITEM_ARG_DEPS = ("dobj", "nsubjpass", "dative")
@@ -160,6 +164,8 @@ class PassageExtractor(PassageResolver):
             setattr(cand, "suppliers" if role == "supplier" else "recipients" if role == "recipient" else "actors",
                     refs)
             cand.slots[role] = slot
+            if not refs and unidentified(tok, roles.get(role, ()), self.idx) is not None:
+                cand.blocked.add(role)  # "asked its partners", "Western allies sent": never borrowed
         if frame.type == "DEAL" and not cand.suppliers and len(cand.recipients) >= 2 and cand.slots.get(
                 "recipient") == "gov_subj":
             # "Russia and India signed a contract": the two parties, seller named first
@@ -323,10 +329,12 @@ class PassageExtractor(PassageResolver):
                             c("support_words"), excluded)
 
     def _context_item(self, cand: Candidate) -> items.ItemChoice | None:
-        prev = items.passage_item(self.doc, cand.sent.start)
+        index = self.sentences.index(cand.sent) if cand.sent in self.sentences else 0
+        window = self.sentences[max(0, index - CONTEXT_SENTENCES): index + 1]
+        prev = items.passage_item(self.doc, cand.sent.start, not_before=window[0].start)
         if prev is not None:
             return prev
-        words = {t.lemma_.lower() for t in self.doc}
+        words = {t.lemma_.lower() for s in window for t in s}
         if words & self.rules.cue("arms_context"):
             return items.ItemChoice(None, "weapons", ["weapons"], "default")
         return None

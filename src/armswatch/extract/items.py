@@ -59,15 +59,17 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
     for tok in arg_tokens:
         lo3, hi3 = _subtree_range(tok)
         candidates.extend(_spans_in(items, lo3, hi3))
-    candidates = candidates or own
     # 2. dobj of the trigger with no item at all: a non-arms object ("sent food", "sent Shoigu") stops it
     dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if not candidates and dobjs:
         for d in dobjs:
             if d.i in excluded:
                 continue  # "the Houthis have been armed by Iran": the object is the recipient
+            if any(t.ent_type_ == "MONEY" for t in d.subtree):
+                return None  # "received 38 million euros"
             if d.lemma_.lower() in non_arms or d.ent_type_ in ("PERSON", "MONEY"):
                 return None
+    candidates = candidates or own
     if candidates:
         main = _main(candidates)
         return ItemChoice(main.text, main.label_, _categories([main, *candidates]), "argument")
@@ -83,9 +85,9 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
     return ItemChoice(None, None, [], "none")
 
 
-def passage_item(doc: Doc, before: int) -> ItemChoice | None:
-    """The last item span of the passage before token `before` (an item stated in an earlier sentence)."""
-    items = [s for s in doc.spans.get("items", []) if s.end <= before]
+def passage_item(doc: Doc, before: int, not_before: int = 0) -> ItemChoice | None:
+    """The last item span between tokens `not_before` and `before` (an item stated in an earlier sentence)."""
+    items = [s for s in doc.spans.get("items", []) if not_before <= s.start and s.end <= before]
     if not items:
         return None
     main = items[-1]

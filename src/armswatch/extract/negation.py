@@ -106,6 +106,8 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     # provide" -> TRANSFER). Wrappers retype transfers and pledges only: "trying to negotiate a deal" stays DEAL.
     strong = None
     for tok, w in scope.wrappers:
+        if w.polarity == "negated" and w.type is not None and frame_type not in ("TRANSFER", "PLEDGE"):
+            scope.polarity = "negated"  # "had long resisted calls to suspend its arms exports"
         if w.type is None:
             continue
         if frame_type not in ("TRANSFER", "PLEDGE") and not (w.type == "DENIAL" and frame_type in ("DEAL",)):

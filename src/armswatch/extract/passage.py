@@ -34,6 +34,7 @@ class Candidate:
     item: items.ItemChoice | None = None
     needs_claim: bool = False  # a denial of a claim named elsewhere ("refuted US claims")
     copy_previous: bool = False  # "followed suit", "joined the efforts"
+    blocked: set[str] = field(default_factory=set)  # roles held by an unidentified party: never borrowed
     rule: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -93,7 +94,8 @@ class PassageResolver:
             return self.complete_denial(cand, previous)
         excluded_tokens = self._claimant_tokens(cand)
         suppliers = cand.suppliers
-        if not suppliers and cand.type == "SANCTION" and cand.claimant.id not in ("author", "other"):
+        if not suppliers and cand.type == "SANCTION" and cand.claimant.id not in ("author", "other") and \
+                not self._claimant_opposes(cand):
             suppliers = [ActorRef(cand.claimant.id, "", cand.trigger.i, cand.trigger.i + 1, "claimant")]
         if not suppliers and self._stranger_subject(cand):
             return []  # "Ukraine's allies are debating ...": a named but unidentified party, never borrowed
@@ -110,6 +112,19 @@ class PassageResolver:
                 s = origin  # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
             out.append(self.mention(cand, s.id, r.id))
         return out
+
+    def _near(self, m: Mention, cand: Candidate) -> bool:
+        """Whether mention m was stated close enough before (or in) cand's sentence to lend it an endpoint."""
+        index = self.sentences.index(cand.sent) if cand.sent in self.sentences else 0
+        first = self.sentences[max(0, index - 2)]  # 2 sentences back: a 1-4 sentence passage is always covered
+        return m.evidence_start >= first.start_char
+
+    def _claimant_opposes(self, cand: Candidate) -> bool:
+        """"Iran condemned the sanctions": a speaker who governs the measure without imposing it is its target."""
+        from armswatch.extract.arguments import IMPOSE_VERBS, governor
+
+        gov = governor(cand.trigger)
+        return gov is not None and gov.lemma_.lower() not in IMPOSE_VERBS
 
     def _stranger_subject(self, cand: Candidate) -> bool:
         """The supplier position holds a noun phrase that names no actor ("Western allies", "member states")."""
@@ -135,7 +150,13 @@ class PassageResolver:
 
     def _missing(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
                  other_ids: set[str]) -> list[ActorRef]:
-        for m in reversed(previous):
+        if role in cand.blocked or role in cand.frame.no_borrow:
+            return []
+        other_role = "recipient" if role == "supplier" else "supplier"
+        recent = [m for m in previous if self._near(m, cand)]
+        # an earlier mention with the same known endpoint first, then the latest one
+        ordered = [m for m in reversed(recent) if getattr(m, other_role) in other_ids] + list(reversed(recent))
+        for m in ordered:
             value = getattr(m, role)
             if value and value not in other_ids and m.evidence_start >= 0:
                 return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")]
@@ -198,7 +219,8 @@ class PassageResolver:
         for m in mentions:
             if not m.supplier or not m.recipient or m.supplier == m.recipient:
                 continue
-            if m.type == "TRANSFER" and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient):
+            if m.type == "TRANSFER" and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient) \
+                    and "+unable" not in (m.rule or ""):  # "accused Moscow of failing to deliver" is no denial
                 # a negation by an involved party is its denial, never a negated transfer (GUIDELINES §5)
                 m.actors = [m.claimant]
                 m.type, m.polarity = "DENIAL", "affirmed"

@@ -34,6 +34,7 @@ class Frame:
     not_phrases: tuple[str, ...] = ()
     requires_object: bool = False
     lemmas_need_prep: frozenset[str] = frozenset()
+    no_borrow: frozenset[str] = frozenset()
     requires_from: bool = False
     object_must_be_supply: bool = False
     object_must_be_claim: bool = False
@@ -108,6 +109,7 @@ def parse_rules(triggers: dict, cues: dict, source: str = "triggers.yaml") -> Ru
             polarity=raw.get("polarity", "affirmed"), item_required=raw.get("item_required", True),
             requires_prep=raw.get("requires_prep"),
             requires_object=bool(raw.get("requires_object")),
+            no_borrow=frozenset(str(x) for x in raw.get("no_borrow") or ()),
             lemmas_need_prep=frozenset(str(x).lower() for x in raw.get("lemmas_need_prep") or ()),
             not_phrases=tuple(str(x).lower() for x in raw.get("not_phrases") or ()),
             requires_child=frozenset(str(x).lower() for x in raw.get("requires_child") or ()), requires_from=bool(raw.get("requires_from")),

@@ -35,9 +35,13 @@ class PipelineConfig:
     def to_dict(self) -> dict:
         return asdict(self)
 
-    def apply(self) -> None:
-        """Make this process's pipeline follow the config (called on the worker before its first task)."""
-        if self.model:
+    def nlp(self):
+        """This process's spaCy pipeline for the config: loaded once per process, NER switched as configured."""
+        from armswatch.nlp import load_nlp
+        from armswatch.prefilter.ner import restrict_ner
+
+        if self.model:  # the extraction loads the default model: make it this one in this (worker) process
             os.environ["ARMSWATCH_MODEL"] = self.model
-        os.environ["ARMSWATCH_PREFILTER"] = "1" if self.prefilter else "0"
-        os.environ["ARMSWATCH_NER"] = "triggers" if self.trigger_ner else "full"
+        nlp = load_nlp(self.model)
+        restrict_ner(nlp, self.trigger_ner)
+        return nlp

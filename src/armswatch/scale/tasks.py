@@ -22,7 +22,6 @@ class Processed:
 
 def process_window(items: list, config: PipelineConfig) -> list[Processed | Skipped]:
     """Clean a window of RawDoc/Skipped items as the local reader does, then sign and extract each article."""
-    config.apply()
     from armswatch.ingest import _clean_window
 
     cleaned = list(_clean_window(items, config.parse_timeout, config.learn))
@@ -32,10 +31,10 @@ def process_window(items: list, config: PipelineConfig) -> list[Processed | Skip
 
 def process_articles(articles: list[Article], config: PipelineConfig) -> list[Processed]:
     """Sign and extract already-cleaned articles (input that arrives as articles: stdin, a benchmark)."""
-    config.apply()
     from armswatch.dedup import StoryIndex
     from armswatch.prefilter.apply import extract_many
 
+    config.nlp()
     signer = StoryIndex()
     found = extract_many(((a.text, a.published) for a in articles), batch_size=config.nlp_batch_size,
                          prefilter=config.prefilter, ner=config.trigger_ner)
@@ -46,8 +45,5 @@ def warm_up(config: PipelineConfig) -> str:
     """Load the pipeline before the first window arrives (so start-up is not billed to a task); returns the pid."""
     import os
 
-    config.apply()
-    from armswatch.nlp import load_nlp
-
-    load_nlp(config.model)
+    config.nlp()
     return str(os.getpid())

@@ -7,14 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, and_, bindparam, delete, distinct, func, insert, or_, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    delete,
+    distinct,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 
 from armswatch.claims import links
 from armswatch.store import schema as t
 from armswatch.types import Claim
 
-CHUNK = 400
-UPDATED = ("first_seen", "last_seen", "articles", "stories", "mention_count", "claimants", "actors")  # not the key  # ids per IN (...) list: well under SQLite's 32k parameter limit and PostgreSQL's 65k
+CHUNK = 400  # ids per IN (...) list: well under SQLite's 32k parameter limit and PostgreSQL's 65k
+UPDATED = ("first_seen", "last_seen", "articles", "stories", "mention_count", "claimants", "actors")  # not the key
 
 
 def chunks(items: list, size: int = CHUNK):

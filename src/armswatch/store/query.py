@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import exists, or_, select
 
 from armswatch.store import schema as t
+from armswatch.store.filters import FilterError
 from armswatch.types import Claim, ClaimFilter
 
 ORDERS = {
@@ -20,9 +21,7 @@ ORDERS = {
 
 def order_by(order: str):
     if order not in ORDERS:
-        from armswatch.errors import StoreError
-
-        raise StoreError(f"unknown claim order {order!r}; valid: {', '.join(ORDERS)}")
+        raise FilterError(f"order: unknown claim order {order!r}; valid: {', '.join(ORDERS)}")
     return (*ORDERS[order], t.claims.c.id)  # the id last, so equal rows come in the same order on every backend
 
 
@@ -60,9 +59,7 @@ def _iso(value: str, name: str) -> str:
     try:
         return date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
-        from armswatch.errors import StoreError
-
-        raise StoreError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+        raise FilterError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def claim_ids_query(flt: ClaimFilter | None):

@@ -55,7 +55,7 @@ stories = Table(
 signatures = Table(
     "signatures", metadata,
     Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("story_id", String(64), nullable=False),
+    Column("story_id", String(64), nullable=False, index=True),  # renaming a story updates by it
     Column("signature", LargeBinary, nullable=False),  # MinHash values of the article's shingles
 )
 

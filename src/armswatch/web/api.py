@@ -23,10 +23,10 @@ Polarity = Enum("Polarity", {p: p for p in POLARITIES}, type=str)
 CLAIM_ORDERS = tuple(o for o in ORDERS if o != "id")
 ClaimOrder = Enum("ClaimOrder", {o: o for o in CLAIM_ORDERS}, type=str)
 
-MAX_LIMIT = 1000
+MAX_LIMIT = 1000  # one page of the claims table; a whole export belongs to `armswatch export`
 # A browser draws a few hundred arrows legibly; beyond that the page shows the best-sourced ones and says so.
 GRAPH_EDGES = 400
-MAX_GRAPH_EDGES = 5000  # one page of the claims table; a whole export belongs to `armswatch export`
+MAX_GRAPH_EDGES = 5000
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -168,7 +168,9 @@ def list_actors(request: Request) -> list[dict[str, Any]]:
 def get_graph(
     request: Request,
     flt: Filter,
-    limit: Annotated[int, Query(ge=1, le=MAX_GRAPH_EDGES, description="at most this many edges")] = GRAPH_EDGES,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_GRAPH_EDGES, description="at most this many edges")
+    ] = GRAPH_EDGES,
 ) -> dict[str, Any]:
     """The edges with the most independent sources when there are more than `limit`; `total_edges` says how many."""
     graph = _store(request).graph(flt)

@@ -21,7 +21,8 @@ def alias_index() -> dict[str, list[tuple[str, bool]]]:
     if lexicon is None:
         return index
     for phrase in getattr(lexicon, "phrases", ()):
-        if isinstance(phrase.target, int) and phrase.target >= 0:  # a negative target blocks a form ("us" is not the United States)
+        # a negative target blocks a form ("us" is not the United States)
+        if isinstance(phrase.target, int) and phrase.target >= 0:
             index.setdefault(lexicon.entries[phrase.target].id, []).append((phrase.text, phrase.exact))
     return index
 
