@@ -201,6 +201,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{'' if r.mentions is None else r.mentions:>10}{'' if r.claims is None else r.claims:>8}"
               f"{r.peak_mb:>9.0f}")
     missing = full - pre
+    texts = {a.id: a.text for a in articles}
+    for key in sorted(missing)[:5]:
+        start = key[5]
+        print(f"  missing: {key[1]} {key[2]} -> {key[3]} {key[4]} in {key[0][:8]}: "
+              f"{texts[key[0]][start:start + 110]!r}")
     print(f"mentions of the full parse missing with the prefilter: {len(missing)} of {len(full)}, of which "
           f"{sum(map(on_statement, missing))} of {sum(map(on_statement, full))} on generated arms statements "
           f"(the rest are on background or general-news sentences); found only with the "

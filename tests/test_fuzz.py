@@ -29,7 +29,7 @@ PER_DOC_SECONDS = 20  # generous on a loaded 2-core CI box; a hang is minutes, n
 MAX_BYTES = 200_000  # the per-article cap the fuzz runs use (the default is larger)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-FUZZ = settings(deadline=None, derandomize=False, print_blob=True,
+FUZZ = settings(deadline=None, derandomize=False, print_blob=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.large_base_example, HealthCheck.filter_too_much])
 

@@ -277,3 +277,31 @@ def test_ingest_feed_links_obey_the_same_rules(server, hits):
     assert any("artillery shells" in a.text for a in arts), results
     assert len(skipped) >= 3, f"file:, ftp: and the redirect chain must be reported: {skipped}"
     assert hits.count("/redirect/0") == 0  # the 60-hop chain was cut long before its end
+
+
+# --- DNS rebinding: the address checked must be the address connected to ---------------------------------------------
+def test_ingest_fetch_resists_dns_rebinding(server, hits, monkeypatch):
+    """A name that resolves to a public address when checked and to loopback when connected must not be read.
+
+    No DNS server can run here without changing the machine's resolver, so the name's two answers come from a
+    stand-in for getaddrinfo; the HTTP server behind 127.0.0.1 is real.
+    """
+    import socket
+
+    real = socket.getaddrinfo
+    calls = []
+
+    def rebinding(host, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)
+        calls.append(host)
+        addr = "93.184.216.34" if len(calls) == 1 else "127.0.0.1"  # public first, loopback afterwards (TTL 0)
+        port = args[0] if args and args[0] else 80
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (addr, int(port)))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with time_limit(20, "rebinding"):
+        results = _read([f"http://rebind.example:{server.port}/article"])
+    assert not any(getattr(r, "text", None) and "artillery shells" in r.text for r in results), \
+        "a page behind a loopback address was read through a rebinding name"
+    _only_skipped(results, r"private|loopback|local|non-public|internal|reserved|not allowed|allow")

@@ -469,6 +469,31 @@ def test_web_page_scripts_never_parse_data_as_html():
     js = resources.files("armswatch.web") / "static" / "js"
     scripts = {f.name: f.read_text(encoding="utf-8") for f in js.iterdir() if f.name.endswith(".js")}
     assert {"main.js", "claims.js", "graph.js", "timeline.js", "dom.js"} <= set(scripts)
-    sinks = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\"on")
+    sinks = re.compile(
+        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\"on"
+    )
     found = [f"{name}: {m.group(0)}" for name, text in scripts.items() for m in sinks.finditer(text)]
     assert found == []
+
+
+def test_web_highlights_prefer_the_claimants_own_words():
+    from armswatch.web.evidence import highlight_spans
+
+    text = (
+        "KYIV - Iran has sent drones to Russia, a spokesman for Ukraine's air force said; Ukraine is angry."
+    )
+    mention = {
+        "evidence": text, "evidence_start": 100, "trigger": "sent", "trigger_start": 100 + text.index("sent"),
+        "supplier": "IRN", "recipient": "RUS", "claimant": "UKR",
+        "claimant_text": "a spokesman for Ukraine's air force",
+    }  # fmt: skip
+    names = {"IRN": "Iran", "RUS": "Russia", "UKR": "Ukraine"}
+    marked = [(text[s["start"] : s["end"]], s["kind"]) for s in highlight_spans(mention, names)]
+    assert marked == [("Iran", "supplier"), ("sent", "trigger"), ("Russia", "recipient"),
+                      ("a spokesman for Ukraine's air force", "claimant")]  # fmt: skip
+    # without the words as written, the claimant is found by its names
+    marked = [
+        (text[s["start"] : s["end"]], s["kind"])
+        for s in highlight_spans({**mention, "claimant_text": None}, names)
+    ]
+    assert ("Ukraine", "claimant") in marked and ("sent", "trigger") in marked

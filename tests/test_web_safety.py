@@ -298,3 +298,50 @@ def test_web_page_hostile_article_never_runs_in_browser(hostile_app):
             assert errors == [], errors
         finally:
             browser.close()
+
+
+# --- the terminal is a page too: article text printed by the CLI must not drive the user's terminal ----------------------
+TERMINAL_TITLE = "Drones \x1b]0;PWNED\x07 shipped \x1b[2J\x1b[31m [link=https://evil.example]click[/link] [bold]x[/bold]"
+
+
+def test_cli_output_does_not_pass_terminal_escapes_from_articles(tmp_path):
+    """`claims`, `show`, `articles` and `ingest` print article-derived text; escape sequences in it are neutralised
+    and Rich markup in it is shown as text, even when the output is a colour terminal."""
+    import os
+    import subprocess
+    import sys
+
+    from armswatch.store import open_store
+    from armswatch.types import Article, Mention
+
+    db = tmp_path / "term.db"
+    store = open_store(str(db))
+    text = f"Iran has delivered drones to Russia, {TERMINAL_TITLE}, officials said on Monday in a statement."
+    evidence = text
+    store.add_batch([Article(id="b" * 40, text=text, source="term.txt", title=TERMINAL_TITLE,
+                             url="https://news.example/\x1b[2J", site="\x1b]8;;https://evil.example\x07site",
+                             published="2024-03-04")],
+                    [[Mention(type="TRANSFER", supplier="IRN", recipient="RUS", item_category="drones",
+                              claimant="other", claimant_text="\x1b[5mblink", evidence=evidence, evidence_start=0,
+                              evidence_end=len(evidence))]])
+    claim_id = store.claims()[0].id
+    store.close()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "hostile.txt").write_text(f"{TERMINAL_TITLE}\n\nIran has delivered drones to Russia, officials said "
+                                        f"on Monday, {TERMINAL_TITLE}.\n", encoding="utf-8")
+    (folder / "bad\x1b[2J.txt").write_bytes(b"")  # a file name is input too: it is printed in the skip reasons
+    exe = os.path.join(os.path.dirname(sys.executable), "armswatch")
+    env = {**os.environ, "FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"}
+    commands = [["claims", "--db", str(db)], ["show", claim_id, "--db", str(db)], ["articles", str(folder)],
+                ["ingest", str(folder), "--db", str(tmp_path / "other.db")]]
+    leaks = []
+    for args in commands:
+        out = subprocess.run([exe, *args], capture_output=True, env=env, timeout=300)
+        both = out.stdout + out.stderr
+        assert out.returncode in (0, 1), (args[0], out.returncode, out.stderr[-500:])
+        for seq, what in [(b"\x1b]0;PWNED", "OSC set-title"), (b"\x1b[2J", "clear-screen"), (b"\x07", "bell"),
+                          (b"\x1b]8;;https://evil", "hyperlink"), (b"\x1b[5m", "blink")]:
+            if seq in both:
+                leaks.append(f"`armswatch {args[0]}` passed a {what} sequence from article data")
+    assert leaks == []

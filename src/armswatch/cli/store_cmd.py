@@ -168,8 +168,12 @@ def claims_command(
     console.print(table)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _stories(n: int) -> str:
-    return "1 independent story" if n == 1 else f"{n} independent stories"
+    return _count(n, "independent story", "independent stories")
 
 
 def _name(names: dict, actor_id: str | None) -> str:
@@ -197,8 +201,8 @@ def show(
     if detail["actors"]:
         console.print(f"deniers: {escape(', '.join(_name(names, a) for a in detail['actors']))}")
     console.print(f"first seen {detail['first_seen'] or '-'}, last seen {detail['last_seen'] or '-'}; "
-                  f"{_stories(detail['stories'])}, {detail['articles']} articles, "
-                  f"{detail['mention_count']} mentions; claimants: {escape(', '.join(detail['claimants']))}")
+                  f"{_stories(detail['stories'])}, {_count(detail['articles'], 'article', 'articles')}, "
+                  f"{_count(detail['mention_count'], 'mention', 'mentions')}; claimants: {escape(', '.join(_name(names, c) for c in detail['claimants']))}")
     for link in detail["denied_by"]:
         if link["kind"] == "denial":
             who = ", ".join(_name(names, a) for a in link["actors"]) or "someone"

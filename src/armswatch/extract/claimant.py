@@ -97,7 +97,13 @@ class ClaimantFinder:
             subj = agents[0] if agents else None
         if subj is None:
             return None
-        if subj.lower_ in ("it", "this", "that") and subj.pos_ == "PRON":
+        if subj.lower_ in ("it", "they") and subj.pos_ == "PRON":
+            # "The report identified companies that it said had sold ...": the clause's own subject
+            root_subj = [c for c in subj.sent.root.children if c.dep_ == "nsubj" and c.i < subj.i]
+            if not root_subj:
+                return None
+            subj = root_subj[0]
+        if subj.lower_ in ("this", "that") and subj.pos_ == "PRON":
             return None
         return Claimant(self.speaker_id(subj), _phrase(subj), subj)
 

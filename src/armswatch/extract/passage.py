@@ -124,7 +124,10 @@ class PassageResolver:
         from armswatch.extract.arguments import IMPOSE_VERBS, governor
 
         gov = governor(cand.trigger)
-        return gov is not None and gov.lemma_.lower() not in IMPOSE_VERBS
+        if gov is None or gov.lemma_.lower() in IMPOSE_VERBS:
+            return False
+        subj = subject_of(gov)
+        return subj is not None and cand.claimant.id in {r.id for r in self.idx.resolve_all(subj)}
 
     def _stranger_subject(self, cand: Candidate) -> bool:
         """The supplier position holds a noun phrase that names no actor ("Western allies", "member states")."""
@@ -153,9 +156,10 @@ class PassageResolver:
         if role in cand.blocked or role in cand.frame.no_borrow:
             return []
         other_role = "recipient" if role == "supplier" else "supplier"
-        recent = [m for m in previous if self._near(m, cand)]
-        # an earlier mention with the same known endpoint first, then the latest one
-        ordered = [m for m in reversed(recent) if getattr(m, other_role) in other_ids] + list(reversed(recent))
+        # the same sentence first, then a mention sharing the known endpoint, then the latest one
+        ordered = sorted((m for m in previous if self._near(m, cand)),
+                         key=lambda m: (m.evidence_start != cand.sent.start_char,
+                                        getattr(m, other_role) not in other_ids, -m.evidence_start))
         for m in ordered:
             value = getattr(m, role)
             if value and value not in other_ids and m.evidence_start >= 0:
@@ -178,22 +182,29 @@ class PassageResolver:
         return [ref] if ref is not None else []
 
     def complete_denial(self, cand: Candidate, previous: list[Mention]) -> list[Mention]:
-        deniers = {a.id for a in cand.actors}
+        """A denial of a claim named elsewhere: the earlier claim its deniers are party to, else the deniers."""
+        ids = [a.id for a in cand.actors]
+        deniers = set(ids)
         if not deniers:
             return []
-        for m in reversed(previous):
-            if m.type != "DENIAL" and (m.supplier in deniers or m.recipient in deniers):
-                out = self.mention(cand, m.supplier, m.recipient)
-                out.item_text, out.item_category, out.item_categories = m.item_text, m.item_category, list(
-                    m.item_categories)
-                return [out]
-        ids = [a.id for a in cand.actors]
+        claims = [m for m in reversed(previous) if m.type != "DENIAL"]
+        # "Both X and Y refuted the claims": the claim between the two deniers, then the deniers as a pair
+        both = [m for m in claims if {m.supplier, m.recipient} <= deniers]
+        if both:
+            return [self._denied(cand, both[0])]
         if len(ids) >= 2:
             return [self.mention(cand, ids[0], ids[1])]
-        other = self._missing(cand, "recipient", [], self._claimant_tokens(cand), set(ids))
-        if other:
-            return [self.mention(cand, ids[0], other[0].id)]
-        return []
+        one = [m for m in claims if m.supplier in deniers or m.recipient in deniers]
+        if one:
+            return [self._denied(cand, one[0])]
+        other = self._missing(cand, "recipient", [], self._claimant_tokens(cand), deniers)
+        return [self.mention(cand, ids[0], other[0].id)] if other else []
+
+    def _denied(self, cand: Candidate, claim: Mention) -> Mention:
+        out = self.mention(cand, claim.supplier, claim.recipient)
+        out.item_text, out.item_category = claim.item_text, claim.item_category
+        out.item_categories = list(claim.item_categories)
+        return out
 
     def mention(self, cand: Candidate, supplier: str | None, recipient: str | None,
                 item: items.ItemChoice | None = None) -> Mention:

@@ -1,7 +1,13 @@
-"""The claim store: articles, mentions, stories and signatures in SQLite (default) or PostgreSQL, claims derived.
+"""The claim store: articles, mentions, stories and signatures in SQLite (default) or PostgreSQL; claims derived.
 
     store = open_store()            # $ARMSWATCH_DB or ./armswatch.db; or a path, or postgresql+psycopg://...
-    store.claims(ClaimFilter(supplier="PRK"))
+    store.claims(flt, limit=100, offset=0, order="stories") -> list[Claim]     store.count_claims(flt) -> int
+    store.claim(id) -> dict | None  # + "mentions" (evidence, offsets, article title/site/url/published),
+                                    #   "denied_by" and "answers" (linked claims with their link "kind")
+    store.mentions(claim_id=None, flt=None)   store.actors()   store.article(id)   store.graph(flt)
+    store.timeline(flt)   store.stats()
+    store.add_batch(articles, mentions, signatures, index)   # one transaction: stories, claims recomputed
+    make_filter(store, supplier="North Korea", ...) -> ClaimFilter with actor names resolved (FilterError if not)
 """
 from __future__ import annotations
 

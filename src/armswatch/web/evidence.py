@@ -56,11 +56,13 @@ def highlight_spans(mention: dict[str, Any], names: dict[str, str]) -> list[dict
             offset = found[0][0] if found else None
         if offset is not None:
             candidates.append((offset, offset + len(trigger), "trigger"))
-    if mention.get("claimant_text"):
-        candidates += [(s, e, "claimant") for s, e in _find(evidence, mention["claimant_text"])]
+    said_by = _find(evidence, mention["claimant_text"]) if mention.get("claimant_text") else []
+    candidates += [(s, e, "claimant") for s, e in said_by]
     roles = [("supplier", mention.get("supplier")), ("recipient", mention.get("recipient"))]
     roles += [("actor", a) for a in mention.get("actors") or []]
-    if mention.get("claimant") not in (None, "author", "other"):
+    # The claimant's own words ("a spokesman for Ukraine's air force") say who claims it better than every
+    # "Ukraine" in the sentence would; fall back to the actor's names only when those words are not there.
+    if not said_by and mention.get("claimant") not in (None, "author", "other"):
         roles.append(("claimant", mention["claimant"]))
     for role, actor_id in roles:
         if not actor_id:
