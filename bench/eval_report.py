@@ -75,9 +75,10 @@ def classify(report: Report) -> dict[str, list[tuple[str, str, str]]]:
             classes[f"[{e.kind}] {label}"].append((str(e.id), brief(m), where))
         elif e.kind == "claimant":
             label = f"[claimant] gold {e.gold['claimant']} predicted {e.predicted.get('claimant')}"
-            classes["[claimant] " + ("gold other/author" if e.gold["claimant"] in ("other", "author") else "gold actor id")].append(
-                (str(e.id), label, " ".join(e.text.split()))
-            )
+            classes[
+                "[claimant] "
+                + ("gold other/author" if e.gold["claimant"] in ("other", "author") else "gold actor id")
+            ].append((str(e.id), label, " ".join(e.text.split())))
     return classes
 
 

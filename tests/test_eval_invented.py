@@ -37,8 +37,18 @@ FLOORS = {
 
 ROW_KEYS = {"id", "source", "published", "text", "note", "mentions"}
 MENTION_KEYS = {
-    "type", "supplier", "recipient", "item_text", "item_category", "item_categories", "polarity",
-    "claimant", "claimant_text", "evidence", "evidence_start", "evidence_end",
+    "type",
+    "supplier",
+    "recipient",
+    "item_text",
+    "item_category",
+    "item_categories",
+    "polarity",
+    "claimant",
+    "claimant_text",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
 }
 OPTIONAL_MENTION_KEYS = {"actors", "affiliations", "time"}
 ORG_ID = re.compile(r"^org:[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -135,7 +145,9 @@ def row_problems(row: dict) -> list[str]:
     mentions = row.get("mentions")
     if not isinstance(mentions, list):
         return [*out, "mentions must be a list"]
-    keys = Counter((m.get("type"), m.get("supplier"), m.get("recipient"), m.get("polarity")) for m in mentions)
+    keys = Counter(
+        (m.get("type"), m.get("supplier"), m.get("recipient"), m.get("polarity")) for m in mentions
+    )
     out += [f"key {k} appears {n} times (one gold mention per key)" for k, n in keys.items() if n > 1]
     for i, m in enumerate(mentions):
         out += [f"mention {i}: {p}" for p in mention_problems(text, m)]
@@ -156,7 +168,9 @@ def rows() -> list[dict]:
 
 
 def test_eval_invented_every_row_is_well_formed():
-    problems = [f"{INVENTED.name}:{n} ({row.get('id')}): {p}" for n, row in load_rows() for p in row_problems(row)]
+    problems = [
+        f"{INVENTED.name}:{n} ({row.get('id')}): {p}" for n, row in load_rows() for p in row_problems(row)
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -171,13 +185,18 @@ def test_eval_invented_covers_every_type_and_enough_negatives(rows):
     assert len(rows) >= 80 and negatives >= 20, (len(rows), negatives)
     assert all(types[t] >= 5 for t in EVENT_TYPES), types
     transfer_share = types["TRANSFER"] / sum(types.values())
-    assert 0.35 <= transfer_share <= 0.60, f"TRANSFER share {transfer_share:.2f} is far from news-like (~0.45)"
+    assert 0.35 <= transfer_share <= 0.60, (
+        f"TRANSFER share {transfer_share:.2f} is far from news-like (~0.45)"
+    )
 
 
 def test_eval_invented_format_check_catches_bad_offsets(rows):
     # The checker itself must fail on a shifted span, or every test above could pass vacuously.
     row = next(r for r in rows if r["mentions"])
-    bad = {**row, "mentions": [{**row["mentions"][0], "evidence_start": row["mentions"][0]["evidence_start"] + 1}]}
+    bad = {
+        **row,
+        "mentions": [{**row["mentions"][0], "evidence_start": row["mentions"][0]["evidence_start"] + 1}],
+    }
     assert any("evidence" in p for p in row_problems(bad))
     wrong_id = {**row, "mentions": [{**row["mentions"][0], "supplier": "Russia"}]}
     assert any("supplier" in p for p in row_problems(wrong_id))

@@ -344,4 +344,4 @@ def test_cli_output_does_not_pass_terminal_escapes_from_articles(tmp_path):
                           (b"\x1b]8;;https://evil", "hyperlink"), (b"\x1b[5m", "blink")]:
             if seq in both:
                 leaks.append(f"`armswatch {args[0]}` passed a {what} sequence from article data")
-    assert leaks == []
+    assert not leaks, "\n".join(leaks)

@@ -60,6 +60,10 @@ class PassageResolver:
                 before = [m for m in before if m.evidence_start < cand.sent.start_char]
             self._later = [m for k, ms in sorted(done.items()) if k > n for m in ms if _lends(m, cand)]
             done[n] = self.complete(cand, before, same)
+        for n, cand in enumerate(cands):  # one endpoint, the other stated only later in the passage
+            if not done[n] and (cand.suppliers or cand.recipients) and not cand.copy_previous:
+                self._later = [m for k, ms in sorted(done.items()) if k != n for m in ms if _lends(m, cand)]
+                done[n] = self.complete(cand, [], [])
         mentions = [m for n in sorted(done) for m in done[n]]
         return self.finish(self._drop_attempts(mentions))
 
