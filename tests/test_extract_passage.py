@@ -101,3 +101,32 @@ def test_extract_passage_take_delivery_and_buying_in_progress(run):
 ])
 def test_extract_passage_hard_negatives_stay_empty(run, text):
     assert run(text) == []
+
+
+def test_extract_passage_dateline_place_is_not_a_party(run):
+    got = keys(run("SEOUL, South Korea (Newswire) — North Korea has shipped rockets to Russia, officials said."))
+    assert got == {("TRANSFER", "PRK", "RUS", "affirmed")}
+
+
+def test_extract_passage_unnamed_partners_are_not_borrowed(run):
+    text = "Iran has sent drones to Russia. Ukraine has asked its partners for more air defence systems."
+    assert not any(m.type == "REQUEST" for m in run(text))
+
+
+def test_extract_passage_possessor_of_supplier_is_the_recipient(run):
+    m = only(run("India has become Armenia's largest arms supplier."), "TRANSFER", "IND", "ARM")
+    assert m.item_category == "weapons"
+
+
+def test_extract_passage_joint_denial_picks_the_claim_between_deniers(run):
+    text = ("Officials said Iran had sent drones to the Houthis. They also said North Korea sold shells to Russia. "
+            "Both Pyongyang and Moscow rejected the claims.")
+    denial = [m for m in run(text) if m.type == "DENIAL"]
+    assert [(m.supplier, m.recipient) for m in denial] == [("PRK", "RUS")]
+
+
+def test_extract_passage_target_condemning_sanctions_is_not_the_imposer(run):
+    text = "Washington imposed sanctions on Iranian drone makers. Iran's foreign ministry condemned the sanctions."
+    got = keys(run(text))
+    assert ("SANCTION", "USA", "IRN", "affirmed") in got
+    assert not any(k[0] == "SANCTION" and k[1] == "IRN" for k in got)

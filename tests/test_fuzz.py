@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from conftest_reliability import (
@@ -28,6 +28,7 @@ EXTRACT_EXAMPLES = 80 * SCALE
 PER_DOC_SECONDS = 20  # generous on a loaded 2-core CI box; a hang is minutes, not seconds
 MAX_BYTES = 200_000  # the per-article cap the fuzz runs use (the default is larger)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls but tab, newline, CR
 
 FUZZ = settings(deadline=None, derandomize=False, print_blob=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -49,6 +50,10 @@ def _check_article(article, source_hint: str, cap: int | None = MAX_BYTES) -> No
         if value is not None:
             assert "\x00" not in value, f"{source_hint}: NUL byte in {name}"
             value.encode("utf-8")
+    for name in ("text", "title", "author", "site", "wire"):  # cleaned fields: no terminal control characters
+        value = getattr(article, name) or ""
+        bad = CONTROL.search(value)
+        assert bad is None, f"{source_hint}: control character {bad.group()!r} in cleaned {name}"
     assert article.published is None or DATE.fullmatch(article.published), article.published
 
 
@@ -60,6 +65,9 @@ def _check_skipped(skipped) -> None:
 
 @settings(FUZZ, max_examples=READ_EXAMPLES)
 @given(files=st.lists(hostile_file(), min_size=1, max_size=4, unique_by=lambda f: f[0]))
+@example(files=[("0.warc", b"")])  # regressions found by this test: an empty WARC gave no result and no reason,
+@example(files=[("0.warc", b"a" * 100_000)])  # a corrupt WARC a 100 kB reason,
+@example(files=[("0.txt", b"! ! ! ! \x9b [2J five")])  # an 8-bit CSI survived cleaning
 def test_ingest_read_survives_hostile_files(files):
     from armswatch.ingest import read
     from armswatch.types import Article, Skipped
@@ -169,6 +177,8 @@ def test_ingest_read_folder_of_hostile_files_reads_the_good_one(files):
 @given(raw=st.one_of(any_text, nested_html().map(lambda b: b.decode()), huge_line().map(lambda b: b.decode()),
                      st.builds(html_page, news_like_text, st.just("2024-01-01"), any_text)),
        as_bytes=st.booleans(), kind=st.sampled_from(["text", "html"]))
+@example(raw="0 0 0 0 \x8d and \x9b[2J more words", as_bytes=False, kind="text")  # C1 controls kept (found here)
+@example(raw="<b>" * 200_000, as_bytes=False, kind="html")  # HostileHtml escaped the error tree (found here)
 def test_clean_survives_hostile_text(raw, as_bytes, kind):
     """clean_text / clean_html: an Article or an InputError naming the source; nothing else, in bounded time."""
     from armswatch.clean import clean_html, clean_text
@@ -200,7 +210,10 @@ def warm_extractor(nlp):
 @settings(FUZZ, max_examples=EXTRACT_EXAMPLES)
 @given(text=st.one_of(news_like_text, unicode_text, any_text,
                       st.text(alphabet="Iran supplied drones to Russia. \n\"“”", max_size=3000),
-                      st.lists(news_like_text, max_size=8).map("\n\n".join)),
+                      st.lists(news_like_text, max_size=8).map("\n\n".join),
+                      # a real supply sentence inside hostile Unicode, so mentions and offsets are exercised too
+                      st.builds(lambda a, b: f"{a} Iran has delivered drones to Russia, officials said. {b}",
+                                st.one_of(unicode_text, news_like_text), st.one_of(unicode_text, news_like_text))),
        published=st.one_of(st.none(), st.sampled_from(["2024-02-29", "1999-12-31", "2024-13-45", "", "yesterday",
                                                        "0000-00-00", "2024-01-01T00:00:00Z"])))
 def test_extract_survives_hostile_text(warm_extractor, text, published):

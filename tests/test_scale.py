@@ -97,3 +97,21 @@ def test_scale_worker_processes_ingest_equals_local_and_reruns_store_nothing(loc
     assert database_rows(url) == database_rows(local_db)
     assert first.new == first.read and again.new == 0 and again.already == first.read
     assert again.mentions == 0 and again.totals == first.totals
+
+
+def test_scale_cli_rejects_a_bad_dask_spec_as_usage_error(tmp_path):
+    from conftest_cli import invoke
+
+    ran = invoke("ingest", str(samples.path()), "--db", str(tmp_path / "x.db"), "--dask", "yarn")
+    assert ran.code == 2 and "--dask" in ran.stderr and "local:N" in ran.stderr
+
+
+@pytest.mark.slow
+def test_scale_cli_ingest_with_workers_stores_what_a_local_ingest_stores(local_db, tmp_path):
+    from conftest_cli import run_script
+
+    db = tmp_path / "cli.db"
+    ran = run_script("ingest", str(samples.path()), "--db", str(db), "--workers", "2", timeout=900)
+    assert ran.code == 0, ran.stderr
+    assert "articles:" in ran.stderr
+    assert database_rows(f"sqlite:///{db}") == database_rows(local_db)

@@ -13,6 +13,9 @@ SUPPLY_LEMMAS = {"supply", "delivery", "shipment", "sale", "transfer", "provisio
 IMPOSE_VERBS = {"impose", "announce", "slap", "introduce", "adopt", "extend", "expand", "levy", "approve", "agree",
                 "place", "target", "unveil", "issue", "tighten", "renew", "apply", "enforce", "maintain", "keep",
                 "add", "hit", "set", "put", "roll", "broaden", "widen"}
+# Verbs whose subject is a party to the deal they govern ("Poland signed a deal", not "NL will finance a purchase").
+SIGN_VERBS = {"sign", "seal", "conclude", "ink", "agree", "negotiate", "reach", "strike", "finalize", "finalise",
+              "make", "place", "announce", "clinch", "secure", "win", "close", "complete", "enter"}
 CLAIM_NOUNS = {"claim", "report", "accusation", "allegation", "rumor", "rumour", "statement", "assertion", "charge",
                "suggestion", "story", "speculation", "information", "it", "this", "that", "news", "idea", "notion",
                "intention", "plan", "involvement", "transfer", "supply", "delivery", "sale", "shipment", "fact"}
@@ -25,7 +28,7 @@ def is_passive(token: Token) -> bool:
     if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         return True
     return token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl", "advcl") and not any(
-        c.dep_ == "nsubj" for c in token.children)
+        c.dep_ in ("nsubj", "aux") for c in token.children)  # "having supplied" is active
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -61,11 +64,12 @@ def governor(token: Token) -> Token | None:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb; for a controlled verb (xcomp, pcomp, advcl) the subject of its controller."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-                return verb.head  # "Resolution 2216, which prohibits ...": the relative's antecedent
-            return c
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        c = subjects[-1]  # the nearest: "SEOUL, South Korea — North Korea has shipped" parses two subjects
+        if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            return verb.head  # "Resolution 2216, which prohibits ...": the relative's antecedent
+        return c
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     if depth < 3 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and verb.head != verb:
@@ -271,6 +275,8 @@ FIXED: dict[str, Slot] = {
     "hyphen_actor": lambda t, idx: _refs(idx, [c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
                                                and c.i < t.i and idx.span_ref(c) is not None]),
     "of_from": lambda t, idx: [r for o in pobjs(t, "of") for r in _refs(idx, pobjs(o, "from"))],
+    "gov_subj_if_sign": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
+        t).lemma_.lower() in SIGN_VERBS) else [],
     "gov_subj_if_take": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
         t).lemma_.lower() in ("take", "accept", "receive", "await", "expect", "get")) else [],
     "item_user": _item_user,

@@ -37,17 +37,20 @@ def _phrase(token: Token) -> str:
 
 def in_quotes(doc: Doc, i: int) -> bool:
     """Whether token i sits between an opening and a closing double quotation mark (counted from the passage start)."""
-    text = doc.text
+    inside = doc.user_data.get("armswatch.quoted")
+    if inside is None:  # computed once per doc: one pass over the text
+        inside, opens = [], 0
+        for ch in doc.text:
+            inside.append(opens > 0)
+            if ch in "“«":
+                opens += 1
+            elif ch in "”»":
+                opens = max(0, opens - 1)
+            elif ch == '"':
+                opens = 0 if opens else 1
+        doc.user_data["armswatch.quoted"] = inside
     pos = doc[i].idx
-    opens = 0
-    for ch in text[:pos]:
-        if ch in "“«":
-            opens += 1
-        elif ch in "”»":
-            opens = max(0, opens - 1)
-        elif ch == '"':
-            opens = 0 if opens else 1
-    return opens > 0
+    return bool(inside[pos]) if pos < len(inside) else False
 
 
 class ClaimantFinder:
@@ -116,8 +119,9 @@ class ClaimantFinder:
                 objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
             elif low == "per" and tok.dep_ == "prep":
                 objs = [g for g in tok.children if g.dep_ == "pobj"]
-            elif low == "citing":
-                objs = [g for g in tok.children if g.dep_ == "dobj"]
+            elif low == "citing":  # "citing unnamed officials", not "citing its relations with Russia"
+                objs = [g for g in tok.children if g.dep_ == "dobj" and (
+                    g.lemma_.lower() in self.other or self.idx.span_ref(g) is not None)]
             else:
                 continue
             for obj in objs[:1]:

@@ -8,6 +8,7 @@ from armswatch.extract.actors import ActorIndex, ActorRef
 # Positions an actor may hold to be an unstated endpoint: participants, not places or opponents
 # ("the war in Ukraine", "strikes against Ukraine" name no party to a supply).
 PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos", "conj", "ROOT", "attr"}
+STOCK_NOUNS = {"arsenal", "stock", "stockpile", "inventory", "reserve", "depot", "warehouse"}
 PARTICIPANT_PREPS = {"to", "from", "for", "with", "by", "of", "into"}
 
 
@@ -18,6 +19,8 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head
+    if head.lemma_.lower() in STOCK_NOUNS:
+        return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
     if head.dep_ == "poss":
         return not idx.is_item(head.head)
     if head.dep_ == "pobj":

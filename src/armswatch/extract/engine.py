@@ -30,7 +30,7 @@ CONTEXT_SENTENCES = 1
 POS_GROUPS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "PROPN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
 # Argument positions that hold the item of a verb trigger.
 ITEM_ARG_DEPS = ("dobj", "nsubjpass", "dative")
-ITEM_ARG_PREPS = ("with", "of", "including")
+ITEM_ARG_PREPS = ("with", "of", "including", "for")
 
 
 class PassageExtractor(PassageResolver):
@@ -44,6 +44,8 @@ class PassageExtractor(PassageResolver):
         self.dropped: list[dict] = []
         self.hypotheticals: list[Candidate] = []  # dropped readings whose endpoints an ellipsis may refer to
         self.origins: dict[int, Candidate] = {}  # id(mention) -> the candidate it came from (for explain)
+        self._emitted: list[Mention] = []  # mentions made so far, in the order they were made
+        self._later: list[Mention] = []  # mentions of later candidates, for an endpoint stated after the event
         self.idx.first_person = self._first_person
 
     def _first_person(self, tok: Token) -> ActorRef | None:
@@ -167,7 +169,7 @@ class PassageExtractor(PassageResolver):
             if not refs and unidentified(tok, roles.get(role, ()), self.idx) is not None:
                 cand.blocked.add(role)  # "asked its partners", "Western allies sent": never borrowed
         if frame.type == "DEAL" and not cand.suppliers and len(cand.recipients) >= 2 and cand.slots.get(
-                "recipient") == "gov_subj":
+                "recipient") in ("gov_subj", "gov_subj_if_sign"):
             # "Russia and India signed a contract": the two parties, seller named first
             cand.suppliers, cand.recipients = cand.recipients[:1], cand.recipients[1:]
         self.apply_wrappers(cand)
@@ -187,6 +189,9 @@ class PassageExtractor(PassageResolver):
             cand.needs_claim = True
             frame = _replace(frame, item_required=False)
         cand.item = self.item_for(cand) if frame.type != "DENIAL" else items.ItemChoice(None, None, [], "claim")
+        if frame.thanked_item and (cand.item is None or cand.item.source != "argument" or cand.item.category in (
+                "support", None)):
+            return None  # "thanked Germany for its support" is gratitude, not a delivery
         if cand.item is None and not allow_non_arms:
             self._drop(tok, frame.id, "non-arms object")
             return None
@@ -260,7 +265,9 @@ class PassageExtractor(PassageResolver):
             if w.type in ("DENIAL",):
                 subj = subject_of(wtok)
                 cand.actors = self.idx.resolve_all(subj) if subj is not None else []
-                if not cand.suppliers and cand.slots.get("supplier") is None:
+                if not cand.suppliers and not cand.recipients and len(cand.actors) > 1:
+                    cand.needs_claim = True  # "Both X and Y denied the claims about arms deals"
+                elif not cand.suppliers and cand.slots.get("supplier") is None:
                     cand.suppliers = list(cand.actors)
             elif w.control == "subject" and not cand.suppliers and cand.frame.type in ("TRANSFER", "SANCTION") \
                     and "nsubj" in (cand.frame.active.get("supplier") or ()) + ("gov_subj_if_give",) or w.control == "subject" and not cand.suppliers and cand.trigger.pos_ in ("NOUN", "PROPN") \

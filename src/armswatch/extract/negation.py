@@ -12,7 +12,9 @@ CLIMB = {"xcomp", "pcomp", "prep", "pobj", "acl", "ccomp", "dobj", "advcl", "opr
          "csubj", "relcl", "conj"}
 HEDGE_MODALS_KEEP_WITH_HAVE = True
 FUTURE = {"will", "shall", "'ll", "wo"}
-SALE_CORES = {"sale", "program", "package", "deal", "purchase"}
+# "X is set to / due to / scheduled to / expected to receive": a scheduled delivery (PLEDGE), not a hypothetical
+SCHEDULED = {"go", "set", "due", "schedule", "poise", "expect", "slate", "plan_to_be"}
+SALE_CORES = {"sale", "program", "deal", "purchase"}
 DEAL_APPROVERS = {"approve", "notify", "announce", "clear", "authorize", "authorise", "move", "finalize", "advance"}
 
 
@@ -143,7 +145,8 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     top = scope.report_verb
     for tok in scope.path:
         low = tok.lemma_.lower()
-        if tok != trigger and (low in hypo or tok.lower_ in hypo) and not any(
+        scheduled = low in SCHEDULED and any(a.lemma_ == "be" for a in _aux(tok))
+        if tok != trigger and (low in hypo or tok.lower_ in hypo) and not scheduled and not any(
                 w.type == "CONSIDER" for t2, w in scope.wrappers if t2.i != tok.i and t2 in scope.path[
                     scope.path.index(tok):]):
             scope.drop = f"hypothetical ({tok.text})"
@@ -151,6 +154,10 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
             if c.dep_ == "mark" and c.lower_ in cues.cue("conditional_marks") and tok.dep_ in ("advcl", "ROOT") \
                     and c.lower_ != "whether":
                 scope.drop = f"conditional ({c.text})"
+            # "it is not clear whether X sold": an open question, unless someone is debating whether to do it
+            if c.dep_ == "mark" and c.lower_ == "whether" and not any(w.type == "CONSIDER" for _, w in
+                                                                      scope.wrappers):
+                scope.drop = "open question (whether)"
         if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
             scope.drop = "conditional (if)"
     for tok in verbs:
@@ -166,9 +173,9 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
                 scope.would = True
             elif low in FUTURE:
                 scope.future = True
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(
-                a.lower_ in ("is", "are", "was", "'s") for a in _aux(tok.head)):
-            scope.future = True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in SCHEDULED and any(
+                a.lemma_ == "be" for a in _aux(tok.head)):
+            scope.future = True  # "is going to / set to / due to / expected to deliver"
 
     # Negation: on the trigger or a wrapper it negates the event; over belief/evidence verbs it negates it too;
     # over anything else (announce, implicate, specify) the supply itself is not in question and nothing is coded.

@@ -169,6 +169,8 @@ class PassageResolver:
             if value and value not in other_ids and m.evidence_start >= 0:
                 return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")]
         tok = cand.trigger
+        if role in cand.frame.no_nearby:
+            return []
         if not cand.suppliers and not cand.recipients and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "amod"):
             return []  # a bare noun or participle names no party: only an earlier event may supply them
         excluded = set(excluded_tokens)
@@ -179,7 +181,7 @@ class PassageResolver:
             ref = coref.previous_sentences_actor(self.idx, self.sentences, cand.sent, cand.trigger, other_ids,
                                                  excluded)
         if ref is None:  # "The purchase of drones from Turkey ... Ukraine received ...": a later sentence
-            for m in getattr(self, "_later", []):
+            for m in self._later:
                 value = getattr(m, role)
                 if value and value not in other_ids:
                     return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "later-mention")]
@@ -216,6 +218,12 @@ class PassageResolver:
         text = sent.text.rstrip()
         start = sent.start_char
         item = item or cand.item or items.ItemChoice(None, "weapons", ["weapons"], "default")
+        if item.source in ("passage", "default"):
+            # "denied the transfer": the item of the earlier mention of the same pair, when there is one
+            earlier = [m for m in self._emitted if (m.supplier, m.recipient) == (supplier, recipient)]
+            if earlier and earlier[-1].item_category:
+                e = earlier[-1]
+                item = items.ItemChoice(e.item_text, e.item_category, list(e.item_categories), "earlier-mention")
         claimant = cand.claimant
         m = Mention(
             type=cand.type, supplier=supplier, recipient=recipient, polarity=cand.polarity,
@@ -227,6 +235,7 @@ class PassageResolver:
             evidence_end=start + len(text), rule=cand.rule, trigger=tok.text, trigger_start=tok.idx,
         )
         self.origins[id(m)] = cand
+        self._emitted.append(m)
         return m
 
     def finish(self, mentions: list[Mention]) -> list[Mention]:

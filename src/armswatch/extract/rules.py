@@ -35,6 +35,8 @@ class Frame:
     requires_object: bool = False
     lemmas_need_prep: frozenset[str] = frozenset()
     no_borrow: frozenset[str] = frozenset()
+    no_nearby: frozenset[str] = frozenset()
+    thanked_item: bool = False
     requires_from: bool = False
     object_must_be_supply: bool = False
     object_must_be_claim: bool = False
@@ -110,6 +112,8 @@ def parse_rules(triggers: dict, cues: dict, source: str = "triggers.yaml") -> Ru
             requires_prep=raw.get("requires_prep"),
             requires_object=bool(raw.get("requires_object")),
             no_borrow=frozenset(str(x) for x in raw.get("no_borrow") or ()),
+            no_nearby=frozenset(str(x) for x in raw.get("no_nearby") or ()),
+            thanked_item=bool(raw.get("thanked_item")),
             lemmas_need_prep=frozenset(str(x).lower() for x in raw.get("lemmas_need_prep") or ()),
             not_phrases=tuple(str(x).lower() for x in raw.get("not_phrases") or ()),
             requires_child=frozenset(str(x).lower() for x in raw.get("requires_child") or ()), requires_from=bool(raw.get("requires_from")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +29,17 @@ def _iso(d: date | None) -> str | None:
 
 def resolve(text: str, published: str | None) -> TimeRange:
     """Resolve a time expression; start/end stay None when it cannot be pinned down."""
+    start, end = _resolve_cached(text, published)
+    return TimeRange(text, start, end)
+
+
+@lru_cache(maxsize=4096)  # dateparser is slow; the same expressions recur across passages and mentions
+def _resolve_cached(text: str, published: str | None) -> tuple[str | None, str | None]:
+    found = _resolve(text, published)
+    return found.start, found.end
+
+
+def _resolve(text: str, published: str | None) -> TimeRange:
     base = None
     if published:
         try:

@@ -26,7 +26,9 @@ class TriggerNER:
 
         self.name = name
         self.ner = nlp.get_pipe(ner)  # the model's own NER component, kept (disabled) in the pipeline
-        self.lemmas = frozenset(load_rules().by_lemma)
+        rules = load_rules()
+        # a mention's trigger is a frame lemma or the verb of an elliptic phrase ("considered the possibility")
+        self.lemmas = frozenset(rules.by_lemma) | {str(e["lemma"]).lower() for e in rules.ellipsis if e.get("lemma")}
 
     def _has_trigger(self, sent: Span) -> bool:
         lemmas = self.lemmas

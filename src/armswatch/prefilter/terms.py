@@ -27,8 +27,9 @@ def load_terms() -> Terms:
         triggers |= frame.lemmas
         if not frame.item_required:
             item_free |= frame.lemmas
-    # "X followed suit": the object is the rare word, the verb ("do", "join") is everywhere
-    ellipsis = {str(e.get("object")) for e in rules.ellipsis if e.get("object")}
+    # "X followed suit": the object is the rare word, the verb ("do", "join") is everywhere; without an object
+    # the verb itself ("after previously refusing")
+    ellipsis = {str(e.get("object") or e.get("lemma")) for e in rules.ellipsis if e.get("object") or e.get("lemma")}
     context = set(rules.cue("arms_context"))
     actors, weapons, arming = _lexicon_phrases()
     actors |= set(rules.cue("anaphors.descriptions"))

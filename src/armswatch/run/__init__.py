@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 from armswatch.run.local import DEFAULT_BATCH_SIZE, ingest, run_batch
-from armswatch.run.steps import batched, drop_stored, extract_mentions, load_story_index, sign
+from armswatch.run.steps import (
+    batched, drop_stored, extract_mentions, extract_or_skip, load_story_index, sign,
+)
 from armswatch.run.summary import IngestSummary
 
 __all__ = [
-    "DEFAULT_BATCH_SIZE", "IngestSummary", "batched", "drop_stored", "extract_mentions", "ingest", "load_story_index",
-    "run_batch", "sign",
+    "DEFAULT_BATCH_SIZE", "IngestSummary", "batched", "drop_stored", "extract_mentions", "extract_or_skip", "ingest",
+    "load_story_index", "run_batch", "sign",
 ]

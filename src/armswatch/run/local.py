@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from armswatch.run.steps import batched, drop_stored, extract_mentions, load_story_index, sign
+from armswatch.run.steps import batched, drop_stored, extract_or_skip, load_story_index, sign
 from armswatch.run.summary import IngestSummary
 from armswatch.types import Article, Skipped
 
@@ -57,9 +57,13 @@ def run_batch(articles: list[Article], store, index, seen: set[str], summary: In
     summary.already += len(already)
     if not new:
         return
-    signatures = sign(new, index)
-    mentions = extract_mentions(new, n_process=n_process, batch_size=nlp_batch_size)
-    result = store.add_batch(new, mentions, signatures, index)
+    new, mentions, failed = extract_or_skip(new, n_process=n_process, batch_size=nlp_batch_size)
+    summary.skipped.extend(failed)
+    summary.read -= len(failed)  # reported as skipped inputs, not as articles read
+    seen.difference_update(a.id for a in articles if a not in new and a not in already)
+    if not new:
+        return
+    result = store.add_batch(new, mentions, sign(new, index), index)
     summary.new += len(result.new)
     summary.already += len(result.already)  # stored meanwhile by another process
     summary.new_stories += result.new_stories

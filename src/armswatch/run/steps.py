@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
-from armswatch.types import Article, Mention
+from armswatch.types import Article, Mention, Skipped
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -47,3 +47,23 @@ def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_s
 
     rows = ((a.text, a.published) for a in articles)
     return [list(found) for found in extract_many(rows, n_process=n_process, batch_size=batch_size)]
+
+
+def extract_or_skip(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 8,
+                    ) -> tuple[list[Article], list[list[Mention]], list[Skipped]]:
+    """(articles, their mentions, skipped): an article the extractor fails on is reported, the rest go on.
+
+    A skipped article is not stored, so a later run (with a fixed extractor) tries it again.
+    """
+    try:
+        return list(articles), extract_mentions(articles, n_process=n_process, batch_size=batch_size), []
+    except Exception:  # noqa: BLE001  one bad article must not cost the batch: find it one by one
+        pass
+    kept, found, skipped = [], [], []
+    for a in articles:
+        try:
+            found.append(extract_mentions([a], batch_size=1)[0])
+            kept.append(a)
+        except Exception as exc:  # noqa: BLE001
+            skipped.append(Skipped(a.source or a.id, f"cannot extract: {exc.__class__.__name__}: {exc}"[:300]))
+    return kept, found, skipped

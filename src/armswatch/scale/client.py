@@ -3,7 +3,7 @@
     sources -> raw documents (files, JSONL lines, WARC records, URLs; read here, cheap I/O)
             -> windows of armswatch.ingest.WINDOW documents, the very windows the local reader cleans together
             -> workers: clean, sign, extract                            (armswatch.scale.tasks.process_window)
-            -> here, in input order: skip stored, assign stories, store.add_batch per `batch_size` articles
+            -> here, in input order: skip stored, store.add_batch per `batch_size` articles (it assigns stories)
 
 Results are consumed in submission order and batched like the local loop's, so the database is the same as after
 `armswatch.run.ingest` on the same inputs, and a rerun stores nothing twice.
@@ -111,22 +111,18 @@ def _processed(results: Iterable[Processed | Skipped], summary: IngestSummary, p
 
 
 def _write(chunk: list[Processed], store, index, seen: set[str], summary: IngestSummary) -> None:
-    """The local loop's run_batch with extraction already done: one transaction per batch."""
+    """The local loop's run_batch with signing and extraction already done: one transaction per batch."""
     summary.read += len(chunk)
-    by_id = {}
+    done = {}
     for p in chunk:
-        by_id.setdefault(p.article.id, p)
+        done.setdefault(p.article.id, p)
     new, already = drop_stored([p.article for p in chunk], store, seen)
     summary.already += len(already)
     if not new:
         return
-    signatures = [by_id[a.id].signature for a in new]
-    for a, sig in zip(new, signatures):
-        a.story_id = index.match(sig) or a.story_id or a.id
-        index.add(a.id, sig, a.story_id)
-    result = store.add_batch(new, [by_id[a.id].mentions for a in new], signatures)
+    result = store.add_batch(new, [done[a.id].mentions for a in new], [done[a.id].signature for a in new], index)
     summary.new += len(result.new)
-    summary.already += len(result.already)
+    summary.already += len(result.already)  # stored meanwhile by another process
     summary.new_stories += result.new_stories
     summary.mentions += result.mentions
     summary.claims_updated += result.claims_updated

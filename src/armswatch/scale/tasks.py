@@ -29,16 +29,17 @@ def process_window(items: list, config: PipelineConfig) -> list[Processed | Skip
     return [item if isinstance(item, Skipped) else next(done) for item in cleaned]
 
 
-def process_articles(articles: list[Article], config: PipelineConfig) -> list[Processed]:
-    """Sign and extract already-cleaned articles (input that arrives as articles: stdin, a benchmark)."""
+def process_articles(articles: list[Article], config: PipelineConfig) -> list[Processed | Skipped]:
+    """Sign and extract cleaned articles, in order; one the extractor fails on comes back as Skipped."""
     from armswatch.dedup import StoryIndex
-    from armswatch.prefilter.apply import extract_many
+    from armswatch.run.steps import extract_or_skip
 
     config.nlp()
-    signer = StoryIndex()
-    found = extract_many(((a.text, a.published) for a in articles), batch_size=config.nlp_batch_size,
-                         prefilter=config.prefilter, ner=config.trigger_ner)
-    return [Processed(a, signer.signature(a), list(m)) for a, m in zip(articles, found)]
+    kept, found, failed = extract_or_skip(articles, batch_size=config.nlp_batch_size, prefilter=config.prefilter)
+    signer = StoryIndex()  # the store's index has the same parameters (StoryIndex defaults)
+    done = {id(a): Processed(a, signer.signature(a), m) for a, m in zip(kept, found)}
+    skipped = iter(failed)
+    return [done.get(id(a)) or next(skipped) for a in articles]
 
 
 def warm_up(config: PipelineConfig) -> str:
