@@ -57,28 +57,29 @@ def test_extract_non_arms_objects_are_not_transfers(run):
 
 # -- negation and hypotheticals ------------------------------------------------------------------------------------
 def test_extract_negated_transfer_by_third_party(run):
-    text = "US officials said they do not believe that China has shipped weapons to Russia."
+    text = "British officials said they did not think Beijing had shipped arms to Moscow."
     m = only(run(text), "TRANSFER", "CHN", "RUS", "negated")
-    assert m.claimant == "USA"
+    assert m.claimant == "GBR"
 
 
 def test_extract_no_evidence_gives_negated_transfer(run):
-    assert ("TRANSFER", "CHN", "RUS", "negated") in keys(
-        run("Kyiv has no evidence of China providing Russia with artillery shells."))
+    m = only(run("Kyiv has found no evidence that Beijing is sending artillery shells to Moscow."),
+             "TRANSFER", "CHN", "RUS", "negated")
+    assert m.claimant == "UKR"
 
 
 def test_extract_not_implicated_is_not_a_negated_transfer(run):
-    mentions = run("Washington has not directly implicated China in supplying lethal aid to Russia.")
+    mentions = run("London has not formally implicated Beijing in shipping rifles to Moscow.")
     assert ("TRANSFER", "CHN", "RUS", "negated") not in keys(mentions)
 
 
 @pytest.mark.parametrize("text", [
-    "Iran could supply ballistic missiles to Russia.",
+    "Tehran could ship cruise missiles to Moscow.",
     "Analysts warned that North Korea may send more shells to Russia.",
     "Europe is concerned that China might provide drones to Russia.",
     "The ministry warned it would respond if Seoul supplies weapons to Ukraine.",
-    "Any transfer of missiles to Russia would be an escalation, the spokesman said.",
-    "Washington does not plan to announce a shipment of rockets to Kyiv this week.",
+    "Any handover of rockets to Moscow would be a grave step, the spokesman said.",
+    "Paris does not intend to unveil a delivery of howitzers to Kyiv this month.",
 ])
 def test_extract_hypotheticals_are_not_coded(run, text):
     assert run(text) == []
@@ -117,8 +118,8 @@ def test_extract_request_by_someone_else_is_not_coded(run):
 
 
 def test_extract_deal(run):
-    got = keys(run("India signed a contract to buy helicopters from Russia, the defence ministry said."))
-    assert ("DEAL", "RUS", "IND", "affirmed") in got
+    got = keys(run("Indonesia signed an agreement to buy helicopters from Russia, the defence ministry said."))
+    assert ("DEAL", "RUS", "IDN", "affirmed") in got
 
 
 def test_extract_denial_lists_the_deniers(run):
@@ -140,7 +141,7 @@ def test_extract_sanctions_one_mention_per_target(run):
 
 
 def test_extract_supplier_pausing_deliveries_is_a_sanction(run):
-    m = only(run("Washington paused a shipment of heavy bombs to Israel last week."), "SANCTION", "USA", "ISR")
+    m = only(run("Washington paused a consignment of heavy bombs to Israel in May."), "SANCTION", "USA", "ISR")
     assert m.item_category == "ammunition"
 
 
@@ -151,13 +152,13 @@ def test_extract_claimant_same_sentence_reporting_verb(run):
 
 
 def test_extract_claimant_according_to(run):
-    m = only(run("North Korea is shipping rockets to Russia, according to the White House."), "TRANSFER", "PRK", "RUS")
+    m = only(run("Belarus is shipping shells to Russia, according to the Pentagon."), "TRANSFER", "BLR", "RUS")
     assert m.claimant == "USA"
-    assert m.claimant_text == "the White House"
+    assert m.claimant_text == "the Pentagon"
 
 
 def test_extract_claimant_headline_says(run):
-    m = only(run("Iran gave ballistic missiles to Russia, US says"), "TRANSFER", "IRN", "RUS")
+    m = only(run("Tehran handed cruise missiles to Moscow, US says"), "TRANSFER", "IRN", "RUS")
     assert m.claimant == "USA"
 
 
@@ -179,7 +180,7 @@ def test_extract_metonyms_map_to_states(run):
 
 
 def test_extract_elided_recipient_taken_from_the_passage(run):
-    text = "The US has supplied more than a million shells to Ukraine. Britain has also donated ammunition."
+    text = "The US has shipped a million shells to Ukraine. Britain has sent rounds as well."
     got = keys(run(text))
     assert {("TRANSFER", "USA", "UKR", "affirmed"), ("TRANSFER", "GBR", "UKR", "affirmed")} <= got
 
@@ -194,7 +195,7 @@ def test_extract_time_is_resolved_against_publication_date(run):
 # -- the seed story, in our own words ------------------------------------------------------------------------------
 def test_extract_seed_story_paraphrase(run):
     text = (
-        "A Russian envoy asked North Korea to sell additional artillery ammunition to Russia, US says\n"
+        "A Russian envoy asked Pyongyang to sell additional artillery ammunition to Moscow, US says\n"
         "American officials said they do not believe Beijing has provided weapons to Moscow so far. "
         "Both Pyongyang and the Kremlin have denied the claims about arms deals."
     )

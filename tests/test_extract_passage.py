@@ -38,7 +38,7 @@ def test_extract_passage_unidentified_party_is_not_coded(run):
 
 
 def test_extract_passage_carrier_is_not_the_supplier(run):
-    got = keys(run("Russian cargo planes delivered Iranian-made drones to Russia in August."))
+    got = keys(run("Russian cargo planes delivered Iranian-made drones to Russian bases in May."))
     assert got == {("TRANSFER", "IRN", "RUS", "affirmed")}
 
 
@@ -94,10 +94,10 @@ def test_extract_passage_take_delivery_and_buying_in_progress(run):
 
 
 @pytest.mark.parametrize("text", [
-    "About twenty countries pledged to take part in the ammunition initiative and transferred the funds.",
-    "Chinese leader Xi Jinping promised Putin a partnership without limits.",
+    "Several governments promised to join the shell-buying scheme and wired the money.",
+    "The Chinese president promised his Russian counterpart closer economic ties.",
     "The plant ramped up drone production by 60 percent this year.",
-    "North Korea fired a ballistic missile into the sea on Monday.",
+    "Pyongyang test-fired a cruise missile over the Yellow Sea on Sunday.",
 ])
 def test_extract_passage_hard_negatives_stay_empty(run, text):
     assert run(text) == []

@@ -9,9 +9,16 @@ import time
 
 import pytest
 import sqlalchemy as sa
-from conftest_store import new_store_url, store, store_url, write_articles, write_syndicated  # noqa: F401
+from conftest_store import (  # noqa: F401  (fixtures)
+    article,
+    new_store_url,
+    store,
+    store_url,
+    write_articles,
+    write_syndicated,
+)
 
-from armswatch.run import ingest
+from armswatch.run import extract_or_skip, ingest
 from armswatch.store import open_store
 from armswatch.types import ClaimFilter
 
@@ -66,26 +73,29 @@ def test_ingest_pipeline_rerun_is_idempotent(store_url, tmp_path):
 
 
 def test_ingest_pipeline_five_syndicated_copies_are_one_story(store, tmp_path):
-    write_syndicated(tmp_path / "news", copies=5)
+    copies = write_syndicated(tmp_path / "news", copies=5)
     write_articles(tmp_path / "news", 3)
     summary = ingest([str(tmp_path / "news")], store, batch_size=2)
-    assert summary.new == 8 and summary.new_stories == 4
-    shells = store.claims(ClaimFilter(supplier="PRK", recipient="RUS", type="TRANSFER", item="ammunition"),
-                          order="articles")[0]
-    assert shells.articles == 6 and shells.stories == 2  # 5 copies of one story + the generated article
-    copies = [m for m in store.claim(shells.id)["mentions"] if "million" in m["evidence"]]
-    assert len({m["article_id"] for m in copies}) == 5 and len({m["story_id"] for m in copies}) == 1
+    assert summary.new == 8 and summary.new_stories == 4 and store.stats()["stories"] == 4
+    by_source = {os.path.basename(m["source"]): m for m in store.mentions()}
+    copy_stories = {m["story_id"] for name, m in by_source.items() if name.startswith("copy-")}
+    assert len({name for name in by_source if name.startswith("copy-")}) == 5 and len(copy_stories) == 1
+    (denial,) = store.claims(ClaimFilter(supplier="PRK", recipient="RUS", type="DENIAL"))
+    assert denial.articles == 5 and denial.stories == 1  # the denial is only in the copies
+    shells = store.claims(ClaimFilter(supplier="PRK", recipient="RUS", type="TRANSFER", item="ammunition"))[0]
+    story_ids = {m["story_id"] for m in store.claim(shells.id)["mentions"]}
+    assert shells.stories == len(story_ids) == 2  # the copies' story and the generated article-000
+    assert shells.articles >= 4
 
     # a sixth copy ingested later joins the stored story through the persisted signatures
     later = tmp_path / "later"
     later.mkdir()
-    (tmp_path / "news" / "copy-1.txt").rename(later / "copy-1.txt")
-    text = (later / "copy-1.txt").read_text().replace("Home > News > Asia", "Evening Star | Local | Weather")
-    (later / "copy-1.txt").write_text(text.replace("(c) 2024 Harbour Post Media", "Evening Star Ltd"))
+    text = copies[1].read_text().replace("Home > News > Asia", "Evening Star | Local | Weather")
+    (later / "copy-5.txt").write_text(text.replace("(c) 2024 Harbour Post Media", "Evening Star Ltd"))
     second = ingest([str(later)], store)
     assert second.new == 1 and second.new_stories == 0
-    again = store.claim(shells.id)
-    assert (again["articles"], again["stories"]) == (7, 2)
+    again = store.claim(denial.id)
+    assert (again["articles"], again["stories"]) == (6, 1)
 
 
 def test_ingest_pipeline_reports_skipped_inputs_and_stores_the_rest(store, tmp_path):
@@ -150,3 +160,11 @@ def test_ingest_pipeline_interrupted_and_killed_run_resumes_to_the_same_database
     resumed, uninterrupted = snapshot(url), snapshot(clean_url)
     assert len(resumed["articles"]) == total and resumed["mentions"] and resumed["claims"]
     assert resumed == uninterrupted
+
+
+def test_ingest_pipeline_an_article_the_extractor_rejects_is_skipped_not_the_batch():
+    short = article("Iran has delivered attack drones to Russia, Ukrainian officials said on Monday.")
+    huge = article("The convoy crossed the border at night. " * 30_000)  # over spaCy's 1,000,000-character limit
+    kept, found, skipped = extract_or_skip([huge, short])
+    assert kept == [short] and found[0] and found[0][0].supplier == "IRN"
+    assert [s.source for s in skipped] == [huge.source] and "cannot extract" in skipped[0].reason

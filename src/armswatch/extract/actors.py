@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 PARTY_KINDS = {"demonym", "state", "capital", "person", "institution", "org", "company", None, ""}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 OF_PREPS = {"of", "from", "in", "at", "for"}
-# A wire dateline at the start of an article: "SEOUL, South Korea (AP) — ", "LONDON, September 18. /TASS/. "
+# A wire dateline at the start of an article: "CAIRO, Egypt (Wire) — ", "OSLO, March 3. /AGENCY/. "
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
                       r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*"
                       r"|^\s*[A-Z][A-Za-z .]{2,25}:\s+(?=[A-Z])")  # "New Delhi: Germany has ..."
@@ -281,7 +281,7 @@ class ActorIndex:
             candidates = companies or candidates
         best = min(candidates, key=score)
         if plural:
-            # "the missiles were transported, but their transfer ...": a nearer plural item is the antecedent
+            # "the rockets were flown in, and their arrival ...": a nearer plural item is the antecedent
             items = [t for t in self.doc[best.end: token.i] if t.tag_ == "NNS" and self.is_item(t)]
             if items:
                 return None

@@ -68,7 +68,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if subjects:
         c = subjects[-1]  # the nearest: "SEOUL, South Korea — North Korea has shipped" parses two subjects
         if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-            return verb.head  # "Resolution 2216, which prohibits ...": the relative's antecedent
+            return verb.head  # "the treaty, which bans ...": the relative's antecedent
         return c
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -181,7 +181,7 @@ def _head_amod(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """"weapons originating in Iran that were destined for ...": the origin named beside the destination."""
+    """"rifles coming from Serbia that were bound for ...": the origin named beside the destination."""
     head = t.head if t.dep_ in ("acl", "amod", "relcl") else t
     for c in head.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("originate", "come", "ship", "send", "make"):
@@ -215,7 +215,7 @@ def _item_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """"The drone purchased from Turkey was delivered to Ukraine": the seller in the item's participle."""
+    """"The radar bought from Sweden was shipped to Chile": the seller in the item's participle."""
     for phrase in _item_phrases(t):
         for acl in phrase.children:
             if acl.dep_ in ("acl", "relcl") and acl.pos_ == "VERB":
@@ -237,7 +237,7 @@ def _item_user(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _nsubj_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """"sanctions are hurting his war machine", "sanctions that prevent it from obtaining": the measure's object."""
+    """"sanctions are squeezing its economy", "curbs that stop it from buying": the measure's object."""
     targets: list[Token] = []
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB":
         targets += children(t.head, "dobj")
@@ -280,6 +280,8 @@ FIXED: dict[str, Slot] = {
     "gov_subj_if_take": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
         t).lemma_.lower() in ("take", "accept", "receive", "await", "expect", "get")) else [],
     "item_user": _item_user,
+    "involved_party": lambda t, idx: _refs(idx, [a.head for a in [t.head.head] if t.dep_ == "pobj" and a.dep_ in (
+        "acl", "amod", "relcl") and a.lemma_.lower() in ("involve", "engage", "implicate", "participate")]),
     "item_acl_from": _item_acl_from,
     "obj_supply_to": lambda t, idx: [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))],
     "nsubj_prep:from": lambda t, idx: [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))],

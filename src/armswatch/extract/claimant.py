@@ -74,7 +74,7 @@ class ClaimantFinder:
         if ref is not None:
             if ref.kind == "media":
                 return "other"
-            # "officials from the U.S. and Europe" -> USA; "a newspaper" -> other
+            # "officials from France and Italy" -> FRA; "a newspaper" -> other
             return ref.id
         # "ministry spokesman": a generic office named earlier in full ("Iran's foreign ministry")
         generic = self.rules.cue("generic_heads")
@@ -83,7 +83,7 @@ class ClaimantFinder:
                 ref = self.idx.same_head(t)
                 if ref is not None:
                     return ref.id
-        # "evidence examined by the US Defense Intelligence Agency": an actor anywhere in the speaker phrase
+        # "records studied by the French navy": an actor anywhere in the speaker phrase
         skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
         for t in token.subtree:
             if t.i in skip:
@@ -137,8 +137,10 @@ class ClaimantFinder:
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in ("VERB", "AUX")
                   and a not in chain]
+        evidence = self.rules.cue("evidence_nouns")
         chain = [v for v in chain if v.lemma_.lower() not in NEEDS_CLAUSE or any(
-            c.dep_ in ("ccomp", "xcomp", "parataxis") for c in v.children)]
+            c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.lemma_.lower() in evidence)
+            for c in v.children)]  # "X said that ...", "X has seen no evidence that ..."
         chain += self._side_reports(trigger, sent, chain)
         found: list[Claimant] = []
         for verb in chain:

@@ -27,6 +27,8 @@ from armswatch.types import Mention
 # How far back (in sentences) an unstated item may be taken from: passages are 1-4 sentences, and in a whole
 # article an item three paragraphs up belongs to another story.
 CONTEXT_SENTENCES = 1
+PERMISSION = {"permission", "approval", "consent", "clearance", "authorization", "authorisation", "license",
+              "licence", "green"}
 POS_GROUPS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "PROPN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
 # Argument positions that hold the item of a verb trigger.
 ITEM_ARG_DEPS = ("dobj", "nsubjpass", "dative")
@@ -120,6 +122,8 @@ class PassageExtractor(PassageResolver):
         rules = self.rules
         if frame.requires_prep and not pobjs(tok, frame.requires_prep):
             return None
+        if frame.requires_prep and any(o.lemma_.lower() in PERMISSION for o in pobjs(tok, frame.requires_prep)):
+            return None  # "asked Germany for permission to send tanks": not a request for arms from Germany
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and not self.idx.is_item(tok.head):
             return None  # "export controls", "supply lines": the noun modifies something else
         if frame.not_phrases and _inside_phrase(tok, frame.not_phrases):
@@ -170,7 +174,7 @@ class PassageExtractor(PassageResolver):
                 cand.blocked.add(role)  # "asked its partners", "Western allies sent": never borrowed
         if frame.type == "DEAL" and not cand.suppliers and len(cand.recipients) >= 2 and cand.slots.get(
                 "recipient") in ("gov_subj", "gov_subj_if_sign"):
-            # "Russia and India signed a contract": the two parties, seller named first
+            # "Peru and Spain signed a contract": the two parties, seller named first
             cand.suppliers, cand.recipients = cand.recipients[:1], cand.recipients[1:]
         self.apply_wrappers(cand)
         if cand.type is None:
@@ -236,7 +240,7 @@ class PassageExtractor(PassageResolver):
 
     def _denies_claim(self, tok: Token) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
-        # the subordinate clause of a denial is the claim: "rejected X's statement, stating that ..." is not
+        # the subordinate clause of a denial is the claim: "dismissed the report, adding that ..." is not
         return any(o.lemma_.lower() in CLAIM_NOUNS or o.dep_ == "ccomp" for o in objs)
 
     # -- wrappers: control and type ------------------------------------------------------------------------------
@@ -297,7 +301,7 @@ class PassageExtractor(PassageResolver):
 
     # -- ellipsis ------------------------------------------------------------------------------------------------
     def ellipsis(self, tok: Token, sent: Span) -> Candidate | None:
-        """"followed suit", "joined the efforts", "after previously refusing": a new reading of an earlier event."""
+        """"did likewise", "joined in", "after first saying no": a new reading of an earlier event."""
         for e in self.rules.ellipsis:
             if tok.lemma_.lower() != e["lemma"]:
                 continue

@@ -73,7 +73,7 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
     if candidates:
         main = _main(candidates)
         if main.label_ == "weapons" and main[0].lower_ in ("the", "these", "those", "such"):
-            # "petitioned X for the weapons, describing the missiles as vital": the definite generic points back
+            # "asked X for the weapons, calling the howitzers essential": the definite generic points back
             specific = [s for s in _spans_in(items, sent.start, sent.end) if s.label_ not in ("weapons", "support")]
             if specific:
                 return ItemChoice(main.text, specific[0].label_, _categories([specific[0], main]), "argument")

@@ -79,6 +79,9 @@ def climb(trigger: Token, rules: Rules) -> Scope:
         if t.dep_ == "dobj" and head.lemma_.lower() in rules.cue("use_verbs"):
             scope.drop = "battlefield use"
             break
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in rules.by_lemma and \
+                head.lemma_.lower() not in rules.wrapper_by_lemma:
+            break  # "sanctions over its drone deliveries": another event's noun bounds the scope
         scope.path.append(head)
         if head.lemma_.lower() in reporting and head.pos_ in ("VERB", "AUX") and not rules.wrapper_by_lemma.get(
                 head.lemma_.lower(), None):
@@ -128,7 +131,7 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
             scope.polarity = "negated"
     if strong:
         scope.type = strong
-    # "agreed to supply after previously refusing": a refusal wrapper is not the outermost typed wrapper
+    # "agreed to sell after first declining": a refusal wrapper is not the outermost typed wrapper
     for tok, w in scope.wrappers:
         if w.polarity == "negated" and w.type is None:
             scope.polarity = "negated"  # "unable to deliver"
@@ -180,9 +183,16 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     # Negation: on the trigger or a wrapper it negates the event; over belief/evidence verbs it negates it too;
     # over anything else (announce, implicate, specify) the supply itself is not in question and nothing is coded.
     negated_here = False
+    plain_verb = None  # a verb between the trigger and a negation that is neither wrapper nor belief verb
     for tok in scope.path:
+        if tok != trigger and tok.pos_ == "VERB" and not any(tok == t for t, _ in scope.wrappers) and \
+                tok.lemma_.lower() not in transparent and plain_verb is None:
+            plain_verb = tok
         if not (_has_neg(tok) or _yet_to(tok)):
             continue
+        if plain_verb is not None and plain_verb != tok and tok.pos_ in ("VERB", "AUX"):
+            scope.drop = f"negation over {plain_verb.text}"  # "does not intend to unveil a delivery"
+            break
         low = tok.lemma_.lower()
         is_wrapper = any(tok == t for t, _ in scope.wrappers)
         if tok == trigger and tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "neg" for c in tok.children):
@@ -196,14 +206,14 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
         if tok == top:
             break
     if top is not None and top.dep_ == "xcomp" and (_has_neg(top.head) or _yet_to(top.head)):
-        top = top.head  # "are yet to see any evidence", "do not expect to see"
+        top = top.head  # "have yet to find proof", "do not expect to see"
     if top is not None and (_has_neg(top) or _yet_to(top)):
         if top.lemma_.lower() in transparent:
             negated_here = True
         else:
             scope.drop = f"negation over {top.text}"
     if negated_here and any(t.lemma_.lower() == "announce" for t, _ in scope.wrappers):
-        scope.drop = "negation over announce"  # "does not plan to announce shipment": no claim either way
+        scope.drop = "negation over announce"  # "won't unveil the delivery this week": no claim either way
     if negated_here:
         scope.polarity = "negated" if scope.polarity == "affirmed" else "affirmed"
     # evidence nouns with "no": "there is no evidence of X providing", "has no evidence of"

@@ -69,7 +69,7 @@ class PassageResolver:
 
     @staticmethod
     def _drop_attempts(mentions: list[Mention]) -> list[Mention]:
-        """"attempts to smuggle weapons ..., sent by Iran": a reported shipment outranks the attempt."""
+        """"efforts to run guns to the rebels, shipped by X": a reported shipment outranks the attempt."""
         sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == "TRANSFER"}
         return [m for m in mentions
                 if not (m.type == "CONSIDER" and (m.supplier, m.recipient, m.evidence_start) in sent)]

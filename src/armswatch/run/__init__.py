@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from armswatch.run.local import DEFAULT_BATCH_SIZE, ingest, run_batch
 from armswatch.run.steps import (
-    batched, drop_stored, extract_mentions, extract_or_skip, load_story_index, sign,
+    batched,
+    drop_stored,
+    extract_mentions,
+    extract_or_skip,
+    load_story_index,
+    sign,
 )
 from armswatch.run.summary import IngestSummary
 

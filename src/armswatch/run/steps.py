@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
+from armswatch.errors import ArmswatchError
 from armswatch.types import Article, Mention, Skipped
 
 
@@ -57,13 +58,16 @@ def extract_or_skip(articles: Sequence[Article], *, n_process: int = 1, batch_si
     """
     try:
         return list(articles), extract_mentions(articles, n_process=n_process, batch_size=batch_size), []
-    except Exception:  # noqa: BLE001  one bad article must not cost the batch: find it one by one
-        pass
-    kept, found, skipped = [], [], []
+    except ArmswatchError:
+        raise  # a broken lexicon or a missing model fails every article: stop, do not skip them all
+    except Exception:  # noqa: BLE001  one bad article must not cost the batch: find it one by one below
+        kept, found, skipped = [], [], []
     for a in articles:
         try:
             found.append(extract_mentions([a], batch_size=1)[0])
             kept.append(a)
+        except ArmswatchError:
+            raise
         except Exception as exc:  # noqa: BLE001
             skipped.append(Skipped(a.source or a.id, f"cannot extract: {exc.__class__.__name__}: {exc}"[:300]))
     return kept, found, skipped
