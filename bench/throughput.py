@@ -148,15 +148,20 @@ def selection_share(articles: list[Article]) -> tuple[float, float]:
     return kept / total, (time.perf_counter() - start) / len(articles)
 
 
-def mention_keys(url: str) -> set[tuple]:
+def mention_keys(url: str) -> dict[tuple, int]:
+    """{(article id, type, supplier, recipient, polarity): evidence start} of the stored mentions: the scoring key
+    of schema.md per article, and where its first evidence starts."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
     with engine.connect() as conn:
-        rows = conn.execute(text("SELECT article_id, type, supplier, recipient, polarity, evidence_start, "
-                                 "item_category, claimant FROM mentions")).all()
+        rows = conn.execute(text("SELECT article_id, type, supplier, recipient, polarity, evidence_start "
+                                 "FROM mentions ORDER BY article_id, idx")).all()
     engine.dispose()
-    return {tuple(r) for r in rows}
+    keys: dict[tuple, int] = {}
+    for *key, start in rows:
+        keys.setdefault(tuple(key), start)
+    return keys
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     statements = {a.id: it.statements for a, it in zip(articles, items)}
 
     def on_statement(key: tuple) -> bool:
-        """Whether a stored mention's evidence starts in a sentence the generator wrote as an arms statement."""
-        return any(s <= key[5] < e for s, e in statements.get(key[0], ()))
+        """Whether the full parse's evidence for `key` starts in a sentence the generator wrote as an arms statement."""
+        return any(s <= full[key] < e for s, e in statements.get(key[0], ()))
 
     print(f"{'pipeline':<26}{'articles/s':>11}{'words/s':>11}{'seconds':>9}{'mentions':>10}{'claims':>8}"
           f"{'peak MB':>9}")
@@ -200,16 +205,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r.name:<26}{r.articles_per_s:>11.1f}{r.words_per_s:>11.0f}{r.seconds:>9.1f}"
               f"{'' if r.mentions is None else r.mentions:>10}{'' if r.claims is None else r.claims:>8}"
               f"{r.peak_mb:>9.0f}")
-    missing = full - pre
+    missing = sorted(full.keys() - pre.keys(), key=lambda k: (not on_statement(k), k))
     texts = {a.id: a.text for a in articles}
-    for key in sorted(missing)[:5]:
-        start = key[5]
+    print(f"mention keys (article, type, supplier, recipient, polarity) of the full parse missing with the "
+          f"prefilter: {len(missing)} of {len(full)}, of which {sum(map(on_statement, missing))} of "
+          f"{sum(map(on_statement, full))} on generated arms statements; found only with the prefilter: "
+          f"{len(pre.keys() - full.keys())}; 1 vs {args.workers} processes identical: {pre == par}")
+    for key in missing[:6]:
+        start = full[key]
         print(f"  missing: {key[1]} {key[2]} -> {key[3]} {key[4]} in {key[0][:8]}: "
-              f"{texts[key[0]][start:start + 110]!r}")
-    print(f"mentions of the full parse missing with the prefilter: {len(missing)} of {len(full)}, of which "
-          f"{sum(map(on_statement, missing))} of {sum(map(on_statement, full))} on generated arms statements "
-          f"(the rest are on background or general-news sentences); found only with the "
-          f"prefilter: {len(pre - full)}; 1 vs {args.workers} processes identical: {pre == par}")
+              f"{texts[key[0]][start:start + 100]!r}")
     print(f"load average after the run: {os.getloadavg()[0]:.2f} (2 cores shared with other work)")
     peak = max(r.peak_mb for r in results)
     print(f"speedup={two.articles_per_s / naive.articles_per_s:.2f} articles_per_s={two.articles_per_s:.1f} "

@@ -17,9 +17,9 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pytest
 from hypothesis import strategies as st
@@ -74,8 +74,8 @@ def invented_article(i: int, rng: random.Random) -> tuple[str, str, str]:
     extra = _filler(rng, 4)
     paras = [f"{sup[0].upper() + sup[1:]} {verb} {item} to {rec}, {who} on {rng.choice(MONTHS)} {rng.randint(1, 28)}.",
              " ".join(extra[:2]),
-             f"Separately, {rng.choice(RECIPIENTS)} asked {rng.choice(SUPPLIERS)} for more {rng.choice(ITEMS)}, "
-             f"{rng.choice(PEOPLE)} said in a statement numbered {1000 + i}.",
+             (f"Separately, {rng.choice(RECIPIENTS)} asked {rng.choice(SUPPLIERS)} for more {rng.choice(ITEMS)}, "
+              f"{rng.choice(PEOPLE)} said in a statement numbered {1000 + i}."),
              " ".join(extra[2:])]
     return title, rng.choice(DAYS), "\n\n".join(paras)
 
@@ -148,7 +148,7 @@ def nested_html(draw) -> bytes:
     close = draw(st.booleans())
     inner = draw(news_like_text)
     return (f"<html><body>{f'<{tag}>' * depth}{inner}{f'</{tag}>' * depth if close else ''}</body></html>"
-            .encode("utf-8"))
+            .encode())
 
 
 @st.composite
@@ -166,10 +166,10 @@ def truncated(draw) -> bytes:
                   "Iran shipped drones to Russia, officials said.\n\nMore to come é中文.").encode("utf-8"),
         b'{"id": "a1", "text": "Iran supplied drones to Russia.", "published": "2024-01-02"}\n' * 3,
         gzip.compress(b"Iran supplied drones to Russia, officials said.\n" * 20),
-        b"<?xml version='1.0'?><rss><channel><item><title>Drones</title><description>Iran supplied drones"
-        b"</description></item></channel></rss>",
+        (b"<?xml version='1.0'?><rss><channel><item><title>Drones</title><description>Iran supplied drones"
+         b"</description></item></channel></rss>"),
         b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html>",
-        "Iran supplied drones to Russia — officials said. 中文 é 🚀".encode("utf-8"),
+        "Iran supplied drones to Russia — officials said. 中文 é 🚀".encode(),
     ]))
     return doc[: draw(st.integers(min_value=0, max_value=len(doc)))]
 
@@ -410,7 +410,7 @@ def table_count(url: str, table: str) -> int:
             return 0
         with engine.connect() as conn:
             return conn.execute(text(f'SELECT COUNT(*) FROM "{table}"')).scalar_one()  # table name is ours
-    except Exception:  # locked or being created: treat as "no progress yet"
+    except Exception:  # noqa: BLE001  locked or being created: treat as "no progress yet"
         return 0
     finally:
         engine.dispose()
@@ -425,7 +425,7 @@ _fork = multiprocessing.get_context("fork")
 def _child_main(fn, args, kwargs):
     try:
         fn(*args, **kwargs)
-    except BaseException as exc:  # the exit code tells the parent; the traceback goes to stderr
+    except BaseException as exc:  # noqa: BLE001  the exit code tells the parent; the traceback goes to stderr
         import traceback
 
         traceback.print_exc()

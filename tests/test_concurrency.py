@@ -6,15 +6,22 @@ writer may crash on a lock or a unique-key race.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import time
 
 import httpx
 import pytest
-
 from conftest_reliability import (
-    db_url_factory, diff_snapshots, row_count, serve_app, snapshot, start_child, table_count, write_corpus,
+    db_url_factory,
+    diff_snapshots,
+    row_count,
+    serve_app,
+    snapshot,
+    start_child,
+    table_count,
+    write_corpus,
 )
 
 __all__ = ["db_url_factory"]
@@ -129,7 +136,7 @@ def test_concurrency_web_serves_reads_during_ingest(db_url_factory, corpus, warm
     assert len(articles_seen) >= 3, f"the reads did not overlap the writes: article counts seen {articles_seen}"
     # claims are keyed by (type, supplier, recipient, item, polarity): new mentions add or grow claims, never remove
     # one, so a reader that only sees whole committed batches sees the count go up only
-    assert all(x <= y for x, y in zip(totals, totals[1:])), totals
+    assert all(x <= y for x, y in itertools.pairwise(totals)), totals
     assert final >= max(totals)
     assert slowest < 5.0, f"a read took {slowest:.1f} s during the ingest"
     print(f"\n[concurrency] {db_url_factory.kind}: {served} reads during ingest, slowest {slowest * 1000:.0f} ms")

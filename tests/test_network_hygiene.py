@@ -11,9 +11,9 @@ import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler
+from typing import ClassVar
 
 import pytest
-
 from conftest_reliability import ThreadedServer, html_page, time_limit
 
 ARTICLE = html_page("Belarus shipped artillery shells to Russia, report says", "2024-05-19",
@@ -34,7 +34,7 @@ def _gzip_bomb() -> bytes:
 
 class Misbehaving(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    sent: dict[str, int] = {}
+    sent: ClassVar[dict[str, int]] = {}
     bomb: bytes = b""
     stop = threading.Event()
 
@@ -47,7 +47,7 @@ class Misbehaving(BaseHTTPRequestHandler):
         if body:
             self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         path = self.path
         if path == "/article":
             return self._send(200, ARTICLE)
@@ -135,7 +135,7 @@ def _only_skipped(results, pattern: str):
     assert results, "no result and no reason"
     assert all(isinstance(r, Skipped) for r in results), results
     for r in results:
-        assert re.search(pattern, r.reason, re.I), r.reason
+        assert re.search(pattern, r.reason, re.IGNORECASE), r.reason
         assert "\n" not in r.reason
     return results
 
@@ -219,7 +219,7 @@ def test_ingest_fetch_caps_size(server, hits, path):
     if isinstance(r, Article):
         assert len(r.text.encode("utf-8")) <= 200_000
     else:
-        assert re.search(r"byte|size|large|cap|limit|long", r.reason, re.I), r.reason
+        assert re.search(r"byte|size|large|cap|limit|long", r.reason, re.IGNORECASE), r.reason
     time.sleep(0.5)
     assert Misbehaving.sent.get(path, 0) < 50 * 2**20, f"client read {Misbehaving.sent.get(path)} bytes of {path}"
     assert time.monotonic() - start < 30

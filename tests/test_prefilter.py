@@ -1,6 +1,8 @@
 """The prefilter alone: sentence splitting, the lexicon test and span selection, with term sets given here."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from armswatch.prefilter import Matcher, Terms, enabled, select, split
@@ -41,7 +43,7 @@ def test_prefilter_split_spans_are_exact_and_ordered():
     text = "  One. Two two.\nThree three three.\n\n\nFour.  "
     spans = split(text)
     assert texts(text, spans) == ["One.", "Two two.", "Three three three.", "Four."]
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
 
 
 @pytest.mark.parametrize("sentence, hot", [

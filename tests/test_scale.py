@@ -5,13 +5,13 @@ import os
 import shutil
 
 import pytest
+from conftest_scale import database_rows
 
 from armswatch import samples
 from armswatch.errors import InputError
 from armswatch.run import ingest
 from armswatch.scale import PipelineConfig, ingest_parallel, open_executor, parse_dask_spec, windows
 from armswatch.store import open_store
-from conftest_scale import database_rows
 
 
 @pytest.fixture(scope="module")

@@ -146,5 +146,11 @@ def clean_text(text: str | bytes, *, source: str = "<text>", **hints) -> Article
 
 
 def clean_html(html: str | bytes, *, source: str = "<html>", **hints) -> Article:
-    """One HTML page cleaned; raises InputError when no article text is found."""
-    return _one(draft_from_html(html, source=source, **hints))
+    """One HTML page cleaned; raises InputError when no article text is found or the page is built to stall a parser."""
+    from armswatch.clean.html import HostileHtml
+
+    try:
+        draft = draft_from_html(html, source=source, **hints)
+    except HostileHtml as exc:
+        raise InputError(source, str(exc)) from None
+    return _one(draft)

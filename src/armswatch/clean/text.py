@@ -45,9 +45,12 @@ def is_utf16(data: bytes) -> bool:
     return data.startswith(_UTF16_BOMS)
 
 
+_C1 = re.compile(r"[\x80-\x9f]")  # ftfy maps most C1 bytes to their cp1252 letters; the 5 it cannot are dropped
+
+
 def repair(text: str) -> str:
     """Fix mojibake and control characters, keeping the author's curly quotes."""
-    return ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    return _C1.sub("", ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"))
 
 
 def _is_wrapped(lines: list[str]) -> bool:

@@ -44,6 +44,7 @@ def _table(items) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from armswatch.cli.store_cmd import plain
     from armswatch.types import Article
 
     console = Console()
@@ -55,10 +56,10 @@ def _table(items) -> None:
     skipped.add_column("Reason", overflow="fold")
     for x in items:
         if isinstance(x, Article):
-            table.add_row(escape(x.title or "(untitled)"), escape(x.site or ""), x.published or "", x.wire or "",
-                          (x.story_id or "")[:10], str(len(x.text.split())))
+            table.add_row(escape(plain(x.title or "(untitled)")), escape(plain(x.site or "")), x.published or "",
+                          plain(x.wire or ""), (x.story_id or "")[:10], str(len(x.text.split())))
         else:
-            skipped.add_row(escape(x.source), escape(x.reason))
+            skipped.add_row(escape(plain(x.source)), escape(plain(x.reason)))
     console.print(table)
     if skipped.row_count:
         console.print(skipped)

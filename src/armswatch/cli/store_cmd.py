@@ -1,6 +1,7 @@
 """`armswatch ingest | claims | show | export`: thin commands over armswatch.run, armswatch.store, armswatch.export."""
 from __future__ import annotations
 
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,13 @@ Polarity = Annotated[str | None, typer.Option(help="affirmed or negated")]
 
 PIPE_WIDTH = 160  # table width when stdout is a file or pipe: wide enough that no cell wraps mid-name
 INTERRUPTED_EXIT = 130  # the shell's convention for a command stopped by Ctrl-C
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0/C1 controls but tab and newline
+
+
+def plain(text: str) -> str:
+    """Text from an article, a URL or a file name with control characters shown as \\xNN: printed raw, an escape
+    sequence would drive the user's terminal (retitle it, clear it, plant a hyperlink)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def register(app: typer.Typer) -> None:
@@ -74,6 +82,11 @@ def ingest(
     allow_private: Annotated[bool, typer.Option("--allow-private", help="allow URLs on private/loopback addresses")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = (
         DEFAULT_BATCH_SIZE),
+    workers: Annotated[int, typer.Option("--workers", min=1, help="worker processes that clean and extract")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="run on Dask: local:N (a LocalCluster of N processes) or tcp://HOST:PORT (a scheduler)")] = None,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="largest article to read, in MB of raw bytes")] = (
+        5.0),
 ) -> None:
     """Read, group syndicated copies, extract mentions and store them with their claims (safe to rerun)."""
     from rich.console import Console
@@ -81,9 +94,26 @@ def ingest(
     from armswatch.run import ingest as run_ingest
 
     console = Console(stderr=True, soft_wrap=True)  # paths and reasons stay on one line each
+    max_bytes = int(max_mb * 1_000_000)
+    if dask:
+        from armswatch.errors import InputError
+        from armswatch.scale import parse_dask_spec
+
+        try:
+            parse_dask_spec(dask)
+        except InputError as exc:
+            raise fail(str(exc), 2) from None
     with opened(db) as store:
         with _progress(console) as update:
-            summary = run_ingest(sources, store, allow_private=allow_private, batch_size=batch_size, progress=update)
+            if workers > 1 or dask:  # armswatch.scale: workers clean and extract, this process writes
+                from armswatch.scale import ingest_parallel, open_executor
+
+                with open_executor(dask or workers) as executor:
+                    summary = ingest_parallel(sources, store, executor, allow_private=allow_private,
+                                              batch_size=batch_size, progress=update, max_bytes=max_bytes)
+            else:
+                summary = run_ingest(sources, store, allow_private=allow_private, batch_size=batch_size,
+                                     progress=update, max_bytes=max_bytes)
         _print_summary(console, summary, store.url)
     if summary.interrupted:
         raise typer.Exit(INTERRUPTED_EXIT)
@@ -116,9 +146,9 @@ def _print_summary(console, summary, url: str) -> None:
     console.print(f"  articles: {summary.read} read, {summary.new} new, {summary.already} already stored, "
                   f"{len(summary.skipped)} skipped")
     for reason, n in summary.skip_reasons().most_common():
-        console.print(f"    skipped {n} × {reason}", markup=False)
+        console.print(f"    skipped {n} × {plain(reason)}", markup=False)
     for s in summary.skipped[:20]:
-        console.print(f"    {s.source}: {s.reason}", markup=False)
+        console.print(f"    {plain(s.source)}: {plain(s.reason)}", markup=False)
     if len(summary.skipped) > 20:
         console.print(f"    ... and {len(summary.skipped) - 20} more")
     console.print(f"  this run: {summary.new_stories} new stories, {summary.mentions} mentions, "
@@ -217,10 +247,10 @@ def show(
     for m in detail["mentions"]:
         who = m["claimant_text"] or _name(names, m["claimant"])
         console.print()
-        console.print(f"“{escape(m['evidence'])}”", highlight=False)
-        console.print(f"  — {escape(who)}; {escape(m['title'] or '(untitled)')}, {escape(m['site'] or '-')}, "
-                      f"{m['published'] or 'undated'}", highlight=False)
-        console.print(f"  {escape(m['url'] or m['source'] or '')}", highlight=False, soft_wrap=True)
+        console.print(f"“{escape(plain(m['evidence']))}”", highlight=False)
+        console.print(f"  — {escape(plain(who))}; {escape(plain(m['title'] or '(untitled)'))}, "
+                      f"{escape(plain(m['site'] or '-'))}, {m['published'] or 'undated'}", highlight=False)
+        console.print(f"  {escape(plain(m['url'] or m['source'] or ''))}", highlight=False, soft_wrap=True)
         console.print(f"  [dim]article {m['article_id']}, characters {m['evidence_start']}–{m['evidence_end']}[/dim]")
 
 

@@ -18,6 +18,8 @@ QUANTIFIERS = {"any", "all", "some", "none", "each", "one", "both", "either", "n
 # "US-made", "Iranian-produced": the maker of an item, never an actor named by the phrase
 ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufacture", "manufactured", "develop",
                 "developed", "design", "designed", "supply", "supplied", "provide", "provided", "origin"}
+# "a London-based research group", "a Paris-headquartered monitor": located in a place, not that state's voice
+LOCATION_WORDS = {"base", "based", "headquarter", "headquartered"}
 FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
 
 
@@ -102,7 +104,7 @@ class ActorIndex:
             return None  # "Ukraine's allies", "Russia's partners": related to the possessor, not the possessor
         for dep in MODIFIER_DEPS:
             for child in token.children:
-                if child.dep_ == dep and child.lemma_.lower() not in ORIGIN_WORDS:
+                if child.dep_ == dep and child.lemma_.lower() not in ORIGIN_WORDS | LOCATION_WORDS:
                     ref = self.resolve(child, depth + 1, allow_anaphor=(dep == "poss"))
                     if ref is not None and ref.kind != "media":
                         return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")

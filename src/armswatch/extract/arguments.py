@@ -16,9 +16,16 @@ IMPOSE_VERBS = {"impose", "announce", "slap", "introduce", "adopt", "extend", "e
 # Verbs whose subject is a party to the deal they govern ("Poland signed a deal", not "NL will finance a purchase").
 SIGN_VERBS = {"sign", "seal", "conclude", "ink", "agree", "negotiate", "reach", "strike", "finalize", "finalise",
               "make", "place", "announce", "clinch", "secure", "win", "close", "complete", "enter"}
+# Verbs whose subject answers a request it governs (so is the party asked).
+ANSWER_VERBS = {"resist", "reject", "refuse", "decline", "ignore", "grant", "accept", "approve", "rebuff", "deny",
+                "answer", "fulfil", "fulfill", "heed", "meet", "consider", "weigh", "review"}
 CLAIM_NOUNS = {"claim", "report", "accusation", "allegation", "rumor", "rumour", "statement", "assertion", "charge",
                "suggestion", "story", "speculation", "information", "it", "this", "that", "news", "idea", "notion",
                "intention", "plan", "involvement", "transfer", "supply", "delivery", "sale", "shipment", "fact"}
+
+
+# "punished X for supplying", "accused X of arming", "barred X from selling": the object does the gerund.
+OBJECT_CONTROL_PREPS = {"for", "of", "from", "against"}
 
 
 def is_passive(token: Token) -> bool:
@@ -70,17 +77,27 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             return verb.head  # "the treaty, which bans ...": the relative's antecedent
         return c
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive_subjects:
+        # "Kigali was accused of supplying", "Iran was asked to send": a passive controller's subject controls
+        return passive_subjects[-1] if depth > 0 else None
     if depth < 3 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and verb.head != verb:
         head = verb.head
         if verb.dep_ == "pcomp":
             head = head.head
+            if head.dep_ == "pobj" and head.head.dep_ == "agent":
+                head = head.head.head  # "was accused by UN experts of supplying": the gerund is the verb's
+            if verb.head.lower_ in OBJECT_CONTROL_PREPS and head.pos_ in ("VERB", "AUX"):
+                objs = children(head, "dobj")
+                if objs:
+                    return objs[0]  # "sanctioned two firms for supplying", "accused Iran of arming": the object
         if verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.children):
             return next(c for c in verb.head.children if c.dep_ == "nsubj")
         if head.pos_ in ("NOUN", "PROPN"):
             # "Iran's efforts to arm", "Iranian efforts to arm": the noun's owner controls the infinitive
             mods = children(head, "poss") or children(head, "amod", "compound")
+            if not mods and verb.dep_ == "acl" and not any(c.lower_ == "to" for c in verb.children):
+                return head  # "entities in X and Y accused of shipping ...": the participle's noun is its subject
             return mods[0] if mods else None
         return subject_of(head, depth + 1)
     return None
@@ -119,8 +136,33 @@ def _gov_prep(word: str) -> Slot:
     return slot
 
 
+# Prepositions whose object on the item phrase is still the trigger's endpoint ("for" is not: "support for peace").
+ARG_PREPS = {"from", "to", "by", "into"}
+
+
+def arg_pobjs(token: Token, idx: ActorIndex, *words: str) -> list[Token]:
+    """Objects of `words` on the trigger, else on its item phrase ("imported weapons from X", "provision of tanks by
+    X to Y"): the parser often hangs a verb's or noun's prepositions on its object."""
+    direct = pobjs(token, *words)
+    if direct or not set(words) & ARG_PREPS:
+        return direct
+    args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + pobjs(token, "of")
+    out: list[Token] = []
+    for _ in range(2):  # "most of its weapons from X": through one more "of"
+        nxt = []
+        for arg in args:
+            if idx.resolve(arg) is not None and not idx.is_item(arg):
+                continue  # the argument is itself an actor ("sent Russia ..."): its preps are its own
+            out.extend(pobjs(arg, *words))
+            nxt.extend(pobjs(arg, "of"))
+        if out:
+            return out
+        args = nxt
+    return out
+
+
 def _prep(word: str) -> Slot:
-    return lambda t, idx: _refs(idx, pobjs(t, word))
+    return lambda t, idx: _refs(idx, arg_pobjs(t, idx, word))
 
 
 def _dep(*deps: str) -> Slot:
@@ -246,6 +288,22 @@ def _nsubj_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return _refs(idx, targets)
 
 
+def _item_holder(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"Ukraine struck a post with UK-supplied missiles": a supplied-participle's item is held by the subject of the
+    clause that uses it, never by an actor named elsewhere in that clause (the target)."""
+    if t.dep_ not in ("amod", "acl") or t.tag_ != "VBN":
+        return []
+    node = t.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            subj = subject_of(node)
+            return _refs(idx, [subj]) if subj is not None else []
+        if node.head == node:
+            return []
+        node = node.head
+    return []
+
+
 def _default(actor: str) -> Slot:
     return lambda t, idx: [ActorRef(actor, "state", t.i, t.i + 1, "default")]
 
@@ -253,7 +311,7 @@ def _default(actor: str) -> Slot:
 FIXED: dict[str, Slot] = {
     "nsubj": _nsubj,
     "nsubjpass": _dep("nsubjpass"),
-    "agent": lambda t, idx: _refs(idx, pobjs(t, "by")),
+    "agent": lambda t, idx: _refs(idx, arg_pobjs(t, idx, "by")),
     "dobj": _dep("dobj"),
     "dative": lambda t, idx: _refs(idx, [c for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP"]),
     "poss": _dep("poss"),
@@ -280,6 +338,20 @@ FIXED: dict[str, Slot] = {
     "gov_subj_if_take": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
         t).lemma_.lower() in ("take", "accept", "receive", "await", "expect", "get")) else [],
     "item_user": _item_user,
+    # "customers for Russian arms", "buyers of Turkish drones": the item's origin, named on the object noun
+    "pobj_origin": lambda t, idx: _refs(idx, [m for o in pobjs(t, "for", "of") for m in o.children
+                                             if m.dep_ in ("amod", "compound", "poss") and idx.span_ref(m)
+                                             is not None]),
+    # "Seoul resisted Ukrainian requests", "Berlin granted the request": who answers a request was asked
+    "gov_subj_if_answer": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
+        t).lemma_.lower() in ANSWER_VERBS) else [],
+    # "Greece sent a battery at the request of Riyadh": the subject of the verb the "at" phrase modifies is asked
+    "gov_subj_if_at": lambda t, idx: _gov_subj(t, idx) if t.dep_ == "pobj" and t.head.lower_ in (
+        "at", "after", "following", "upon", "on") else [],
+    # "Kyiv made a request for jets": the maker of the request is the requester, not "X rejected the request"
+    "gov_subj_if_make": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
+        t).lemma_.lower() in ("make", "submit", "send", "file", "issue", "renew", "repeat", "lodge", "put")) else [],
+    "item_holder": _item_holder,
     "involved_party": lambda t, idx: _refs(idx, [a.head for a in [t.head.head] if t.dep_ == "pobj" and a.dep_ in (
         "acl", "amod", "relcl") and a.lemma_.lower() in ("involve", "engage", "implicate", "participate")]),
     "item_acl_from": _item_acl_from,

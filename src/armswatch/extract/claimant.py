@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.extract.actors import ActorIndex
+from armswatch.extract.actors import LOCATION_WORDS, ActorIndex
 from armswatch.extract.arguments import subject_of
 from armswatch.extract.rules import Rules
 
@@ -14,6 +14,8 @@ from armswatch.extract.rules import Rules
 NEEDS_CLAUSE = {"add", "show", "see", "find", "know", "understand", "learn", "note", "highlight", "signal"}
 # Evidential verbs ("X underscores that ...") rank after speech verbs when both are above a trigger.
 EVIDENTIAL = {"underscore", "show", "indicate", "reveal", "signal", "highlight", "suggest"}
+# Reporting verbs whose direct object is the person told ("told Reuters", "briefed lawmakers").
+ADDRESSEE_VERBS = {"tell", "brief", "inform"}
 QUOTES_OPEN = "\"“”‘’«»'"
 DOUBLE_QUOTES = "\"“”«»"
 
@@ -33,6 +35,23 @@ def _phrase(token: Token) -> str:
     skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i for t in c.subtree}
     toks = [t for t in token.subtree if t.i not in skip]
     return token.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,.;:")
+
+
+def _left_phrase(verb: Token) -> Token | None:
+    """The head of the noun phrase ending just before `verb` ("a source familiar with the matter" told)."""
+    if verb.i == 0:
+        return None
+    tok = verb.doc[verb.i - 1]
+    while tok.head.i < verb.i and tok.head != tok and tok.head.pos_ not in ("VERB", "AUX") and tok.dep_ != "punct":
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") and tok.i < verb.i else None
+
+
+def _trailing_tag(verb: Token) -> bool:
+    """"..., X said." closing a sentence: the content clause comes first and the speaker after it."""
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(content and subj and content[0].i < subj[0].i < verb.i)
 
 
 def in_quotes(doc: Doc, i: int) -> bool:
@@ -85,6 +104,7 @@ class ClaimantFinder:
                     return ref.id
         # "records studied by the French navy": an actor anywhere in the speaker phrase
         skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
+        skip |= {t.i for c in token.subtree if c.lemma_.lower() in LOCATION_WORDS for t in c.subtree}
         for t in token.subtree:
             if t.i in skip:
                 continue
@@ -95,6 +115,8 @@ class ClaimantFinder:
 
     def _from_verb(self, verb: Token) -> Claimant | None:
         subj = subject_of(verb)
+        if verb.dep_ in ("advcl", "parataxis") and not any(c.dep_ == "nsubj" for c in verb.children):
+            subj = _left_phrase(verb) or subj  # "..., a source familiar with it told Reuters" parsed apart
         if subj is None:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             subj = agents[0] if agents else None
@@ -185,6 +207,10 @@ class ClaimantFinder:
         # 5. a following sentence that attributes this one ("X announced this", "..., he said")
         c = self._following(sent, sentences)
         if c is not None:
+            if c.id == "other" and c.token is not None and self._titled(c.token):
+                subj = subject_of(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+                refs = self.idx.resolve_all(subj) if subj is not None else []
+                c.id = refs[0].id if len(refs) == 1 and refs[0].kind != "media" else c.id
             return c
         return Claimant()
 
@@ -194,18 +220,43 @@ class ClaimantFinder:
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
                 if c.dep_ in ("advcl", "parataxis", "conj") and c.lemma_.lower() in self.reporting and c not in chain \
-                        and c.i not in {t.i for t in trigger.subtree}:
+                        and (anc == trigger or c.i not in {t.i for t in trigger.subtree}):
                     as_mark = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
-                    content = any(m.dep_ in ("ccomp", "dobj", "xcomp") for m in c.children)
+                    # "told Reuters" names the addressee, not the content: it still attributes the clause
+                    content_deps = ("ccomp", "xcomp") if c.lemma_.lower() in ADDRESSEE_VERBS else (
+                        "ccomp", "dobj", "xcomp")
+                    content = any(m.dep_ in content_deps for m in c.children)
                     if as_mark or not content:  # "As X reported, ..." / "..., X said, ..."; not "alleging that"
                         out.append(c)
         return out
 
     def _prefer_according(self, c: Claimant, sent: Span, trigger: Token) -> Claimant:
-        """An `other` speaker citing an official source ("X reported citing US officials") keeps the citing."""
+        """A titled official of no stated country ("Chancellor Karl Nehammer said", "the air force spokesman said")
+        speaks for the state that is the subject of the clause reported."""
+        if c.id != "other" or c.token is None or c.verb is None or not self._titled(c.token):
+            return c
+        clause = next((a for a in [trigger, *trigger.ancestors] if a.head == c.verb and a != c.verb), None)
+        subj = subject_of(clause) if clause is not None and clause.pos_ in ("VERB", "AUX") else None
+        refs = self.idx.resolve_all(subj) if subj is not None else []
+        if len(refs) == 1 and refs[0].kind != "media":
+            c.id = refs[0].id
         return c
 
+    def _titled(self, speaker: Token) -> bool:
+        titles = self.rules.cue("official_titles")
+        phrase = [t for t in speaker.subtree if t.i <= speaker.i]
+        return speaker.tag_ not in ("NNS", "NNPS") and any(t.lemma_.lower() in titles for t in phrase)
+
     def _quote_speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
+        if getattr(self, "_in_quote_speaker", False):
+            return None  # "we" inside a quote whose speaker is itself a quoted "we": no speaker
+        self._in_quote_speaker = True
+        try:
+            return self._find_quote_speaker(trigger, sentences)
+        finally:
+            self._in_quote_speaker = False
+
+    def _find_quote_speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
         best = None
         for s in sentences:
             for tok in s:
@@ -232,6 +283,8 @@ class ClaimantFinder:
             objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
             if not objs or any(o.lower_ in ("this", "it", "that", "so") for o in objs):
                 break
+            if verb == nxt.root and _trailing_tag(verb):
+                break  # "A sent tanks. It also sent jets, the minister said.": the speaker tags both sentences
         else:
             return None
         root = verb

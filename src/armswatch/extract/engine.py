@@ -10,6 +10,7 @@ from armswatch.extract import items
 from armswatch.extract.actors import ActorIndex, ActorRef
 from armswatch.extract.arguments import (
     CLAIM_NOUNS,
+    FIXED,
     SUPPLY_LEMMAS,
     children,
     fill,
@@ -18,8 +19,8 @@ from armswatch.extract.arguments import (
     subject_of,
     unidentified,
 )
-from armswatch.extract.claimant import ClaimantFinder
-from armswatch.extract.negation import analyse
+from armswatch.extract.claimant import Claimant, ClaimantFinder
+from armswatch.extract.negation import analyse, climb
 from armswatch.extract.passage import Candidate, PassageResolver, dedupe  # noqa: F401  (dedupe re-exported)
 from armswatch.extract.rules import Frame, Rules, load_rules
 from armswatch.types import Mention
@@ -96,6 +97,7 @@ class PassageExtractor(PassageResolver):
                         mirror = self.exchange(cand)
                         if cand.item is None or cand.item.source != "non-arms":
                             out.append(cand)
+                            out.extend(self.denied_content(cand))
                         if mirror is not None:
                             out.append(mirror)
                         break
@@ -104,6 +106,19 @@ class PassageExtractor(PassageResolver):
                     if cand is not None:
                         out.append(cand)
         return out
+
+    def denied_content(self, cand: Candidate) -> list[Candidate]:
+        """"X dismissed a claim by Y that X had sold ...": the claim's content is also coded, with Y as claimant."""
+        noun = cand.scope.claim_noun
+        if cand.type != "DENIAL" or noun is None or cand.frame.type == "DENIAL":
+            return []
+        sources = pobjs(noun, "by", "from") or [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+                                                 and self.idx.span_ref(c) is not None]
+        speaker = sources[0] if sources else noun
+        claimant = Claimant(self.claimants.speaker_id(speaker), None, speaker)
+        content = _replace(cand, type=cand.frame.type, polarity="affirmed", actors=[], claimant=claimant,
+                           rule=cand.frame.id + "+claim-content")
+        return [content]
 
     def _exchange_only(self, tok: Token, frame: Frame, sent: Span) -> Candidate | None:
         """A non-arms supply whose counterpart is arms ("supply food in exchange for ammunition")."""
@@ -124,11 +139,15 @@ class PassageExtractor(PassageResolver):
             return None
         if frame.requires_prep and any(o.lemma_.lower() in PERMISSION for o in pobjs(tok, frame.requires_prep)):
             return None  # "asked Germany for permission to send tanks": not a request for arms from Germany
+        if frame.requires_prep and all(o.lemma_.lower() in self.rules.cue("non_arms_objects")
+                                       for o in pobjs(tok, frame.requires_prep)):
+            return None  # "called for closer ties", "asked for a loan": what is asked for is not arms
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and not self.idx.is_item(tok.head):
             return None  # "export controls", "supply lines": the noun modifies something else
         if frame.not_phrases and _inside_phrase(tok, frame.not_phrases):
             return None
-        if tok.pos_ in ("NOUN", "PROPN") and frame.type != "SANCTION" and self._governed_by_trigger(tok):
+        if tok.pos_ in ("NOUN", "PROPN") and frame.type not in ("SANCTION", "REQUEST") and \
+                self._governed_by_trigger(tok):
             return None  # "received a shipment of", "delivered the first batch": the verb's frame covers it
         if tok.lemma_.lower() in frame.lemmas_need_prep and not pobjs(tok, "of", "to", "for", "from"):
             return None  # "its weapons supply" (a stock), not "the supply of drones to Russia"
@@ -176,12 +195,25 @@ class PassageExtractor(PassageResolver):
                 "recipient") in ("gov_subj", "gov_subj_if_sign"):
             # "Peru and Spain signed a contract": the two parties, seller named first
             cand.suppliers, cand.recipients = cand.recipients[:1], cand.recipients[1:]
+        if "gov_subj_if_at" in frame.active.get("supplier", ()) and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            if not self._supply_governor(tok):
+                return None  # "deployed launchers at the request of Riga": a request only when arms are supplied
+            if cand.slots.get("supplier") != "gov_subj_if_at":
+                cand.blocked.add("supplier")  # "to be provided at the request of X": the asked party is unnamed
+        if frame.id == "customer.n" and self._new_customer(tok):
+            cand.type = "DEAL"  # "became the first export customer for X's jet": a new purchase, not a record
         self.apply_wrappers(cand)
         if cand.type is None:
             return None
-        if cand.type == "SANCTION" and frame.type == "TRANSFER" and "nsubj" not in (
-                frame.active.get("supplier") or ()):
+        if cand.type == "SANCTION" and frame.type == "TRANSFER" and "nsubj" in (
+                frame.active.get("recipient") or ()):
             return None  # "Armenia stopped buying from Russia": a buyer's halt is not a supplier's sanction
+        if frame.type == "DEAL" and self._delivered_order(cand):
+            self._drop(tok, frame.id, "order already delivered")
+            return None
+        if cand.type == "SANCTION" and self._appeal_to_halt(cand):
+            self._drop(tok, frame.id, "appeal to halt (not a measure)")
+            return None
         if not self.adjust_type(cand):
             self._drop(tok, frame.id, "hypothetical (would)")
             return None
@@ -213,6 +245,19 @@ class PassageExtractor(PassageResolver):
             cand.rule += "+" + "+".join(w.id for _, w in scope.wrappers)
         return cand
 
+    def _new_customer(self, tok: Token) -> bool:
+        from armswatch.extract.arguments import governor
+
+        gov = governor(tok)
+        ordinal = any(c.ent_type_ == "ORDINAL" or c.lower_ in self.rules.cue("ordinal_words") for c in tok.children)
+        return ordinal or (gov is not None and gov.lemma_.lower() == "become")
+
+    def _supply_governor(self, tok: Token) -> bool:
+        from armswatch.extract.arguments import governor
+
+        gov = governor(tok)
+        return gov is not None and any(f.type in ("TRANSFER", "PLEDGE") for f in self.frames_for(gov))
+
     def _governed_by_trigger(self, tok: Token) -> bool:
         from armswatch.extract.arguments import governor
 
@@ -233,14 +278,16 @@ class PassageExtractor(PassageResolver):
         below = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep")
                  for t in c.subtree]
         for t in below:
-            for f in self.frames_for(t):
-                if f.type != "DENIAL":
-                    return True
-        return False
+            if any(f.type != "DENIAL" for f in self.frames_for(t)) and any(
+                    w == tok for w, _ in climb(t, self.rules).wrappers):
+                return True  # "denied sending drones": the core below carries the denial
+        return False  # "X accused Y of arming Z, a charge Y denies": the accusation is reported, not wrapped
 
     def _denies_claim(self, tok: Token) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
         # the subordinate clause of a denial is the claim: "dismissed the report, adding that ..." is not
+        if tok.dep_ == "relcl" and tok.head.lemma_.lower() in CLAIM_NOUNS:
+            return True  # "..., a charge Iran denies": the relative's antecedent is the claim
         return any(o.lemma_.lower() in CLAIM_NOUNS or o.dep_ == "ccomp" for o in objs)
 
     # -- wrappers: control and type ------------------------------------------------------------------------------
@@ -251,6 +298,8 @@ class PassageExtractor(PassageResolver):
                 if wtok.dep_ == "acl" or (not asked and w.reporting and wtok.dep_ == "acl"):
                     pass
                 asked_refs = [r for a in asked for r in self.idx.resolve_all(a)]
+                if not asked_refs and w.type == "REQUEST" and wtok.pos_ == "NOUN":
+                    asked_refs = FIXED["gov_subj_if_answer"](wtok, self.idx)  # "X resisted requests to send"
                 if asked_refs and cand.slots.get("supplier") in (None, "nsubj"):
                     cand.suppliers = asked_refs
                     cand.slots["supplier"] = f"{w.id}.object"
@@ -289,15 +338,62 @@ class PassageExtractor(PassageResolver):
         if scope.would:
             if cand.type in ("SANCTION", "DEAL", "PLEDGE", "REQUEST", "CONSIDER", "DENIAL"):
                 return True
+            if cand.type == "TRANSFER" and any(t.lemma_.lower() in self.rules.cue("continuation_verbs")
+                                               for t, _ in scope.wrappers):
+                cand.type = "PLEDGE"  # "the US would continue to supply Israel": a commitment to go on supplying
+                return True
+            if self._announced_by_supplier(cand):
+                cand.type = "PLEDGE"  # "Australia announced it would send tanks": the supplier's own decision
+                return True
             if scope.report_verb is not None:
                 cand.type = "CONSIDER"
                 return True
             return False
+        if self._purchase_intent(cand):
+            cand.type = "REQUEST"  # "wants to buy X from Y", "plans to purchase from Y": a request to Y (GUIDELINES)
         if cand.frame.id == "receive.v" and tok.lemma_.lower() in ("buy", "purchase"):
             progressive = tok.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(tok, "aux"))
             if progressive or scope.future or cand.type == "PLEDGE":
                 cand.type = "DEAL"
         return True
+
+    def _delivered_order(self, cand: Candidate) -> bool:
+        """"completing an order placed in 2018", "its purchase of S-400s, which were delivered": payment details of
+        a delivered transfer add no DEAL (GUIDELINES §5 TRANSFER)."""
+        tok = cand.trigger
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(w.id == "fulfil" for _, w in cand.scope.wrappers):
+            return True
+        clauses = [c for c in tok.subtree if c.dep_ in ("relcl", "acl") and c != tok]
+        return any(c.lemma_.lower() in self.rules.cue("delivered_verbs") and c.tag_ in ("VBD", "VBN") and not any(
+            a.lower_ in ("will", "would", "to", "shall", "'ll", "should") for a in c.children) for c in clauses)
+
+    @staticmethod
+    def _appeal_to_halt(cand: Candidate) -> bool:
+        """"urged member states to stop the flow of arms": a call for a halt is no measure; "resisted calls to
+        suspend" (a refusal of the call) still is one, negated."""
+        wrappers = [w for _, w in cand.scope.wrappers]
+        return any(w.type == "REQUEST" for w in wrappers) and not any(
+            w.polarity == "negated" and w.type is not None for w in wrappers)
+
+    def _announced_by_supplier(self, cand: Candidate) -> bool:
+        announcers = self.rules.cue("announcing_verbs")
+        supplier_ids = {r.id for r in cand.suppliers}
+        for wtok, _ in cand.scope.wrappers:
+            subj = subject_of(wtok) if wtok.lemma_.lower() in announcers else None
+            if subj is not None and {r.id for r in self.idx.resolve_all(subj)} & supplier_ids:
+                return True
+        return False
+
+    def _purchase_intent(self, cand: Candidate) -> bool:
+        """A buyer's stated wish or plan to buy from a named seller (a CONSIDER wrapper over a purchase verb)."""
+        if cand.type != "CONSIDER" or cand.trigger.lemma_.lower() not in self.rules.cue("purchase_verbs"):
+            return False
+        if cand.slots.get("supplier") not in ("prep:from",):
+            return False
+        intents = self.rules.cue("purchase_intent")
+        return any(w.type == "CONSIDER" and t.lemma_.lower() in intents for t, w in cand.scope.wrappers)
 
     # -- ellipsis ------------------------------------------------------------------------------------------------
     def ellipsis(self, tok: Token, sent: Span) -> Candidate | None:
@@ -385,13 +481,18 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
 
 
 def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
-                 batch_size: int = 8) -> Iterator[list[Mention]]:
-    """Mentions for each (text, published) row, in order, parsing with nlp.pipe in small batches."""
+                 batch_size: int = 8, prefilter: bool | None = None) -> Iterator[list[Mention]]:
+    """Mentions for each (text, published) row, in order, parsing with nlp.pipe in small batches.
+
+    `prefilter` (default: on unless ARMSWATCH_PREFILTER=0) parses only the sentences armswatch.prefilter selects.
+    """
+    from armswatch.prefilter.apply import reduce_rows, restore
+
     nlp = _nlp()
     rules = load_rules()
-    for doc, published in nlp.pipe(((t or "", p) for t, p in rows), as_tuples=True, n_process=n_process,
-                                   batch_size=batch_size):
-        yield PassageExtractor(doc, published, rules).run() if doc.text.strip() else []
+    for doc, (published, pieces) in nlp.pipe(reduce_rows(rows, nlp, prefilter), as_tuples=True,
+                                             n_process=n_process, batch_size=batch_size):
+        yield restore(PassageExtractor(doc, published, rules).run() if doc.text.strip() else [], pieces)
 
 
 def explain(text: str, published: str | None = None) -> list[dict]:

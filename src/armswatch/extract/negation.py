@@ -30,6 +30,7 @@ class Scope:
     drop: str | None = None  # reason the mention is not coded
     would: bool = False
     future: bool = False
+    claim_noun: Token | None = None  # "a claim by X that ...": the noun whose content holds the trigger
     notes: list[str] = field(default_factory=list)
 
     def control(self, kind: str) -> tuple[Token, Wrapper] | None:
@@ -57,6 +58,53 @@ def _yet_to(token: Token) -> bool:
     return any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in token.children)
 
 
+def content_noun(clause: Token, rules: Rules) -> Token | None:
+    """The claim noun whose content `clause` states ("a report by a Paris-based site that X sold ..."), or None.
+
+    The parser often reads such a "that"-clause as a relative clause; it is content when "that" is a mark or
+    when the verb already has its own subject and object besides "that" (a true relative lacks one of them)."""
+    that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+    if not that or not any(c.dep_ == "nsubj" and c.lower_ != "that" for c in clause.children):
+        return None
+    if that[0].dep_ != "mark" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "that"
+                                          for c in clause.children):
+        return None
+    noun = clause.head
+    for _ in range(3):  # "claim by X that", "report in the newspaper Y that": up through the source phrase
+        if noun.lemma_.lower() in rules.cue("claim_nouns"):
+            return noun
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            noun = noun.head.head
+        else:
+            return None
+    return None
+
+
+def _awaited(tok: Token, trigger: Token, rules: Rules) -> bool:
+    """"expects to receive X from Y": the recipient awaiting a receipt verb (a scheduled delivery, not a guess)."""
+    return tok.lemma_.lower() in rules.cue("awaiting_verbs") and trigger.lemma_.lower() in rules.cue(
+        "receipt_verbs") and trigger.dep_ == "xcomp" and trigger.head == tok
+
+
+def _scheduled_noun(trigger: Token, rules: Rules) -> bool:
+    """A supply noun that is the subject of an onset infinitive or of "is scheduled/due/set to"."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = trigger.head
+    onset = head.lemma_.lower() in rules.cue("onset_verbs") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    scheduled = head.lemma_.lower() in SCHEDULED and any(a.lemma_ == "be" for a in _aux(head)) and any(
+        c.dep_ == "xcomp" for c in head.children)
+    return onset or scheduled
+
+
+def _headline_infinitive(trigger: Token) -> bool:
+    """A sentence whose root is the trigger with only "to" before it ("Japan to ship ..."): headline future."""
+    return trigger.dep_ == "ROOT" and trigger.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and any(
+        c.dep_ == "nsubj" for c in trigger.children)
+
+
 def climb(trigger: Token, rules: Rules) -> Scope:
     scope = Scope(path=[trigger])
     reporting = rules.cue("reporting_verbs")
@@ -74,11 +122,19 @@ def climb(trigger: Token, rules: Rules) -> Scope:
             break  # only a subjectless coordinated verb shares its first conjunct's scope ("decided to X and to Y")
         if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             head = t.head  # "approved munitions to be sent": an infinitival relative belongs to its noun's verb
+        elif t.dep_ in ("relcl", "acl") and (noun := content_noun(t, rules)) is not None:
+            head = noun  # "a claim by X that Belarus had passed ...": the clause is the claim's content
+            scope.claim_noun = noun
         elif t.dep_ == "relcl":
             break
         if t.dep_ == "dobj" and head.lemma_.lower() in rules.cue("use_verbs"):
             scope.drop = "battlefield use"
             break
+        if t.dep_ == "advcl" and head.lemma_ == "be":
+            # "is in talks with X to buy", "is in negotiations to acquire": the purpose of the state it is in
+            state = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                     if g.dep_ == "pobj" and g.lemma_.lower() in rules.wrapper_by_lemma]
+            head = state[0] if state else head
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in rules.by_lemma and \
                 head.lemma_.lower() not in rules.wrapper_by_lemma:
             break  # "sanctions over its drone deliveries": another event's noun bounds the scope
@@ -111,7 +167,7 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     # provide" -> TRANSFER). Wrappers retype transfers and pledges only: "trying to negotiate a deal" stays DEAL.
     strong = None
     for tok, w in scope.wrappers:
-        if w.polarity == "negated" and w.type is not None and frame_type not in ("TRANSFER", "PLEDGE"):
+        if w.polarity == "negated" and w.type is not None and frame_type not in ("TRANSFER", "PLEDGE", "REQUEST"):
             scope.polarity = "negated"  # "had long resisted calls to suspend its arms exports"
         if w.type is None:
             continue
@@ -131,6 +187,9 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
             scope.polarity = "negated"
     if strong:
         scope.type = strong
+    elif trigger.lemma_.lower() in SALE_CORES and frame_type == "TRANSFER" and any(
+            c.dep_ == "amod" and c.lemma_.lower() in rules.cue("prospective_modifiers") for c in trigger.children):
+        scope.type = "DEAL"  # "notified Congress of the proposed sale": a sale in progress, not a delivery
     # "agreed to sell after first declining": a refusal wrapper is not the outermost typed wrapper
     for tok, w in scope.wrappers:
         if w.polarity == "negated" and w.type is None:
@@ -148,7 +207,9 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     top = scope.report_verb
     for tok in scope.path:
         low = tok.lemma_.lower()
-        scheduled = low in SCHEDULED and any(a.lemma_ == "be" for a in _aux(tok))
+        scheduled = low in SCHEDULED and any(a.lemma_ == "be" for a in _aux(tok)) or _awaited(tok, trigger, rules)
+        if tok.pos_ in ("VERB", "AUX") and low in cues.cue("noun_only_hypothetical_heads"):
+            continue  # "stopped issuing permits": the verb "issue" is not "the issue of"
         if tok != trigger and (low in hypo or tok.lower_ in hypo) and not scheduled and not any(
                 w.type == "CONSIDER" for t2, w in scope.wrappers if t2.i != tok.i and t2 in scope.path[
                     scope.path.index(tok):]):
@@ -179,6 +240,12 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in SCHEDULED and any(
                 a.lemma_ == "be" for a in _aux(tok.head)):
             scope.future = True  # "is going to / set to / due to / expected to deliver"
+        if _awaited(tok.head, trigger, rules) and tok.dep_ == "xcomp":
+            scope.future = True  # "Serbia expects to receive jets from France": a scheduled delivery
+    if _scheduled_noun(trigger, rules):
+        scope.future = True  # "deliveries to begin in 2025", "shipments are scheduled to start": scheduled supply
+    if _headline_infinitive(trigger):
+        scope.future = True  # "Japan to ship interceptors to U.S.": a headline's bare "to" announces the future
 
     # Negation: on the trigger or a wrapper it negates the event; over belief/evidence verbs it negates it too;
     # over anything else (announce, implicate, specify) the supply itself is not in question and nothing is coded.

@@ -119,7 +119,10 @@ class PassageResolver:
 
     def _near(self, m: Mention, cand: Candidate) -> bool:
         """Whether mention m was stated close enough before (or in) cand's sentence to lend it an endpoint."""
-        index = self.sentences.index(cand.sent) if cand.sent in self.sentences else 0
+        positions = getattr(self, "_sentence_positions", None)
+        if positions is None:  # once per passage: a list.index per (candidate, mention) pair made long texts cubic
+            positions = self._sentence_positions = {(s.start, s.end): i for i, s in enumerate(self.sentences)}
+        index = positions.get((cand.sent.start, cand.sent.end), 0)
         first = self.sentences[max(0, index - 2)]  # 2 sentences back: a 1-4 sentence passage is always covered
         return m.evidence_start >= first.start_char
 

@@ -46,6 +46,19 @@ def _check_address(host: str, allow_private: bool) -> None:
                              "(allow_private=True / --allow-private to fetch it)")
 
 
+def _check_peer(resp: httpx.Response, host: str) -> None:
+    """The address actually connected to must be public too: a name may answer differently on the second lookup
+    (DNS rebinding). The request has been sent by then, but nothing of the response is read."""
+    stream = resp.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        raise FetchError(f"refusing {host!r}: cannot tell which address it connected to")
+    addr = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    if not addr.is_global:
+        raise FetchError(f"refusing {host!r}: it connected to the non-public address {addr} "
+                         "(allow_private=True / --allow-private to fetch it)")
+
+
 class Fetcher:
     """One HTTP client shared by every fetch of a `read()` call."""
 
@@ -101,6 +114,8 @@ class Fetcher:
             deadline += self._wait_for(parts.hostname)  # polite pauses do not count against the server
             try:
                 with self._client.stream("GET", url) as resp:
+                    if not self.allow_private:
+                        _check_peer(resp, parts.hostname)
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:

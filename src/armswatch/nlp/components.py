@@ -8,3 +8,6 @@ def add_components(nlp) -> None:
 
     if "armswatch_gazetteer" not in nlp.pipe_names:
         nlp.add_pipe("armswatch_gazetteer", last=True)
+    from armswatch.prefilter.ner import restrict_ner
+
+    restrict_ner(nlp)  # NER only on sentences with a trigger word, unless ARMSWATCH_NER=full

@@ -1,10 +1,12 @@
 """Decides which sentences of an article are worth a full spaCy parse, so most news text never reaches it.
 
-    select(text) -> [(start, end), ...]   character spans to parse: every sentence that names a trigger and an
-                                          actor or a weapon, with `neighbours` sentences either side, merged
-                                          into non-overlapping windows in text order. In a text without any
-                                          weapon or arms-context word only the triggers the rules code without
-                                          an item (sanctions) count, since no other frame can fire there.
+    select(text) -> [(start, end), ...]   character spans to parse, merged into non-overlapping windows in order
+
+A sentence is kept when it has a trigger word and names an actor or a weapon; in an article about arms (an
+arms-context word or a real weapon in it) also when it has a trigger and a word the rules resolve from earlier
+sentences ("officials", "it"), within FOLLOW sentences after a hot one. In other articles only item-free
+triggers (sanctions) count, since no other frame can fire there. Each kept sentence brings NEIGHBOURS sentences
+either side and the last earlier sentence naming an item.
 
 A pure function over text; its term sets come from the lexicons and the extraction trigger data
 (`armswatch.prefilter.terms`). `enabled()` reads `ARMSWATCH_PREFILTER` (default on; "0" turns it off) so the
@@ -17,7 +19,7 @@ import os
 from armswatch.prefilter.match import Matcher, Terms, tokens
 from armswatch.prefilter.sentences import split
 
-__all__ = ["select", "enabled", "Matcher", "Terms", "default_matcher", "split"]
+__all__ = ["Matcher", "Terms", "default_matcher", "enabled", "select", "split"]
 
 # One sentence either side: a claimant named in the sentence before ("Kirby said:") and a pronoun's antecedent
 # are the context extraction reads outside the trigger sentence; the parser's context also settles there.

@@ -80,16 +80,3 @@ def reduce_rows(rows: Iterable[tuple[str, str | None]], nlp, use: bool | None = 
                 token.is_sent_start = True  # other tokens stay unset: the parser still splits inside a window
         yield doc, (published, pieces)
 
-
-def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1, batch_size: int = 8,
-                 prefilter: bool | None = None, ner: bool | None = None) -> Iterator[list[Mention]]:
-    """TEMPORARY until armswatch.extract.extract_many takes `prefilter`: its loop with reduce/restore."""
-    from armswatch.extract.engine import PassageExtractor, _nlp, load_rules
-
-    from armswatch.prefilter.ner import restrict_ner
-
-    nlp, rules = _nlp(), load_rules()
-    restrict_ner(nlp, ner)
-    for doc, (published, pieces) in nlp.pipe(reduce_rows(rows, nlp, prefilter), as_tuples=True,
-                                             n_process=n_process, batch_size=batch_size):
-        yield restore(PassageExtractor(doc, published, rules).run() if doc.text.strip() else [], pieces)

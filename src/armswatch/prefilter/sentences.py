@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 # Titles and short forms that end with a period in news text but do not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres vice st mt ft no nos vol "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros jr sr vs etc approx dept est fig "
-    "al gov't govt".split()
-)
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
+    "sen", "rep", "gov", "pres", "vice", "st", "mt", "ft", "no", "nos", "vol", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "jr", "sr",
+    "vs", "etc", "approx", "dept", "est", "fig", "al", "gov't", "govt",
+])
 
 _BOUNDARY = re.compile(
     r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])"""  # punctuation (plus closing quotes) before a capital

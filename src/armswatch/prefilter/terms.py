@@ -81,7 +81,7 @@ def _lemma_exceptions() -> list[dict[str, list[str]]]:
     for name in names:
         try:
             root = spacy.util.get_package_path(name)
-        except Exception:  # not an installed package (a path, or absent): try the next one
+        except ImportError:  # not an installed package (a path, or absent): try the next one
             continue
         for path in root.glob("**/lemmatizer/lookups"):
             exc = Lookups().from_disk(path).get_table("lemma_exc", {})

@@ -43,28 +43,31 @@ def sign(articles: Sequence[Article], index) -> list[bytes]:
     return [index.signature(a) for a in articles]
 
 
-def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 8) -> list[list[Mention]]:
+def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 8,
+                     prefilter: bool | None = None) -> list[list[Mention]]:
     from armswatch.extract import extract_many
 
     rows = ((a.text, a.published) for a in articles)
-    return [list(found) for found in extract_many(rows, n_process=n_process, batch_size=batch_size)]
+    return [list(found) for found in extract_many(rows, n_process=n_process, batch_size=batch_size,
+                                                  prefilter=prefilter)]
 
 
 def extract_or_skip(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 8,
-                    ) -> tuple[list[Article], list[list[Mention]], list[Skipped]]:
+                    prefilter: bool | None = None) -> tuple[list[Article], list[list[Mention]], list[Skipped]]:
     """(articles, their mentions, skipped): an article the extractor fails on is reported, the rest go on.
 
     A skipped article is not stored, so a later run (with a fixed extractor) tries it again.
     """
     try:
-        return list(articles), extract_mentions(articles, n_process=n_process, batch_size=batch_size), []
+        return list(articles), extract_mentions(articles, n_process=n_process, batch_size=batch_size,
+                                                prefilter=prefilter), []
     except ArmswatchError:
         raise  # a broken lexicon or a missing model fails every article: stop, do not skip them all
     except Exception:  # noqa: BLE001  one bad article must not cost the batch: find it one by one below
         kept, found, skipped = [], [], []
     for a in articles:
         try:
-            found.append(extract_mentions([a], batch_size=1)[0])
+            found.append(extract_mentions([a], batch_size=1, prefilter=prefilter)[0])
             kept.append(a)
         except ArmswatchError:
             raise

@@ -22,7 +22,7 @@ class PipelineConfig:
     max_bytes: int = 5_000_000  # per-article raw size cap, as the local reader
 
     @classmethod
-    def from_env(cls, **overrides) -> "PipelineConfig":
+    def from_env(cls, **overrides) -> PipelineConfig:
         """The config a local run would use in this environment (ARMSWATCH_MODEL, ARMSWATCH_PREFILTER)."""
         from armswatch.prefilter import enabled
         from armswatch.prefilter.ner import restricted

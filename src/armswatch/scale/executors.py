@@ -9,9 +9,9 @@ Each is a `concurrent.futures.Executor`, so the client loop (`armswatch.scale.in
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Iterator
 
 from armswatch.errors import InputError, MissingExtraError
 
@@ -67,7 +67,7 @@ class InlineExecutor(Executor):
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # handed to the caller through .result(), as a pool would
+        except BaseException as exc:  # noqa: BLE001  handed to the caller through .result(), as a pool would
             future.set_exception(exc)
         return future
 
