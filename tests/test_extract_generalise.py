@@ -248,3 +248,65 @@ def test_extract_generalise_customer_of_unnamed_origin_is_not_guessed(run):
     # "buyer of this system": the seller must be named on the phrase, never borrowed from a nearby actor
     mentions = run("The deal made Qatar the third foreign buyer of this system after Turkey and Oman.")
     assert not [m for m in mentions if m.rule and m.rule.startswith("customer.n")]
+
+
+# -- 13. a supply noun scheduled to start is a PLEDGE; a "proposed/possible sale" is a DEAL ------------------------
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Shipments of the Hisar missiles from Turkey to Indonesia are scheduled to start in 2027.", "TUR", "IDN"),
+    ("Deliveries of the Rafale jets from France to Serbia are due to begin in 2028.", "FRA", "SRB"),
+])
+def test_extract_generalise_scheduled_supply_noun_is_pledge(run, text, supplier, recipient):
+    mentions = run(text)
+    _has(mentions, ("PLEDGE", supplier, recipient, "affirmed"))
+    assert not [m for m in mentions if m.type == "TRANSFER"]
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("The agency said it had notified Congress of the proposed sale of 400 Harpoon missiles to Taiwan.", "USA",
+     "TWN"),
+    ("Washington approved a potential sale of Patriot interceptors to Kuwait.", "USA", "KWT"),
+])
+def test_extract_generalise_prospective_sale_is_deal(run, text, supplier, recipient):
+    mentions = run(text)
+    _has(mentions, ("DEAL", supplier, recipient, "affirmed"))
+    assert not [m for m in mentions if m.type == "TRANSFER"]
+
+
+# -- 14. an involved party's blanket negation ("to any party") denies the passage's claim about it ------------------
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Turkey's defence ministry said Ankara “has never supplied weapons to any party in the war”. The statement came "
+     "after Kyiv said Turkish firms were shipping drone engines to Russia.", "TUR", "RUS"),
+    ("India's foreign ministry said New Delhi had not sold arms to anyone involved in the conflict. Earlier, a "
+     "report said Indian companies had exported artillery shells to Israel.", "IND", "ISR"),
+])
+def test_extract_generalise_blanket_negation_is_denial(run, text, supplier, recipient):
+    mentions = run(text)
+    _has(mentions, ("DENIAL", supplier, recipient, "affirmed"), ("TRANSFER", supplier, recipient, "affirmed"))
+    assert ("TRANSFER", supplier, recipient, "negated") not in keys(mentions)
+
+
+# -- 15. gapping: "X sent A and Y the similar B" gives Y as a second supplier, never as a recipient -----------------
+@pytest.mark.parametrize("text", [
+    "Britain has sent Storm Shadow cruise missiles to Ukraine and France the similar SCALP.",
+    "Kyiv thanked its partners. Britain has sent Storm Shadow cruise missiles and France the similar SCALP to "
+    "Ukraine.",
+])
+def test_extract_generalise_gapped_second_supplier(run, text):
+    mentions = run(text)
+    _has(mentions, ("TRANSFER", "GBR", "UKR", "affirmed"), ("TRANSFER", "FRA", "UKR", "affirmed"))
+    assert not [m for m in mentions if m.recipient == "FRA"]
+
+
+# -- 16. "the X that Y promised Z were delivered": a delivered promise is a TRANSFER only (GUIDELINES) --------------
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("The tanks Spain promised Ukraine were delivered in March.", "ESP", "UKR"),
+    ("The shells Italy promised Ukraine were delivered last month.", "ITA", "UKR"),
+])
+def test_extract_generalise_delivered_promise_is_transfer(run, text, supplier, recipient):
+    mentions = run(text)
+    _has(mentions, ("TRANSFER", supplier, recipient, "affirmed"))
+    assert not [m for m in mentions if m.type == "PLEDGE"]
+
+
+def test_extract_generalise_promise_still_to_arrive_stays_pledge(run):
+    _has(run("The tanks Spain promised Ukraine will arrive in May."), ("PLEDGE", "ESP", "UKR", "affirmed"))

@@ -94,6 +94,7 @@ class PassageExtractor(PassageResolver):
                     if cand is None and frame.type == "TRANSFER":
                         cand = self._exchange_only(tok, frame, sent)
                     if cand is not None:
+                        out.extend(self.gapped(cand))
                         mirror = self.exchange(cand)
                         if cand.item is None or cand.item.source != "non-arms":
                             out.append(cand)
@@ -106,6 +107,36 @@ class PassageExtractor(PassageResolver):
                     if cand is not None:
                         out.append(cand)
         return out
+
+    def gapped(self, cand: Candidate) -> list[Candidate]:
+        """"Britain has sent Storm Shadows (to Ukraine) and France the similar SCALP": a conjoined actor followed by
+        an item is the subject of a gapped clause, not another recipient; it becomes the supplier of a copy."""
+        if cand.frame.type != "TRANSFER" or cand.trigger.pos_ != "VERB":
+            return []
+        out = []
+        for tok in cand.trigger.subtree:
+            ref = self.idx.span_ref(tok) if tok.dep_ == "conj" else None
+            item = self._gapped_item(tok) if ref is not None else None
+            if item is None or ref.id in {s.id for s in cand.suppliers}:
+                continue
+            shared = [r for g in pobjs(self.doc[item.end - 1], "to") for r in self.idx.resolve_all(g)]
+            cand.recipients = [r for r in cand.recipients if r.id != ref.id] or shared
+            cand.blocked.discard("recipient")
+            choice = items.ItemChoice(item.text, item.label_, [item.label_], "argument")
+            out.append(_replace(cand, suppliers=[ref], recipients=list(cand.recipients), item=choice,
+                                rule=cand.rule + "+gapping"))
+        return out
+
+    def _gapped_item(self, tok: Token):
+        """The item phrase right after `tok` that hangs beside it (appos/dobj/conj), or None."""
+        for nxt in self.doc[tok.i + 1: tok.i + 5]:
+            if nxt.pos_ in ("DET", "ADJ", "NUM") or nxt.dep_ in ("amod", "det", "nummod", "compound"):
+                continue
+            span = next((s for s in self.idx.items if s.start <= nxt.i < s.end), None)
+            if span is not None and nxt.head in (tok, tok.head) and nxt.dep_ in ("appos", "dobj", "conj", "npadvmod"):
+                return span
+            return None
+        return None
 
     def denied_content(self, cand: Candidate) -> list[Candidate]:
         """"X dismissed a claim by Y that X had sold ...": the claim's content is also coded, with Y as claimant."""
@@ -208,6 +239,8 @@ class PassageExtractor(PassageResolver):
         if cand.type == "SANCTION" and frame.type == "TRANSFER" and "nsubj" in (
                 frame.active.get("recipient") or ()):
             return None  # "Armenia stopped buying from Russia": a buyer's halt is not a supplier's sanction
+        if frame.type == "PLEDGE" and cand.type == "PLEDGE" and self._promise_kept(tok):
+            cand.type = "TRANSFER"  # "the shells Germany promised Lithuania have arrived": delivered promised X
         if frame.type == "DEAL" and self._delivered_order(cand):
             self._drop(tok, frame.id, "order already delivered")
             return None
@@ -376,6 +409,22 @@ class PassageExtractor(PassageResolver):
         wrappers = [w for _, w in cand.scope.wrappers]
         return any(w.type == "REQUEST" for w in wrappers) and not any(
             w.polarity == "negated" and w.type is not None for w in wrappers)
+
+    def _promise_kept(self, tok: Token) -> bool:
+        """A pledge clause on an item that the sentence says arrived or was delivered (not will be)."""
+        if tok.dep_ not in ("relcl", "acl", "amod"):
+            return False
+        item, verb = tok.head, tok.head.head
+        for _ in range(2):  # "a third of the shells ... have arrived": through a partitive "of"
+            if item.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
+                break
+            if item.dep_ == "pobj" and item.head.dep_ == "prep":
+                item, verb = item.head.head, item.head.head.head
+        else:
+            return False
+        future = any(a.lower_ in ("will", "would", "to", "'ll", "shall") for a in verb.children if a.dep_ == "aux")
+        return verb.lemma_.lower() in self.rules.cue("delivered_verbs") and not future and not any(
+            c.dep_ == "neg" for c in verb.children)
 
     def _announced_by_supplier(self, cand: Candidate) -> bool:
         announcers = self.rules.cue("announcing_verbs")

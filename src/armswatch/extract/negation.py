@@ -95,7 +95,8 @@ def _scheduled_noun(trigger: Token, rules: Rules) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     scheduled = head.lemma_.lower() in SCHEDULED and any(a.lemma_ == "be" for a in _aux(head)) and any(
         c.dep_ == "xcomp" for c in head.children)
-    return onset or scheduled
+    due = head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in head.children)
+    return onset or scheduled or due
 
 
 def _headline_infinitive(trigger: Token) -> bool:

@@ -160,8 +160,10 @@ class PassageResolver:
 
     def _missing(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
                  other_ids: set[str]) -> list[ActorRef]:
-        if role in cand.blocked or role in cand.frame.no_borrow:
+        if role in cand.frame.no_borrow or (role == "supplier" and self._bystander_of_measure(cand)):
             return []
+        if role in cand.blocked:
+            return self._universal_denial(cand, role, previous)
         other_role = "recipient" if role == "supplier" else "supplier"
         # the same sentence first, then a mention sharing the known endpoint, then the latest one
         ordered = sorted((m for m in previous if self._near(m, cand)),
@@ -189,6 +191,33 @@ class PassageResolver:
                 if value and value not in other_ids:
                     return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "later-mention")]
         return [ref] if ref is not None else []
+
+    def _bystander_of_measure(self, cand: Candidate) -> bool:
+        """"a panel that monitored sanctions on X", "firms that evaded sanctions": the verb's subject watches or
+        breaks the measure, so a nearby actor is no evidence of who imposed it."""
+        from armswatch.extract.arguments import governor
+
+        if cand.type != "SANCTION" or cand.trigger.pos_ not in ("NOUN", "PROPN"):
+            return False
+        gov = governor(cand.trigger)
+        return gov is not None and gov.lemma_.lower() in self.rules.cue("measure_bystander_verbs")
+
+    def _universal_denial(self, cand: Candidate, role: str, previous: list[Mention]) -> list[ActorRef]:
+        """"Beijing 'has never provided weapons to any party'": an involved party's blanket negation denies the
+        claim about it stated in the passage, so the other endpoint is that claim's."""
+        if cand.polarity != "negated" or cand.type != "TRANSFER" or role != "recipient":
+            return []
+        own = {r.id for r in cand.suppliers}
+        if cand.claimant.id not in own or not self._universal(cand):
+            return []
+        claims = [m for m in previous + self._later if m.supplier in own and m.polarity == "affirmed"
+                  and m.type == "TRANSFER" and m.recipient]
+        return [ActorRef(claims[0].recipient, "", cand.trigger.i, cand.trigger.i + 1, "denied-claim")] if claims else []
+
+    def _universal(self, cand: Candidate) -> bool:
+        universal = self.rules.cue("universal_quantifiers")
+        objs = [g for c in cand.trigger.children if c.lower_ in ("to", "for") for g in c.children]
+        return any(any(d.lower_ in universal for d in o.children) or o.lower_ in universal for o in objs)
 
     def complete_denial(self, cand: Candidate, previous: list[Mention]) -> list[Mention]:
         """A denial of a claim named elsewhere: the earlier claim its deniers are party to, else the deniers."""
