@@ -21,13 +21,14 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import generate  # noqa: E402
+from corpus import generate
 
-from armswatch.types import Article  # noqa: E402
+from armswatch.types import Article
 
 
 class PeakMemory:
@@ -54,7 +55,7 @@ class PeakMemory:
         self.peak = max(self.peak, total / 2**20)
         return self.peak
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

@@ -141,6 +141,12 @@ def _claimant(mentions, key):
      "a person familiar with the matter told Reuters.", ("TRANSFER", "TUR", "GHA", "affirmed"), "other"),
     ("Portugal will not send its Leopard tanks to Ukraine, Prime Minister Luis Pereira said on Monday.",
      ("PLEDGE", "PRT", "UKR", "negated"), "PRT"),
+    ("Ottawa has not yet decided to send its retired CF-18 jets to Ukraine, a spokesperson for Canada's defence "
+     "minister said.", ("PLEDGE", "CAN", "UKR", "negated"), "CAN"),
+    ("Kigali has been accused by UN experts of supplying weapons to Burundi.", ("TRANSFER", "RWA", "BDI", "affirmed"),
+     "org:un"),
+    ("Swedish analysts said Belarus had passed artillery shells to Russia.", ("TRANSFER", "BLR", "RUS", "affirmed"),
+     "other"),
     ("Finland has delivered another 30 howitzers to Ukraine. It also sent an air defence battery last spring, "
      "the defence minister said on Sunday.", ("TRANSFER", "FIN", "UKR", "affirmed"), "FIN"),
 ])
@@ -310,3 +316,46 @@ def test_extract_generalise_delivered_promise_is_transfer(run, text, supplier, r
 
 def test_extract_generalise_promise_still_to_arrive_stays_pledge(run):
     _has(run("The tanks Spain promised Ukraine will arrive in May."), ("PLEDGE", "ESP", "UKR", "affirmed"))
+
+
+# -- 17. who watches or breaks a sanction is not its imposer ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Japan urged the U.N. Security Council to act, and a panel of experts that monitored sanctions on Eritrea "
+    "was disbanded last year.",
+    "The EU summit discussed Chinese firms that evaded sanctions on Iran, officials said.",
+])
+def test_extract_generalise_measure_bystander_is_not_imposer(run, text):
+    assert not [m for m in run(text) if m.type == "SANCTION" and m.supplier in ("org:un", "org:eu", "JPN", "CHN")]
+
+
+# -- 18. look-alike wrappers: the evidence noun "sign" is no deal; "called X a provocation" is no request ------------
+def test_extract_generalise_no_sign_is_evidence_not_deal(run):
+    mentions = run("A French spokesman said Paris had found no sign that Serbian companies delivered rifles to Russia.")
+    _has(mentions, ("TRANSFER", "SRB", "RUS", "negated"))
+    assert not [m for m in mentions if m.type == "DEAL"]
+
+
+@pytest.mark.parametrize("text", [
+    "Greece has received Rafale jets from France, prompting a protest from Ankara, which called the delivery a "
+    "provocation.",
+    "Pakistan received J-10C fighters from China; New Delhi labelled the sale a threat.",
+])
+def test_extract_generalise_naming_verb_is_no_request(run, text):
+    assert not [m for m in run(text) if m.type == "REQUEST"]
+
+
+# -- 19. the sanctioner is the claimant of the supply it sanctions ("sanctioned X for/accused of supplying") --------
+@pytest.mark.parametrize("text, key, claimant", [
+    ("The EU blacklisted three Chinese companies for supplying Iran with drone engines.",
+     ("TRANSFER", "CHN", "IRN", "affirmed"), "org:eu"),
+    ("Canada sanctioned nine entities in Armenia, Georgia and Serbia accused of shipping machine tools to Russia.",
+     ("TRANSFER", "GEO", "RUS", "affirmed"), "CAN"),
+])
+def test_extract_generalise_sanctioner_claims_the_supply(run, text, key, claimant):
+    assert _claimant(run(text), key) == claimant
+
+
+def test_extract_generalise_joint_statement_each_supplier_claims(run):
+    mentions = run("In a joint statement, Latvia and Lithuania pledged to deliver more drones to Ukraine next year.")
+    assert _claimant(mentions, ("PLEDGE", "LVA", "UKR", "affirmed")) == "LVA"
+    assert _claimant(mentions, ("PLEDGE", "LTU", "UKR", "affirmed")) == "LTU"

@@ -14,6 +14,8 @@ from armswatch.extract.rules import Rules
 NEEDS_CLAUSE = {"add", "show", "see", "find", "know", "understand", "learn", "note", "highlight", "signal"}
 # Evidential verbs ("X underscores that ...") rank after speech verbs when both are above a trigger.
 EVIDENTIAL = {"underscore", "show", "indicate", "reveal", "signal", "highlight", "suggest"}
+# Claimant id meaning "each mention's own supplier" (a joint statement by the suppliers).
+SELF = "=supplier"
 # Reporting verbs whose direct object is the person told ("told Reuters", "briefed lawmakers").
 ADDRESSEE_VERBS = {"tell", "brief", "inform"}
 QUOTES_OPEN = "\"“”‘’«»'"
@@ -42,7 +44,8 @@ def _left_phrase(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     tok = verb.doc[verb.i - 1]
-    while tok.head.i < verb.i and tok.head != tok and tok.head.pos_ not in ("VERB", "AUX") and tok.dep_ != "punct":
+    while tok.head.i < verb.i and tok.head != tok and tok.head.pos_ not in ("VERB", "AUX") and tok.dep_ not in (
+            "punct", "appos", "conj"):
         tok = tok.head
     return tok if tok.pos_ in ("NOUN", "PROPN") and tok.i < verb.i else None
 
@@ -81,7 +84,9 @@ class ClaimantFinder:
     def speaker_id(self, token: Token) -> str:
         """Actor id of a speaker phrase, `other` for media and unnamed sources."""
         if token.lemma_.lower() in self.rules.cue("media_heads") and self.idx.span_ref(token) is None:
-            return "other"
+            bodies = [r.id for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                      and (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:") and r.kind != "media"]
+            return bodies[0] if bodies else "other"  # "UN experts" speak for the UN; "Swedish analysts" do not
         if any(t.lower_ in ("news", "press") for t in token.subtree if t.i < token.i or t == token):
             return "other"  # "Ukrainian News Agency", "the Associated Press"  # "Swedish media", "South Korean analysts": a nationality does not make it official
         ref = self.idx.resolve(token)
@@ -115,7 +120,15 @@ class ClaimantFinder:
 
     def _from_verb(self, verb: Token) -> Claimant | None:
         subj = subject_of(verb)
-        if verb.dep_ in ("advcl", "parataxis") and not any(c.dep_ == "nsubj" for c in verb.children):
+        if verb.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+            # "entities ... accused of shipping": the noun is the accused; the accuser is "by X" or the actor of
+            # the clause that names them ("Britain sanctioned 14 entities accused of ...")
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            outer = verb.head.head if verb.head.dep_ in ("dobj", "nsubjpass", "pobj") else None
+            subj = agents[0] if agents else (subject_of(outer) if outer is not None and outer.pos_ == "VERB"
+                                             else None)
+        if verb.dep_ in ("advcl", "parataxis", "ROOT") and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                     for c in verb.children):
             subj = _left_phrase(verb) or subj  # "..., a source familiar with it told Reuters" parsed apart
         if subj is None:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -187,7 +200,15 @@ class ClaimantFinder:
                 c.id = ref.id
             c.quoted = quoted
             return c
-        # 2. "according to X", "citing X"
+        # 1b. "In a joint statement, X and Y committed to ...": each subject speaks for itself
+        if acc is None and self._in_own_statement(trigger):
+            return Claimant(SELF, None, None, quoted)
+        # 2. "sanctioned two firms for supplying ...": the measure's author states the reason
+        c = self._measure_reason(trigger)
+        if c is not None and acc is None:
+            c.quoted = quoted
+            return c
+        # 2b. "according to X", "citing X"
         if acc is not None:
             acc.quoted = quoted
             return acc
@@ -213,6 +234,25 @@ class ClaimantFinder:
                 c.id = refs[0].id if len(refs) == 1 and refs[0].kind != "media" else c.id
             return c
         return Claimant()
+
+    def _in_own_statement(self, trigger: Token) -> bool:
+        """An "In a (joint) statement," phrase on the clause of the trigger (the subjects' own statement)."""
+        statements = self.rules.cue("statement_nouns")
+        for anc in [trigger, *trigger.ancestors]:
+            for c in anc.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and c.i < trigger.i and any(
+                        g.lemma_.lower() in statements for g in c.children if g.dep_ == "pobj"):
+                    return True
+        return False
+
+    def _measure_reason(self, trigger: Token) -> Claimant | None:
+        if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "over"):
+            return None
+        verb = trigger.head.head
+        if verb.lemma_.lower() not in self.rules.cue("accusing_measures") or verb.pos_ != "VERB":
+            return None
+        subj = subject_of(verb)
+        return Claimant(self.speaker_id(subj), _phrase(subj), subj, verb=verb) if subj is not None else None
 
     def _side_reports(self, trigger: Token, sent: Span, chain: list[Token]) -> list[Token]:
         """Reporting verbs beside the clause: "As X reported, ...", "..., X said, ..." (advcl/parataxis)."""

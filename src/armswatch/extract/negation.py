@@ -121,6 +121,9 @@ def climb(trigger: Token, rules: Rules) -> Scope:
         if t.dep_ == "conj" and (t.pos_ not in ("VERB", "AUX") or any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
             break  # only a subjectless coordinated verb shares its first conjunct's scope ("decided to X and to Y")
+        if t.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                t == trigger and t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children):
+            scope.future = True  # "a batch of missiles to be sent to Kyiv": still to be supplied
         if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             head = t.head  # "approved munitions to be sent": an infinitival relative belongs to its noun's verb
         elif t.dep_ in ("relcl", "acl") and (noun := content_noun(t, rules)) is not None:
@@ -145,6 +148,11 @@ def climb(trigger: Token, rules: Rules) -> Scope:
             scope.report_verb = head
             break
         w = rules.wrapper_by_lemma.get(head.lemma_.lower())
+        if w is not None and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in rules.cue("evidence_nouns"):
+            w = None  # "no sign that X delivered": the evidence noun "sign" is not the verb "sign" (a deal)
+        if w is not None and head.lemma_.lower() in rules.cue("naming_verbs") and any(
+                c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ") for c in head.children):
+            w = None  # "called the delivery a provocation": naming, not asking
         if w is not None and head.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             scope.wrappers.append((head, w))
             if w.reporting:

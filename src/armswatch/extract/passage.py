@@ -10,7 +10,7 @@ from armswatch.errors import ArmswatchError
 from armswatch.extract import coref, items, timex
 from armswatch.extract.actors import ActorRef
 from armswatch.extract.arguments import subject_of
-from armswatch.extract.claimant import Claimant, in_quotes
+from armswatch.extract.claimant import SELF, Claimant, in_quotes
 from armswatch.extract.negation import Scope
 from armswatch.extract.rules import Frame
 from armswatch.types import Mention
@@ -257,6 +257,8 @@ class PassageResolver:
                 e = earlier[-1]
                 item = items.ItemChoice(e.item_text, e.item_category, list(e.item_categories), "earlier-mention")
         claimant = cand.claimant
+        if claimant.id == SELF:  # "In a joint statement, X and Y pledged": each supplier claims its own pledge
+            claimant = Claimant(supplier or "author", None)
         m = Mention(
             type=cand.type, supplier=supplier, recipient=recipient, polarity=cand.polarity,
             actors=[a.id for a in cand.actors] if cand.type == "DENIAL" else [],

@@ -104,8 +104,3 @@ def read(
             yield from clean_window(window, parse_timeout, learn)
     finally:
         ctx.close()
-
-
-# Earlier names, used by armswatch.scale; prefer raw_documents / clean_window.
-_raw = raw_documents
-_clean_window = clean_window

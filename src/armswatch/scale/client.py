@@ -31,14 +31,14 @@ WINDOW_ARTICLES = 16  # cleaned articles per task: enough to amortise the round 
 def windows(sources: Iterable[str | os.PathLike], *, allow_private: bool = False, max_bytes: int | None = None,
             stdin=None, **fetch_options) -> Iterator[list]:
     """The input as windows of raw documents (RawDoc or Skipped), in the order the local reader sees them."""
-    from armswatch.ingest import DEFAULT_FETCH_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, WINDOW, _raw
+    from armswatch.ingest import DEFAULT_FETCH_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, WINDOW, raw_documents
     from armswatch.ingest.readers import Context
 
     ctx = Context(allow_private=allow_private, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                   fetch_delay=fetch_options.get("fetch_delay", DEFAULT_FETCH_DELAY),
                   timeout=fetch_options.get("timeout", DEFAULT_TIMEOUT))
     try:
-        items = _raw([os.fspath(s) for s in sources], ctx, stdin)
+        items = raw_documents([os.fspath(s) for s in sources], ctx, stdin)
         while window := list(islice(items, WINDOW)):
             yield window
     finally:

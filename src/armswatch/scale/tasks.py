@@ -22,9 +22,9 @@ class Processed:
 
 def process_window(items: list, config: PipelineConfig) -> list[Processed | Skipped]:
     """Clean a window of RawDoc/Skipped items as the local reader does, then sign and extract each article."""
-    from armswatch.ingest import _clean_window
+    from armswatch.ingest import clean_window
 
-    cleaned = list(_clean_window(items, config.parse_timeout, config.learn))
+    cleaned = list(clean_window(items, config.parse_timeout, config.learn))
     done = iter(process_articles([c for c in cleaned if isinstance(c, Article)], config))
     return [item if isinstance(item, Skipped) else next(done) for item in cleaned]
 
