@@ -147,6 +147,8 @@ def arg_pobjs(token: Token, idx: ActorIndex, *words: str) -> list[Token]:
     if direct or not set(words) & ARG_PREPS:
         return direct
     args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + pobjs(token, "of")
+    if token.pos_ in ("NOUN", "PROPN"):
+        args += pobjs(token, "for")  # "a deal for 96 helicopters from Boeing"
     out: list[Token] = []
     for _ in range(2):  # "most of its weapons from X": through one more "of"
         nxt = []
@@ -226,7 +228,8 @@ def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"rifles coming from Serbia that were bound for ...": the origin named beside the destination."""
     head = t.head if t.dep_ in ("acl", "amod", "relcl") else t
     for c in head.children:
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("originate", "come", "ship", "send", "make"):
+        if c.dep_ in ("acl", "relcl", "conj") and c.pos_ == "VERB" and c.lemma_.lower() in (
+                "originate", "come", "ship", "send", "make"):
             refs = _refs(idx, pobjs(c, "in", "from"))
             if refs:
                 return refs
