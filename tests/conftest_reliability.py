@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest_web import live_server as serve_app  # noqa: F401  (re-exported: the reliability tests serve apps with it)
 from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[1]
@@ -453,12 +454,6 @@ def kill9(proc) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 # Local HTTP server for the network tests (real sockets on 127.0.0.1).
 # ---------------------------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_for_port(port: int, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -504,27 +499,6 @@ class ThreadedServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-@contextmanager
-def serve_app(app):
-    """Run an ASGI app with uvicorn on a free 127.0.0.1 port in a thread; yield its base URL."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def raw_get(base: str, raw_path: str, timeout: float = 10.0) -> tuple[int, bytes]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from armswatch.run.steps import batched, drop_stored, extract_or_skip, load_story_index, sign
+from armswatch.run.steps import batched, drop_stored, extract_or_skip, keep_unskipped, load_story_index, sign
 from armswatch.run.summary import IngestSummary
-from armswatch.types import Article, Skipped
+from armswatch.types import Article
 
 DEFAULT_BATCH_SIZE = 16  # articles per transaction: small enough that an interrupted run loses seconds of work
 
@@ -28,7 +28,7 @@ def ingest(sources: Iterable[str] | str, store, *, allow_private: bool = False, 
         index = load_story_index(store)
         seen: set[str] = set()
         items = read(list(sources), allow_private=allow_private, **read_options)
-        for chunk in batched(_articles(items, summary, progress), batch_size):
+        for chunk in batched(keep_unskipped(items, summary, progress), batch_size):
             run_batch(chunk, store, index, seen, summary, n_process=n_process, nlp_batch_size=nlp_batch_size)
             if progress:
                 progress(summary)
@@ -37,16 +37,6 @@ def ingest(sources: Iterable[str] | str, store, *, allow_private: bool = False, 
     summary.seconds = time.monotonic() - summary.started
     summary.totals = store.stats()
     return summary
-
-
-def _articles(items: Iterable[Article | Skipped], summary: IngestSummary, progress) -> Iterable[Article]:
-    for item in items:
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            if progress:
-                progress(summary)
-        else:
-            yield item
 
 
 def run_batch(articles: list[Article], store, index, seen: set[str], summary: IngestSummary, *,

@@ -12,6 +12,17 @@ from armswatch.errors import ArmswatchError
 from armswatch.types import Article, Mention, Skipped
 
 
+def keep_unskipped(items: Iterable, summary, progress=None) -> Iterator:
+    """Everything but the Skipped records, which are counted in `summary` (and reported to `progress`)."""
+    for item in items:
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            if progress:
+                progress(summary)
+        else:
+            yield item
+
+
 def batched(items: Iterable, size: int) -> Iterator[list]:
     if size < 1:
         raise ValueError(f"batch size must be at least 1, not {size}")

@@ -18,12 +18,12 @@ from concurrent.futures import Executor
 from itertools import islice
 
 from armswatch.run.local import DEFAULT_BATCH_SIZE
-from armswatch.run.steps import batched, drop_stored, load_story_index
+from armswatch.run.steps import batched, drop_stored, keep_unskipped, load_story_index
 from armswatch.run.summary import IngestSummary
 from armswatch.scale.config import PipelineConfig
 from armswatch.scale.executors import InlineExecutor, workers_of
 from armswatch.scale.tasks import Processed, process_articles, process_window, warm_up
-from armswatch.types import Article, Skipped
+from armswatch.types import Article
 
 WINDOW_ARTICLES = 16  # cleaned articles per task: enough to amortise the round trip, small enough to balance
 
@@ -31,7 +31,13 @@ WINDOW_ARTICLES = 16  # cleaned articles per task: enough to amortise the round 
 def windows(sources: Iterable[str | os.PathLike], *, allow_private: bool = False, max_bytes: int | None = None,
             stdin=None, **fetch_options) -> Iterator[list]:
     """The input as windows of raw documents (RawDoc or Skipped), in the order the local reader sees them."""
-    from armswatch.ingest import DEFAULT_FETCH_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, WINDOW, raw_documents
+    from armswatch.ingest import (
+        DEFAULT_FETCH_DELAY,
+        DEFAULT_MAX_BYTES,
+        DEFAULT_TIMEOUT,
+        WINDOW,
+        raw_documents,
+    )
     from armswatch.ingest.readers import Context
 
     ctx = Context(allow_private=allow_private, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
@@ -79,7 +85,7 @@ def _run(task, chunks: Iterable[list], store, executor: Executor, config: Pipeli
         index = load_story_index(store)
         seen: set[str] = set()
         results = _ordered(executor, task, chunks, config, in_flight)
-        for batch in batched(_processed(results, summary, progress), batch_size):
+        for batch in batched(keep_unskipped(results, summary, progress), batch_size):
             _write(batch, store, index, seen, summary)
             if progress:
                 progress(summary)
@@ -99,16 +105,6 @@ def _ordered(executor: Executor, task, chunks: Iterable[list], config: PipelineC
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
-
-
-def _processed(results: Iterable[Processed | Skipped], summary: IngestSummary, progress) -> Iterator[Processed]:
-    for item in results:
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            if progress:
-                progress(summary)
-        else:
-            yield item
 
 
 def _write(chunk: list[Processed], store, index, seen: set[str], summary: IngestSummary) -> None:
