@@ -164,7 +164,8 @@ def test_ingest_pipeline_interrupted_and_killed_run_resumes_to_the_same_database
 
 def test_ingest_pipeline_an_article_the_extractor_rejects_is_skipped_not_the_batch():
     short = article("Iran has delivered attack drones to Russia, Ukrainian officials said on Monday.")
-    huge = article("The convoy crossed the border at night. " * 30_000)  # over spaCy's 1,000,000-character limit
+    # over spaCy's 1,000,000-character limit even after the prefilter, which keeps every sentence about arms
+    huge = article("Belarus sent more tanks to Russia by rail. " * 25_000)
     kept, found, skipped = extract_or_skip([huge, short])
     assert kept == [short] and found[0] and found[0][0].supplier == "IRN"
     assert [s.source for s in skipped] == [huge.source] and "cannot extract" in skipped[0].reason

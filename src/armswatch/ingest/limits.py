@@ -7,8 +7,9 @@ import time
 from contextlib import contextmanager
 
 
-class ParseTimeout(Exception):
-    pass
+class ParseTimeout(BaseException):
+    """A BaseException, like KeyboardInterrupt: trafilatura wraps its fallback extractors in `except Exception`,
+    which would swallow the limit and let the page be parsed to the end."""
 
 
 @contextmanager
