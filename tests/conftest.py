@@ -1,4 +1,7 @@
-"""Fixtures shared by every test module: the spaCy pipeline, the bundled samples, the dev set, PostgreSQL."""
+"""Fixtures shared by every test module: the spaCy pipeline and the files of ../shared.
+
+PostgreSQL URLs come from `conftest_store.pg_base_url()` (skipped without ARMSWATCH_TEST_PG_URL, failed in CI).
+"""
 from __future__ import annotations
 
 import os
@@ -36,14 +39,3 @@ def dev_set_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_article_path() -> Path:
     return shared_file("examples/seed-article.txt")
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> str:
-    """URL of the PostgreSQL test server; required in CI, skipped elsewhere when not configured."""
-    url = os.environ.get("ARMSWATCH_TEST_PG_URL")
-    if not url:
-        if IN_CI:
-            pytest.fail("ARMSWATCH_TEST_PG_URL is not set in CI (.ci/run starts the server)")
-        pytest.skip("ARMSWATCH_TEST_PG_URL not set")
-    return url

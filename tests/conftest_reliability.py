@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest_store import pg_base_url as pg_test_url
 from conftest_web import live_server as serve_app  # noqa: F401  (re-exported: the reliability tests serve apps with it)
 from hypothesis import strategies as st
 
@@ -259,15 +260,6 @@ def time_limit(seconds: float, what: str):
 # ---------------------------------------------------------------------------------------------------------------
 # Databases: a fresh SQLite file or a fresh PostgreSQL database (armswatch_rel_*) per test.
 # ---------------------------------------------------------------------------------------------------------------
-def pg_test_url() -> str:
-    url = os.environ.get("ARMSWATCH_TEST_PG_URL")
-    if not url:
-        if IN_CI:
-            pytest.fail("ARMSWATCH_TEST_PG_URL is not set in CI")
-        pytest.skip("ARMSWATCH_TEST_PG_URL not set")
-    return url
-
-
 def _pg_admin_conninfo(url: str) -> str:
     from sqlalchemy.engine import make_url
 

