@@ -14,17 +14,17 @@ def items_of(nlp, text):
     return [(s.text, s.label_, s.id_) for s in item_spans(nlp(text))]
 
 
-@pytest.fixture
-def full_ner_nlp(nlp):
-    """The pipeline with NER on every sentence: telling a person ("Michael Jordan") from a state needs the PERSON
-    entity, and by default (armswatch.prefilter.ner) NER runs only on sentences that hold a trigger word."""
-    from armswatch.prefilter.ner import restrict_ner, restricted
+@pytest.fixture(params=["lazy", "full"])
+def either_ner_nlp(nlp, request):
+    """The pipeline with NER on demand (the default, armswatch.nlp.entities) and with NER on every sentence:
+    telling a person ("Michael Jordan") from a state needs the PERSON entity either way, in any sentence."""
+    from armswatch.nlp.entities import lazy, use_lazy_ner
 
-    restrict_ner(nlp, on=False)
+    use_lazy_ner(nlp, on=request.param == "lazy")
     try:
         yield nlp
     finally:
-        restrict_ner(nlp, on=restricted())
+        use_lazy_ner(nlp, on=lazy())
 
 
 def test_gazetteer_is_in_the_shared_pipeline(nlp):
@@ -72,8 +72,8 @@ def test_gazetteer_us_made_is_marked(nlp):
     ("Michael Jordan and Chad Smith visited Georgia Tech.", {"JOR", "TCD", "GEO"}),
     ("Ships sailed the North Sea and the North Atlantic.", {"PRK"}),
 ])
-def test_gazetteer_ambiguous_words_are_not_actors(full_ner_nlp, text, absent):
-    assert not absent & {a for _, a, _ in actors_of(full_ner_nlp, text)}
+def test_gazetteer_ambiguous_words_are_not_actors(either_ner_nlp, text, absent):
+    assert not absent & {a for _, a, _ in actors_of(either_ner_nlp, text)}
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -157,7 +157,7 @@ def test_gazetteer_demonym_compounds_take_the_nouns_kind(nlp):
                      ("Iranian state media", "IRN", "media"), ("Polish government", "POL", "institution")]
 
 
-def test_gazetteer_one_word_names_inside_longer_person_names_are_not_actors(full_ner_nlp):
-    found = actors_of(full_ner_nlp, "The composer Richard Wagner and the actor Steve Austin were not Wagner fighters or "
+def test_gazetteer_one_word_names_inside_longer_person_names_are_not_actors(either_ner_nlp):
+    found = actors_of(either_ner_nlp, "The composer Richard Wagner and the actor Steve Austin were not Wagner fighters or "
                            "Lloyd Austin.")
     assert [(t, a) for t, a, _ in found] == [("Wagner", "org:wagner-group"), ("Lloyd Austin", "USA")]

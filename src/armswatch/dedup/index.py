@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from armswatch.types import Article
 
@@ -35,6 +36,20 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=4)
+def _empty_minhash(num_perm: int) -> MinHash:
+    """A MinHash with no values yet: its permutations are drawn once per process, then copied."""
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+
+
+def sign(text: str, num_perm: int = DEFAULT_NUM_PERM) -> bytes:
+    """The signature of `text` as bytes (a worker computes these; `StoryIndex.add` and `match` take them)."""
+    grams = shingles(text)
+    mh = _empty_minhash(num_perm).copy()
+    mh.update_batch(list(grams))
+    return Signature(np.asarray(mh.hashvalues), len(grams)).to_bytes()
+
+
 class Signature:
     """A decoded signature: MinHash values plus the shingle count needed to estimate containment."""
 
@@ -54,17 +69,26 @@ class Signature:
         values = np.frombuffer(data, dtype="<u4", count=num_perm, offset=_HEADER.size).astype(np.uint64)
         return cls(values, size)
 
-    def minhash(self) -> MinHash:
-        return MinHash(num_perm=len(self.hashvalues), seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
+    def minhash(self) -> LeanMinHash:
+        """The values as a datasketch MinHash for the LSH (a lean one: no permutations to draw)."""
+        return LeanMinHash(seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
 
 def containment(a: Signature, b: Signature) -> float:
     """Estimated |A∩B| / min(|A|,|B|) from the MinHash Jaccard and the set sizes."""
-    if not a.size or not b.size:
-        return 0.0
-    j = float(np.mean(a.hashvalues == b.hashvalues))
-    inter = j * (a.size + b.size) / (1.0 + j)
-    return min(1.0, inter / min(a.size, b.size))
+    return float(containments(a, b.hashvalues[None, :], np.array([b.size]))[0])
+
+
+def containments(a: Signature, values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """`containment` of `a` with each row of `values` (MinHash values) and `sizes` (shingle counts) at once: a
+    story republished a hundred times makes every new copy an LSH candidate of all of them."""
+    if not a.size:
+        return np.zeros(len(sizes))
+    j = np.count_nonzero(values == a.hashvalues, axis=1) / len(a.hashvalues)
+    inter = j * (a.size + sizes) / (1.0 + j)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.minimum(1.0, inter / np.minimum(a.size, sizes))
+    return np.where(sizes > 0, out, 0.0)
 
 
 class StoryIndex:
@@ -75,22 +99,20 @@ class StoryIndex:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold, self.num_perm = threshold, num_perm
         self._lsh = MinHashLSH(threshold=min(CANDIDATE_JACCARD, threshold), num_perm=num_perm)
-        self._sigs: dict[str, Signature] = {}
-        self._story: dict[str, str] = {}
+        self._row: dict[str, int] = {}  # article id -> its row in _values/_sizes
+        self._story: list[str] = []
+        self._values = np.zeros((64, num_perm), dtype=np.uint64)  # one row per article (grown by doubling), so
+        self._sizes = np.zeros(64, dtype=np.int64)  # a query compares all its LSH candidates in one numpy step
 
     def __len__(self) -> int:
-        return len(self._sigs)
+        return len(self._row)
 
     def __contains__(self, article_id: str) -> bool:
-        return article_id in self._sigs
+        return article_id in self._row
 
     def signature(self, article: Article | str) -> bytes:
         """The article's signature as bytes (store it; pass it back to `add` after a reload)."""
-        text = article if isinstance(article, str) else article.text
-        grams = shingles(text)
-        mh = MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME)
-        mh.update_batch(list(grams))
-        return Signature(np.asarray(mh.hashvalues), len(grams)).to_bytes()
+        return sign(article if isinstance(article, str) else article.text, self.num_perm)
 
     def _decode(self, signature: bytes | Signature | list) -> Signature:
         if isinstance(signature, Signature):
@@ -105,11 +127,16 @@ class StoryIndex:
 
     def add(self, article_id: str, signature: bytes, story_id: str) -> None:
         """Index an article under `story_id`; adding an id again keeps its first story."""
-        if article_id in self._sigs:
+        if article_id in self._row:
             return
         sig = self._decode(signature)
-        self._sigs[article_id] = sig
-        self._story[article_id] = story_id
+        row = len(self._row)
+        if row == len(self._sizes):
+            self._values = np.concatenate([self._values, np.zeros_like(self._values)])
+            self._sizes = np.concatenate([self._sizes, np.zeros_like(self._sizes)])
+        self._values[row], self._sizes[row] = sig.hashvalues, sig.size
+        self._row[article_id] = row
+        self._story.append(story_id)
         if sig.size:
             self._lsh.insert(article_id, sig.minhash())
 
@@ -118,14 +145,28 @@ class StoryIndex:
         sig = self._decode(signature)
         if not sig.size:
             return []
-        out = [(containment(sig, self._sigs[key]), key, self._story[key]) for key in self._lsh.query(sig.minhash())]
+        keys, scores = self._candidates(sig)
+        out = [(float(score), key, self._story[self._row[key]]) for score, key in zip(scores, keys)]
         return sorted(out, key=lambda t: (-t[0], t[1]))
 
     def match(self, signature: bytes) -> str | None:
-        """The story of the most similar indexed article when it reaches `threshold`, else None."""
-        for score, _key, story in self.scores(signature):
-            return story if score >= self.threshold else None
-        return None
+        """The story of the most similar indexed article when it reaches `threshold`, else None (the first of
+        `scores`, found without sorting them: a story with many copies gives many candidates)."""
+        sig = self._decode(signature)
+        keys, scores = self._candidates(sig) if sig.size else ([], np.zeros(0))
+        if not keys:
+            return None
+        best = scores.max()
+        if best < self.threshold:
+            return None
+        key = min(k for k, score in zip(keys, scores) if score == best)
+        return self._story[self._row[key]]
+
+    def _candidates(self, sig: Signature) -> tuple[list[str], np.ndarray]:
+        """The LSH candidates of `sig` and their containment with it."""
+        keys = list(self._lsh.query(sig.minhash()))
+        rows = [self._row[key] for key in keys]
+        return keys, containments(sig, self._values[rows], self._sizes[rows])
 
     @classmethod
     def load(cls, rows: Iterable[tuple[str, bytes, str]], threshold: float = DEFAULT_THRESHOLD,

@@ -2,6 +2,8 @@
 "... announced this" sentence; resolved to an actor id, `other` or `author`."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +22,7 @@ SELF = "=supplier"
 ADDRESSEE_VERBS = {"tell", "brief", "inform"}
 QUOTES_OPEN = "\"“”‘’«»'"
 DOUBLE_QUOTES = "\"“”«»"
+_QUOTATION_MARK = re.compile("[\"“”«»]")
 
 
 @dataclass
@@ -59,20 +62,23 @@ def _trailing_tag(verb: Token) -> bool:
 
 def in_quotes(doc: Doc, i: int) -> bool:
     """Whether token i sits between an opening and a closing double quotation mark (counted from the passage start)."""
-    inside = doc.user_data.get("armswatch.quoted")
-    if inside is None:  # computed once per doc: one pass over the text
-        inside, opens = [], 0
-        for ch in doc.text:
-            inside.append(opens > 0)
+    marks = doc.user_data.get("armswatch.quotes")
+    if marks is None:  # once per doc: [offsets of the quotation marks, whether a quote is open after each]
+        offsets, open_after, opens = [], [], 0
+        for m in _QUOTATION_MARK.finditer(doc.text):
+            ch = m.group()
             if ch in "“«":
                 opens += 1
             elif ch in "”»":
                 opens = max(0, opens - 1)
-            elif ch == '"':
+            else:
                 opens = 0 if opens else 1
-        doc.user_data["armswatch.quoted"] = inside
-    pos = doc[i].idx
-    return bool(inside[pos]) if pos < len(inside) else False
+            offsets.append(m.start())
+            open_after.append(opens > 0)
+        marks = doc.user_data["armswatch.quotes"] = [offsets, open_after]
+    offsets, open_after = marks
+    last = bisect_left(offsets, doc[i].idx) - 1  # the last mark before the token
+    return last >= 0 and open_after[last]
 
 
 class ClaimantFinder:
@@ -312,10 +318,9 @@ class ClaimantFinder:
         return best
 
     def _following(self, sent: Span, sentences: list[Span]) -> Claimant | None:
-        later = [s for s in sentences if s.start >= sent.end and s.text.strip()]
-        if not later:
+        nxt = next((s for s in sentences if s.start >= sent.end and s.text.strip()), None)
+        if nxt is None:
             return None
-        nxt = later[0]
         back = self.rules.cue("backward_reporting")
         for verb in nxt:
             if verb.lemma_.lower() not in back or verb.pos_ not in ("VERB", "AUX"):

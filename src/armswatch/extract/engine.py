@@ -1,8 +1,10 @@
 """The extraction engine: triggers -> arguments -> scope -> claimant/item/time -> passage resolution -> mentions."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as _replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +25,7 @@ from armswatch.extract.claimant import Claimant, ClaimantFinder
 from armswatch.extract.negation import analyse, climb
 from armswatch.extract.passage import Candidate, PassageResolver, dedupe  # noqa: F401  (dedupe re-exported)
 from armswatch.extract.rules import Frame, Rules, load_rules
+from armswatch.nlp import NLP_BATCH_SIZE, entities
 from armswatch.types import Mention
 
 # How far back (in sentences) an unstated item may be taken from: passages are 1-4 sentences, and in a whole
@@ -46,7 +49,7 @@ class PassageExtractor(PassageResolver):
         self.sentences = list(doc.sents)
         self.dropped: list[dict] = []
         self.hypotheticals: list[Candidate] = []  # dropped readings whose endpoints an ellipsis may refer to
-        self.origins: dict[int, Candidate] = {}  # id(mention) -> the candidate it came from (for explain)
+        self.origins: dict[int, Candidate] = {}  # id(mention) -> its candidate (for its time and for explain)
         self._emitted: list[Mention] = []  # mentions made so far, in the order they were made
         self._later: list[Mention] = []  # mentions of later candidates, for an endpoint stated after the event
         self.idx.first_person = self._first_person
@@ -231,7 +234,7 @@ class PassageExtractor(PassageResolver):
                 return None  # "deployed launchers at the request of Riga": a request only when arms are supplied
             if cand.slots.get("supplier") != "gov_subj_if_at":
                 cand.blocked.add("supplier")  # "to be provided at the request of X": the asked party is unnamed
-        if frame.id == "customer.n" and self._new_customer(tok):
+        if frame.id == "customer.n" and self._new_customer(tok, sent):
             cand.type = "DEAL"  # "became the first export customer for X's jet": a new purchase, not a record
         self.apply_wrappers(cand)
         if cand.type is None:
@@ -278,9 +281,10 @@ class PassageExtractor(PassageResolver):
             cand.rule += "+" + "+".join(w.id for _, w in scope.wrappers)
         return cand
 
-    def _new_customer(self, tok: Token) -> bool:
+    def _new_customer(self, tok: Token, sent: Span) -> bool:
         from armswatch.extract.arguments import governor
 
+        entities.ensure(self.doc, [sent])
         gov = governor(tok)
         ordinal = any(c.ent_type_ == "ORDINAL" or c.lower_ in self.rules.cue("ordinal_words") for c in tok.children)
         return ordinal or (gov is not None and gov.lemma_.lower() == "become")
@@ -447,9 +451,7 @@ class PassageExtractor(PassageResolver):
     # -- ellipsis ------------------------------------------------------------------------------------------------
     def ellipsis(self, tok: Token, sent: Span) -> Candidate | None:
         """"did likewise", "joined in", "after first saying no": a new reading of an earlier event."""
-        for e in self.rules.ellipsis:
-            if tok.lemma_.lower() != e["lemma"]:
-                continue
+        for e in self.rules.ellipsis_by_lemma.get(tok.lemma_.lower(), ()):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "xcomp", "ccomp")]
             if e.get("object") is None:
                 if objs:
@@ -495,8 +497,12 @@ class PassageExtractor(PassageResolver):
             return items.ItemChoice(None, "weapons", ["weapons"], "default")
         return None
 
-    def run(self) -> list[Mention]:
-        return self.resolve(self.candidates())
+    def run(self, times: bool = True) -> list[Mention]:
+        """The passage's mentions; with `times=False` their time is left to a later `set_times`."""
+        mentions = self.resolve(self.candidates())
+        if times:
+            self.set_times(mentions)
+        return mentions
 
 
 def _inside_phrase(tok: Token, phrases: tuple[str, ...]) -> bool:
@@ -530,7 +536,7 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
 
 
 def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
-                 batch_size: int = 8, prefilter: bool | None = None) -> Iterator[list[Mention]]:
+                 batch_size: int = NLP_BATCH_SIZE, prefilter: bool | None = None) -> Iterator[list[Mention]]:
     """Mentions for each (text, published) row, in order, parsing with nlp.pipe in small batches.
 
     `prefilter` (default: on unless ARMSWATCH_PREFILTER=0) parses only the sentences armswatch.prefilter selects.
@@ -539,9 +545,26 @@ def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
 
     nlp = _nlp()
     rules = load_rules()
-    for doc, (published, pieces) in nlp.pipe(reduce_rows(rows, nlp, prefilter), as_tuples=True,
-                                             n_process=n_process, batch_size=batch_size):
-        yield restore(PassageExtractor(doc, published, rules).run() if doc.text.strip() else [], pieces)
+    parsed: deque[bool] = deque()  # per row, in order: whether it went to the parser (an empty one did not)
+
+    def to_parse():
+        for text_or_doc, context in reduce_rows(rows, nlp, prefilter):
+            parsed.append(bool(text_or_doc.text.strip() if isinstance(text_or_doc, Doc) else text_or_doc.strip()))
+            if parsed[-1]:
+                yield text_or_doc, context
+
+    docs = nlp.pipe(to_parse(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+    while group := list(islice(docs, batch_size)):
+        done = [(PassageExtractor(doc, published, rules), pieces) for doc, (published, pieces) in group]
+        found = [ex.run(times=False) for ex, _ in done]
+        # the mentions' times need NER on their sentences: one batch for the whole group, not one per doc
+        entities.ensure_many([(ex.doc, ex.time_sentences(ms)) for (ex, _), ms in zip(done, found)])
+        for (ex, pieces), ms in zip(done, found):
+            ex.set_times(ms)
+            while not parsed.popleft():
+                yield []  # rows before this doc with nothing to parse: most news, after the prefilter
+            yield restore(ms, pieces)
+    yield from ([] for _ in parsed)
 
 
 def explain(text: str, published: str | None = None) -> list[dict]:

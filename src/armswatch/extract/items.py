@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.nlp import entities
+
 # Argument positions searched for the item before the whole sentence, nearest first.
 ITEM_DEPS = ("dobj", "nsubjpass", "pobj", "dative", "attr", "compound", "nsubj", "oprd", "conj", "appos", "xcomp",
              "acl", "relcl", "amod", "pcomp", "prep")
@@ -42,6 +44,12 @@ def _categories(spans: list[Span]) -> list[str]:
     return cats
 
 
+def may_name_someone_or_a_sum(phrases: list[Token]) -> bool:
+    """Whether the phrases have a capital letter, a number or a currency sign: a PERSON or MONEY entity has one,
+    so only then does NER need to run to tell "sent Shoigu" or "received 38 million euros" from arms."""
+    return any(t.like_num or t.is_currency or "X" in t.shape_ for p in phrases for t in p.subtree)
+
+
 def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_arms: frozenset[str],
            arms_context: frozenset[str], support_words: frozenset[str], excluded: set[int]) -> ItemChoice | None:
     """Item of the event at `trigger`: in its arguments, then its subtree, then the sentence; None = non-arms."""
@@ -61,14 +69,15 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
         candidates.extend(_spans_in(items, lo3, hi3))
     # 2. dobj of the trigger with no item at all: a non-arms object ("sent food", "sent Shoigu") stops it
     dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not candidates and dobjs:
-        for d in dobjs:
-            if d.i in excluded:
-                continue  # "the Houthis have been armed by Iran": the object is the recipient
-            if any(t.ent_type_ == "MONEY" for t in d.subtree):
-                return None  # "received 38 million euros"
-            if d.lemma_.lower() in non_arms or d.ent_type_ in ("PERSON", "MONEY"):
-                return None
+    # ("the Houthis have been armed by Iran": an excluded object is the recipient)
+    objects = [d for d in dobjs if d.i not in excluded] if not candidates else []
+    if any(d.lemma_.lower() in non_arms for d in objects):
+        return None
+    if objects and may_name_someone_or_a_sum(objects):
+        entities.ensure(doc, [sent])
+        for d in objects:
+            if d.ent_type_ in ("PERSON", "MONEY") or any(t.ent_type_ == "MONEY" for t in d.subtree):
+                return None  # "sent Shoigu", "received 38 million euros"
     candidates = candidates or own
     if candidates:
         main = _main(candidates)

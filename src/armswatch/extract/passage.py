@@ -13,6 +13,7 @@ from armswatch.extract.arguments import subject_of
 from armswatch.extract.claimant import SELF, Claimant, in_quotes
 from armswatch.extract.negation import Scope
 from armswatch.extract.rules import Frame
+from armswatch.nlp import entities
 from armswatch.types import Mention
 
 
@@ -265,7 +266,7 @@ class PassageResolver:
             item_text=item.text, item_category=item.category or "weapons",
             item_categories=item.categories or [item.category or "weapons"],
             claimant=claimant.id, claimant_text=claimant.text,
-            time=timex.find(sent, tok, self.published), evidence=text, evidence_start=start,
+            evidence=text, evidence_start=start,
             evidence_end=start + len(text), rule=cand.rule, trigger=tok.text, trigger_start=tok.idx,
         )
         self.origins[id(m)] = cand
@@ -297,6 +298,19 @@ class PassageResolver:
                             m.affiliations[actor] = aff
             out.append(m)
         return dedupe(out)
+
+    def time_sentences(self, mentions: list[Mention]) -> list[Span]:
+        """The sentences whose entities give the mentions their times (those that may state one)."""
+        sents = [self.origins[id(m)].sent for m in mentions]
+        return [s for s in dict.fromkeys(sents) if timex.may_state_time(s.text)]
+
+    def set_times(self, mentions: list[Mention]) -> None:
+        """Each mention's time, from its sentence's DATE entities (NER runs here unless `time_sentences` of every
+        doc of a batch were given their entities together first, as extract_many does)."""
+        entities.ensure(self.doc, self.time_sentences(mentions))
+        for m in mentions:
+            cand = self.origins[id(m)]
+            m.time = timex.find(cand.sent, cand.trigger, self.published)
 
     def _quoted(self, m: Mention) -> bool:
         if m.trigger_start is None:

@@ -60,8 +60,11 @@ class Rules:
     cues: dict[str, object]
     by_lemma: dict[str, list[Frame]] = field(default_factory=dict)
     wrapper_by_lemma: dict[str, Wrapper] = field(default_factory=dict)
+    ellipsis_by_lemma: dict[str, list[dict]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for e in self.ellipsis:
+            self.ellipsis_by_lemma.setdefault(str(e["lemma"]), []).append(e)
         for frame in self.frames:
             for lemma in frame.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(frame)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from armswatch.nlp import entities
 from armswatch.types import TimeRange
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -16,6 +17,7 @@ SEASON_PARTS = {"early": (1, 4), "late": (10, 12), "mid": (5, 8), "end": (10, 12
                 "start": (1, 3), "autumn": (9, 11), "fall": (9, 11), "spring": (3, 5), "summer": (6, 8),
                 "winter": (12, 2)}
 # Words that make a DATE entity a duration or an age rather than a time ("2-1/2 years ago" is fine, "50 years" is not).
+_CALENDAR_TOKEN = re.compile(r"[a-z]+|\d")
 NOT_TIMES = re.compile(r"^(\d+|a|one|two|three|several|many)\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)
 
 
@@ -106,8 +108,26 @@ def _resolve(text: str, published: str | None) -> TimeRange:
     return TimeRange(text)
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    from armswatch.extract.rules import load_rules
+
+    return load_rules().cue("date_words")
+
+
+def may_state_time(text: str) -> bool:
+    """Whether `text` has a digit or a calendar word (cues.yaml `date_words`). Without one the model finds no DATE
+    in it, so neither the time of a mention there nor NER for that time is looked for."""
+    words = _date_words()
+    return any(w.isdigit() or w in words or (w.endswith("s") and w[:-1] in words)
+               for w in _CALENDAR_TOKEN.findall(text.lower()))
+
+
 def find(sent: Span, trigger: Token, published: str | None) -> TimeRange | None:
     """The DATE entity of the sentence nearest the trigger, resolved; None when the sentence gives no time."""
+    if not may_state_time(sent.text):
+        return None
+    entities.ensure(sent.doc, [sent])
     dates = [e for e in sent.ents if e.label_ == "DATE" and not NOT_TIMES.match(e.text.strip())]
     if not dates:
         return None

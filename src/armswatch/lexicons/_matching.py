@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.matcher import Matcher, PhraseMatcher
 
+from armswatch.nlp import entities
+
 BLOCKER = -1  # a phrase that only exists to shadow a shorter match ("Washington Post", "humanitarian aid")
 MODIFIER = -2  # a word that may open an item phrase but is not an item ("attack" drones, "155mm" shells)
 SUFFIX = -3  # a word that may close an item phrase without changing it ("Patriot systems", "S-400 batteries")
@@ -89,6 +91,7 @@ def _not_alone(doc, start: int, end: int) -> bool:
 
 def _inside_name(doc, start: int, end: int) -> bool:
     """True when a longer named entity other than a place holds the words ("Michael Jordan", "Georgia Tech")."""
+    entities.ensure(doc, [entities.sentence_of(doc, start, end)])
     for ent in doc.ents:
         if ent.start <= start and end <= ent.end and (ent.start, ent.end) != (start, end):
             return ent.label_ not in _PLACE_LABELS
@@ -97,4 +100,5 @@ def _inside_name(doc, start: int, end: int) -> bool:
 
 def _after_first_name(doc, start: int, end: int) -> bool:
     """True when a PERSON entity starts before the words: a surname of someone else ("Richard Wagner")."""
+    entities.ensure(doc, [entities.sentence_of(doc, start, end)])
     return any(ent.label_ == "PERSON" and ent.start < start < ent.end and end <= ent.end for ent in doc.ents)

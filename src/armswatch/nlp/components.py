@@ -1,4 +1,4 @@
-"""Adds armswatch's own components to a loaded spaCy pipeline: the actor/item gazetteer and trigger-sentence NER."""
+"""Adds armswatch's own components to a loaded spaCy pipeline: the actor/item gazetteer and NER on demand."""
 from __future__ import annotations
 
 
@@ -8,6 +8,10 @@ def add_components(nlp) -> None:
 
     if "armswatch_gazetteer" not in nlp.pipe_names:
         nlp.add_pipe("armswatch_gazetteer", last=True)
-    from armswatch.prefilter.ner import restrict_ner
+    from armswatch.nlp.attributes import use_attribute_table
+    from armswatch.nlp.entities import use_lazy_ner
+    from armswatch.nlp.lemmas import cache_lemmas
 
-    restrict_ner(nlp)  # NER only on sentences with a trigger word, unless ARMSWATCH_NER=full
+    use_attribute_table(nlp)  # the model's attribute_ruler as a lookup table: same attributes, far faster
+    cache_lemmas(nlp)  # the rule lemmatizer, caching base forms too
+    use_lazy_ner(nlp)  # NER only on the sentences whose entities the rules read, unless ARMSWATCH_NER=full

@@ -11,12 +11,12 @@ from armswatch.run.steps import (
     drop_stored,
     extract_mentions,
     extract_or_skip,
-    load_story_index,
+    prepare_store,
     sign,
 )
 from armswatch.run.summary import IngestSummary
 
 __all__ = [
     "DEFAULT_BATCH_SIZE", "IngestSummary", "batched", "drop_stored", "extract_mentions", "extract_or_skip", "ingest",
-    "load_story_index", "run_batch", "sign",
+    "prepare_store", "run_batch", "sign",
 ]

@@ -4,15 +4,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from armswatch.run.steps import batched, drop_stored, extract_or_skip, keep_unskipped, load_story_index, sign
+from armswatch.nlp import NLP_BATCH_SIZE
+from armswatch.run.steps import batched, drop_stored, extract_or_skip, keep_unskipped, prepare_store, sign
 from armswatch.run.summary import IngestSummary
 from armswatch.types import Article
 
-DEFAULT_BATCH_SIZE = 16  # articles per transaction: small enough that an interrupted run loses seconds of work
+DEFAULT_BATCH_SIZE = 64  # articles per transaction: an interrupted run loses a second or two of work
 
 
 def ingest(sources: Iterable[str] | str, store, *, allow_private: bool = False, batch_size: int = DEFAULT_BATCH_SIZE,
-           n_process: int = 1, nlp_batch_size: int = 8, progress: Callable[[IngestSummary], None] | None = None,
+           n_process: int = 1, nlp_batch_size: int = NLP_BATCH_SIZE, progress: Callable[[IngestSummary], None] | None = None,
            **read_options) -> IngestSummary:
     """Ingest every article of `sources` into `store`; idempotent, so a rerun after an interruption completes it.
 
@@ -25,7 +26,7 @@ def ingest(sources: Iterable[str] | str, store, *, allow_private: bool = False, 
         sources = [sources]
     summary = IngestSummary()
     try:
-        index = load_story_index(store)
+        index = prepare_store(store)
         seen: set[str] = set()
         items = read(list(sources), allow_private=allow_private, **read_options)
         for chunk in batched(keep_unskipped(items, summary, progress), batch_size):
@@ -40,7 +41,7 @@ def ingest(sources: Iterable[str] | str, store, *, allow_private: bool = False, 
 
 
 def run_batch(articles: list[Article], store, index, seen: set[str], summary: IngestSummary, *,
-              n_process: int = 1, nlp_batch_size: int = 8) -> None:
+              n_process: int = 1, nlp_batch_size: int = NLP_BATCH_SIZE) -> None:
     """One batch through every step; committed as one transaction by `store.add_batch`."""
     summary.read += len(articles)
     new, already = drop_stored(articles, store, seen)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from armswatch.errors import ArmswatchError
+from armswatch.nlp import NLP_BATCH_SIZE
 from armswatch.types import Article, Mention, Skipped
 
 
@@ -44,8 +45,12 @@ def drop_stored(articles: Sequence[Article], store, seen: set[str]) -> tuple[lis
     return new, already
 
 
-def load_story_index(store):
-    """The dedup index of every stored article, so copies of stored stories are recognised (see store.stories)."""
+def prepare_store(store):
+    """The writer's start-up, once before the first batch: the actor lexicon that names new actors in the store,
+    and the returned dedup index of every stored article, so copies of stored stories are recognised."""
+    from armswatch.lexicons.actors import load_actors
+
+    load_actors()
     return store.story_index()
 
 
@@ -54,7 +59,7 @@ def sign(articles: Sequence[Article], index) -> list[bytes]:
     return [index.signature(a) for a in articles]
 
 
-def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 8,
+def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = NLP_BATCH_SIZE,
                      prefilter: bool | None = None) -> list[list[Mention]]:
     from armswatch.extract import extract_many
 
@@ -63,7 +68,7 @@ def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_s
                                                   prefilter=prefilter)]
 
 
-def extract_or_skip(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 8,
+def extract_or_skip(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = NLP_BATCH_SIZE,
                     prefilter: bool | None = None) -> tuple[list[Article], list[list[Mention]], list[Skipped]]:
     """(articles, their mentions, skipped): an article the extractor fails on is reported, the rest go on.
 

@@ -18,14 +18,14 @@ from concurrent.futures import Executor
 from itertools import islice
 
 from armswatch.run.local import DEFAULT_BATCH_SIZE
-from armswatch.run.steps import batched, drop_stored, keep_unskipped, load_story_index
+from armswatch.run.steps import batched, drop_stored, keep_unskipped, prepare_store
 from armswatch.run.summary import IngestSummary
 from armswatch.scale.config import PipelineConfig
 from armswatch.scale.executors import InlineExecutor, workers_of
 from armswatch.scale.tasks import Processed, process_articles, process_window, warm_up
 from armswatch.types import Article
 
-WINDOW_ARTICLES = 16  # cleaned articles per task: enough to amortise the round trip, small enough to balance
+WINDOW_ARTICLES = 64  # cleaned articles per task, as armswatch.ingest.WINDOW: a dozen docs to parse per task
 
 
 def windows(sources: Iterable[str | os.PathLike], *, allow_private: bool = False, max_bytes: int | None = None,
@@ -80,9 +80,10 @@ def _run(task, chunks: Iterable[list], store, executor: Executor, config: Pipeli
     # two chunks per worker: one running, one queued, so no worker waits for the client
     in_flight = in_flight or 2 * workers
     try:
-        for future in [executor.submit(warm_up, config) for _ in range(workers)]:
+        warming = [executor.submit(warm_up, config) for _ in range(workers)]
+        index = prepare_store(store)  # the writer's start-up, while the workers load the model
+        for future in warming:
             future.result()
-        index = load_story_index(store)
         seen: set[str] = set()
         results = _ordered(executor, task, chunks, config, in_flight)
         for batch in batched(keep_unskipped(results, summary, progress), batch_size):

@@ -31,13 +31,12 @@ def process_window(items: list, config: PipelineConfig) -> list[Processed | Skip
 
 def process_articles(articles: list[Article], config: PipelineConfig) -> list[Processed | Skipped]:
     """Sign and extract cleaned articles, in order; one the extractor fails on comes back as Skipped."""
-    from armswatch.dedup import StoryIndex
+    from armswatch.dedup.index import sign
     from armswatch.run.steps import extract_or_skip
 
     config.nlp()
     kept, found, failed = extract_or_skip(articles, batch_size=config.nlp_batch_size, prefilter=config.prefilter)
-    signer = StoryIndex()  # the store's index has the same parameters (StoryIndex defaults)
-    done = {id(a): Processed(a, signer.signature(a), m) for a, m in zip(kept, found)}
+    done = {id(a): Processed(a, sign(a.text), m) for a, m in zip(kept, found)}  # StoryIndex's default num_perm
     skipped = iter(failed)
     return [done.get(id(a)) or next(skipped) for a in articles]
 

@@ -30,26 +30,34 @@ def assign_stories(conn: Connection, articles: Sequence[Article], signatures: Se
     """
     refresh_index(conn, index)
     batch = {a.id: a for a in articles}
-    label: dict[str, str] = {}  # batch article id -> its story
-    new_stories = 0
     order = sorted(range(len(articles)), key=lambda i: origin_rank(articles[i].id, articles[i].wire,
                                                                    articles[i].published))
+    matches: dict[int, str | None] = {}  # what each copies: a stored article or an earlier one of the batch
     for i in order:
-        article, sig = articles[i], signatures[i]
-        matched = index.match(sig)
+        matches[i] = index.match(signatures[i])
+        index.add(articles[i].id, signatures[i], articles[i].id)
+    stored_story = _stories_of(conn, {m for m in matches.values() if m is not None and m not in batch})
+    label: dict[str, str] = {}  # batch article id -> its story
+    ranks: dict[str, tuple] = {}  # story -> rank of its origin, read once per batch
+    new_stories = 0
+    for i in order:
+        article, matched = articles[i], matches[i]
         story = None
         if matched is not None:
-            story = label.get(matched) or conn.execute(
-                select(t.articles.c.story_id).where(t.articles.c.id == matched)).scalar()
+            story = label.get(matched) or stored_story.get(matched)
         if story is None:
             story = article.id
             new_stories += 1
-        elif origin_rank(article.id, article.wire, article.published) < _rank_of(conn, story, batch):
-            _rename(conn, story, article.id, article.wire)
-            label = {k: (article.id if v == story else v) for k, v in label.items()}
-            story = article.id
+        else:
+            if story not in ranks:
+                ranks[story] = _rank_of(conn, story, batch)
+            if origin_rank(article.id, article.wire, article.published) < ranks[story]:
+                _rename(conn, story, article.id, article.wire)
+                label = {k: (article.id if v == story else v) for k, v in label.items()}
+                stored_story = {k: (article.id if v == story else v) for k, v in stored_story.items()}
+                ranks.pop(story)
+                story = article.id
         label[article.id] = story
-        index.add(article.id, sig, article.id)
     for article in articles:
         article.story_id = label[article.id]
     return new_stories
@@ -64,6 +72,14 @@ def refresh_index(conn: Connection, index) -> None:
         for row in conn.execute(select(t.signatures.c.article_id, t.signatures.c.signature)
                                 .where(t.signatures.c.article_id.in_(part))):
             index.add(row.article_id, bytes(row.signature), row.article_id)
+
+
+def _stories_of(conn: Connection, article_ids: set[str]) -> dict[str, str]:
+    """The story each stored article belongs to now."""
+    out: dict[str, str] = {}
+    for part in chunks(sorted(article_ids)):
+        out.update(conn.execute(select(t.articles.c.id, t.articles.c.story_id).where(t.articles.c.id.in_(part))).all())
+    return out
 
 
 def _rank_of(conn: Connection, story: str, batch: dict[str, Article]) -> tuple:
