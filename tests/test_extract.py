@@ -220,3 +220,20 @@ def test_extract_many_keeps_row_order_and_explain_gives_paths(nlp):
     info = explain("Iran sent drones to Russia.")
     assert info[0]["rule"].startswith("give.v") and info[0]["trigger"] == "sent"
     assert "sent/ROOT" in info[0]["path"]
+
+
+def test_extract_many_rows_with_nothing_to_parse_keep_their_place(nlp):
+    """Most news has nothing the prefilter selects; those rows skip the parser but still get their (empty) place."""
+    from armswatch.extract import extract, extract_many
+
+    arms = [("Iran sent drones to Russia in May, officials said.", "2024-06-01"),
+            ("Germany delivered two IRIS-T systems to Ukraine on Tuesday.", "2024-03-10"),
+            ("Spain pledged tanks to Ukraine.", None)]
+    news = [("The home side won 2-1 in Madrid after a late goal.", None), ("", None), ("   ", None),
+            ("Heavy rain is expected across the north on Monday.", None)]
+    rows = [news[0], arms[0], news[1], news[2], arms[1], news[3], news[0], arms[2], news[1]]
+    for batch_size in (1, 2, 16):
+        out = [[m.to_dict() for m in found] for found in extract_many(rows, batch_size=batch_size)]
+        assert out == [[m.to_dict() for m in extract(text, published)] for text, published in rows]
+    assert [bool(found) for found in out] == [False, True, False, False, True, False, False, True, False]
+    assert out[1][0]["time"]["start"] == "2024-05-01"  # times are set for a batch's docs together
