@@ -1,6 +1,7 @@
 """Passage-level completion: endpoints borrowed from other mentions or nearby actors, denials, de-duplication."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import product
 
@@ -183,6 +184,8 @@ class PassageResolver:
         for r in cand.suppliers + cand.recipients + cand.actors:
             excluded.update(range(r.start, r.end))
         ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded)
+        if ref is None and role == "recipient":
+            ref = self._established_recipient(cand, previous, other_ids)
         if ref is None:
             ref = coref.previous_sentences_actor(self.idx, self.sentences, cand.sent, cand.trigger, other_ids,
                                                  excluded)
@@ -192,6 +195,20 @@ class PassageResolver:
                 if value and value not in other_ids:
                     return [ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "later-mention")]
         return [ref] if ref is not None else []
+
+    @staticmethod
+    def _established_recipient(cand: Candidate, previous: list[Mention], other_ids: set[str]) -> ActorRef | None:
+        """The recipient of at least two earlier supplies in the text ("Britain and France have sent their
+        missiles" in an article about aid to Ukraine): in a long text the last actor named before an unstated
+        recipient is as often a bystander ("... drawing Germany into the war")."""
+        counts = Counter(m.recipient for m in previous if m.recipient and m.recipient not in other_ids
+                         and m.type in ("TRANSFER", "PLEDGE") and m.polarity == "affirmed")
+        if not counts:
+            return None
+        best, n = counts.most_common(1)[0]
+        if n < 2:
+            return None
+        return ActorRef(best, "", cand.trigger.i, cand.trigger.i + 1, "established-recipient")
 
     def _bystander_of_measure(self, cand: Candidate) -> bool:
         """"a panel that monitored sanctions on X", "firms that evaded sanctions": the verb's subject watches or
