@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -102,7 +103,7 @@ def run_ingest(name: str, articles: list[Article], words: int, workdir: Path, *,
     config = PipelineConfig(prefilter=prefilter, lazy_ner=prefilter)  # naive: NER on every sentence too
     with PeakMemory() as mem:
         if workers == 1:
-            executor_cm = _nullcontext(InlineExecutor())
+            executor_cm = nullcontext(InlineExecutor())
         else:
             executor_cm = open_executor(workers)
         with executor_cm as executor, open_store(url) as store:
@@ -114,17 +115,6 @@ def run_ingest(name: str, articles: list[Article], words: int, workdir: Path, *,
             seconds = time.perf_counter() - start
     totals = summary.totals
     return Result(name, seconds, summary.read, words, totals.get("mentions"), totals.get("claims"), mem.peak), url
-
-
-class _nullcontext:
-    def __init__(self, value):
-        self.value = value
-
-    def __enter__(self):
-        return self.value
-
-    def __exit__(self, *exc):
-        return False
 
 
 def tokenise_only(articles: list[Article], words: int) -> Result:
