@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 
 from spacy.tokens import Span, Token
@@ -16,6 +16,19 @@ from armswatch.extract.negation import Scope
 from armswatch.extract.rules import Frame
 from armswatch.nlp import entities
 from armswatch.types import Mention
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How a mention's endpoints and item were found: ActorRef.via of each end, ItemChoice.source of the item.
+
+    "span"/"modifier"/"anaphor"/"default" are in the trigger's clause; "nearby", "passage", "previous-mention",
+    "later-mention", "established-recipient", "denied-claim" and "claimant" were borrowed or inferred.
+    """
+
+    supplier: str
+    recipient: str
+    item: str
 
 
 @dataclass
@@ -89,8 +102,8 @@ class PassageResolver:
                 return []
             last = pool[-1]
             out = []
-            for s in cand.suppliers or [ActorRef(last.supplier, "", 0, 0)]:
-                m = self.mention(cand, s.id, last.recipient)
+            for s in cand.suppliers or [ActorRef(last.supplier, "", 0, 0, "previous-mention")]:
+                m = self.mention(cand, s.id, last.recipient, vias=(s.via, "previous-mention"))
                 m.type = cand.type or last.type
                 m.item_text, m.item_category, m.item_categories = last.item_text, last.item_category, list(
                     last.item_categories)
@@ -116,7 +129,7 @@ class PassageResolver:
                 if origin is None or origin.id == r.id:
                     continue
                 s = origin  # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
-            out.append(self.mention(cand, s.id, r.id))
+            out.append(self.mention(cand, s.id, r.id, vias=(s.via, r.via)))
         return out
 
     def _near(self, m: Mention, cand: Candidate) -> bool:
@@ -184,6 +197,8 @@ class PassageResolver:
         for r in cand.suppliers + cand.recipients + cand.actors:
             excluded.update(range(r.start, r.end))
         ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded)
+        if ref is not None:
+            ref = replace(ref, via="nearby")
         if ref is None and role == "recipient":
             ref = self._established_recipient(cand, previous, other_ids)
         if ref is None:
@@ -263,7 +278,8 @@ class PassageResolver:
         return out
 
     def mention(self, cand: Candidate, supplier: str | None, recipient: str | None,
-                item: items.ItemChoice | None = None) -> Mention:
+                item: items.ItemChoice | None = None, vias: tuple[str, str] = ("claim", "claim")) -> Mention:
+        """The mention of `cand` between two actor ids; `vias` says how each endpoint was found (ActorRef.via)."""
         sent, tok = cand.sent, cand.trigger
         text = sent.text.rstrip()
         start = sent.start_char
@@ -287,6 +303,7 @@ class PassageResolver:
             evidence_end=start + len(text), rule=cand.rule, trigger=tok.text, trigger_start=tok.idx,
         )
         self.origins[id(m)] = cand
+        self.provenance[id(m)] = Provenance(vias[0], vias[1], item.source)
         self._emitted.append(m)
         return m
 
@@ -314,7 +331,7 @@ class PassageResolver:
                         if aff:
                             m.affiliations[actor] = aff
             out.append(m)
-        return dedupe(out)
+        return unique(out)
 
     def time_sentences(self, mentions: list[Mention]) -> list[Span]:
         """The sentences whose entities give the mentions their times (those that may state one)."""
@@ -339,6 +356,19 @@ class PassageResolver:
 def _lends(m: Mention, cand: Candidate) -> bool:
     """Whether mention m may lend an endpoint to cand: a sanction never lends to a supply event, nor back."""
     return (m.type == "SANCTION") == (cand.type == "SANCTION") or cand.copy_previous
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """One mention per scoring key and trigger: every sentence that states an event stays as its evidence (a
+    claim lists all of them); a second reading of the same trigger with the same key adds nothing."""
+    kept: dict[tuple, Mention] = {}
+    for m in mentions:
+        k = (*m.key(), m.trigger_start)
+        if k not in kept:
+            kept[k] = m
+        elif m.type == "DENIAL":
+            kept[k].actors = list(dict.fromkeys(kept[k].actors + m.actors))
+    return list(kept.values())
 
 
 def dedupe(mentions: list[Mention]) -> list[Mention]:
