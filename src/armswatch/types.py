@@ -122,6 +122,7 @@ class ClaimFilter:
     until: str | None = None  # YYYY-MM-DD, on first_seen
     claimant: str | None = None
     min_sources: int = 0  # minimum independent stories
+    min_confidence: float = 0.0  # minimum claim confidence (claims without one always pass)
     polarity: str | None = None
 
 
@@ -143,6 +144,7 @@ class Claim:
     denials: list[str] = field(default_factory=list)  # ids of claims that deny or negate this one
     actors: list[str] = field(default_factory=list)  # DENIAL claims: the deniers
     mention_count: int = 0  # number of mentions aggregated into it (claim detail dicts list them under "mentions")
+    confidence: float | None = None  # claims.aggregate.claim_confidence of its mentions; None: no model
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -114,8 +114,12 @@ def _refs(idx: ActorIndex, tokens: list[Token]) -> list[ActorRef]:
 
 
 def _nsubj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The subject's actors, with partners the parser hung on the verb ("Chile, alongside Peru, sent ...")."""
     subj = subject_of(t) if t.pos_ in ("VERB", "AUX", "ADJ") else None
-    return _refs(idx, [subj]) if subj is not None else []
+    if subj is None:
+        return []
+    refs = _refs(idx, [subj])
+    return refs + _refs(idx, idx.companions(t)) if refs else refs
 
 
 def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
