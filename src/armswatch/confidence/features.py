@@ -36,6 +36,10 @@ class LocalContext:
     quoted: bool = False
     sentence_tokens: int = 0
     sentence_actors: int = 0  # distinct actors the gazetteer found in the sentence
+    supplier_in_sentence: bool = False  # the supplier is named in the evidence sentence itself
+    recipient_in_sentence: bool = False
+    sentence_items: int = 0  # weapon terms the gazetteer found in the sentence
+    question: bool = False  # the sentence asks rather than states
 
 
 def _claimant_kind(c: LocalContext) -> str:
@@ -72,6 +76,10 @@ def local_features(c: LocalContext) -> dict[str, float]:
         "quoted": float(c.quoted),
         "sentence_length": min(c.sentence_tokens, 80) / 80,
         "sentence_actors": min(c.sentence_actors, 6) / 6,
+        "supplier_in_sentence": float(c.supplier_in_sentence),
+        "recipient_in_sentence": float(c.recipient_in_sentence),
+        "sentence_items": min(c.sentence_items, 4) / 4,
+        "question": float(c.question),
     }
     for m in mods:
         f[f"mod={m}"] = 1.0
@@ -88,6 +96,7 @@ def article_features(
     same_key = Counter(keys)
     same_pair = Counter((k[1], k[2]) for k in keys)
     n_keys = len(same_key)
+    lead = {(k[1], k[2]) for k, start in zip(keys, starts) if start < 400}  # pairs of the headline and lead
     out = []
     for k, start in zip(keys, starts):
         out.append({
@@ -96,6 +105,7 @@ def article_features(
             "keys_in_article": math.log1p(n_keys),
             "first_sentence": float(start == 0),
             "position": start / text_length if text_length else 0.0,
+            "pair_in_lead": float((k[1], k[2]) in lead),
         })
     return out
 

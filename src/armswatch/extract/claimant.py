@@ -174,6 +174,12 @@ class ClaimantFinder:
 
     def find(self, trigger: Token, sent: Span, report_verb: Token | None, sentences: list[Span]) -> Claimant:
         quoted = in_quotes(self.doc, trigger.i)
+        # 0. the content of a claim noun nearer than any reporting verb ("denies Moscow's claims of Serbian firms
+        #    supplying ...", "rejected reports of X selling ..."): the claim's owner, else `other` (GUIDELINES §6)
+        owner = self._claim_owner(trigger)
+        if owner is not None:
+            owner.quoted = quoted
+            return owner
         # 1. a reporting verb above the trigger (innermost with a resolvable, non-pronoun speaker; else outermost)
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in ("VERB", "AUX")
@@ -240,6 +246,28 @@ class ClaimantFinder:
                 c.id = refs[0].id if len(refs) == 1 and refs[0].kind != "media" else c.id
             return c
         return Claimant()
+
+    def _claim_owner(self, trigger: Token) -> Claimant | None:
+        """Who makes the claim whose content holds the trigger, when a claim noun ("claims of", "reports that")
+        governs it and no reporting verb stands above (a speaker who cites an assessment endorses it): the
+        noun's possessor or "by/from X", else `other`."""
+        nouns = self.rules.cue("claim_nouns")
+        if any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in self.reporting for a in trigger.ancestors):
+            return None  # a speaker attributes it (step 1)
+        for anc in trigger.ancestors:
+            if anc.pos_ not in ("NOUN", "PROPN") or anc.lemma_.lower() not in nouns or anc.i > trigger.i:
+                continue
+            owners = [c for c in anc.children if c.dep_ in ("poss", "amod", "compound")]
+            owners += [g for c in anc.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj"]
+            for o in owners:
+                ref = self.idx.resolve(o)
+                if ref is not None and ref.kind != "media":
+                    return Claimant(ref.id, _phrase(o), o)
+            if anc.dep_ == "attr" and any(c.dep_ == "expl" for c in anc.head.children):
+                return Claimant()  # "there have been multiple reports of ...": the article's own voice
+            return Claimant("other", None, None)
+        return None
 
     def _in_own_statement(self, trigger: Token) -> bool:
         """An "In a (joint) statement," phrase on the clause of the trigger (the subjects' own statement)."""

@@ -505,13 +505,16 @@ class PassageExtractor(PassageResolver):
         cand, how = self.origins[id(m)], self.provenance[id(m)]
         tok, sent = cand.trigger, cand.sent
         actors = {s.label_ for s in self.idx.spans if s.start >= sent.start and s.end <= sent.end}
+        items_here = [s for s in self.doc.spans.get("items", []) if s.start >= sent.start and s.end <= sent.end]
         return LocalContext(
             type=m.type, polarity=m.polarity, rule=m.rule or "", trigger_lemma=tok.lemma_.lower(),
             trigger_pos=tok.pos_, trigger_dep=tok.dep_, supplier=m.supplier, recipient=m.recipient,
             claimant=m.claimant, item_category=m.item_category, supplier_via=how.supplier,
             recipient_via=how.recipient, item_source=how.item,
             wrappers=tuple(w.id for _, w in cand.scope.wrappers), quoted=self._quoted(m),
-            sentence_tokens=len(sent), sentence_actors=len(actors))
+            sentence_tokens=len(sent), sentence_actors=len(actors), supplier_in_sentence=m.supplier in actors,
+            recipient_in_sentence=m.recipient in actors, sentence_items=len(items_here),
+            question=sent.text.rstrip().endswith("?"))
 
     def run(self, times: bool = True) -> list[Mention]:
         """The passage's mentions; with `times=False` their time is left to a later `set_times`."""

@@ -110,7 +110,7 @@ class PassageResolver:
                 out.append(m)
             return out
         if cand.needs_claim:
-            return self.complete_denial(cand, previous)
+            return self.complete_denial(cand, previous, same)
         excluded_tokens = self._claimant_tokens(cand)
         suppliers = cand.suppliers
         if not suppliers and cand.type == "SANCTION" and cand.claimant.id not in ("author", "other") and \
@@ -252,12 +252,18 @@ class PassageResolver:
         objs = [g for c in cand.trigger.children if c.lower_ in ("to", "for") for g in c.children]
         return any(any(d.lower_ in universal for d in o.children) or o.lower_ in universal for o in objs)
 
-    def complete_denial(self, cand: Candidate, previous: list[Mention]) -> list[Mention]:
-        """A denial of a claim named elsewhere: the earlier claim its deniers are party to, else the deniers."""
+    def complete_denial(self, cand: Candidate, previous: list[Mention], same: list[Mention] | None = None
+                        ) -> list[Mention]:
+        """A denial of a claim named elsewhere: the claim stated inside the denial's own object ("denies Moscow's
+        claims of Serbian firms supplying shells to Ukraine"), else the earlier claim its deniers are party to,
+        else the deniers."""
         ids = [a.id for a in cand.actors]
         deniers = set(ids)
         if not deniers:
             return []
+        inside = [m for m in same or [] if m.type != "DENIAL" and self._stated_within(m, cand.trigger)]
+        if inside:
+            return [self._denied(cand, inside[0])]
         claims = [m for m in reversed(previous) if m.type != "DENIAL"]
         # "Both X and Y refuted the claims": the claim between the two deniers, then the deniers as a pair
         both = [m for m in claims if {m.supplier, m.recipient} <= deniers]
@@ -270,6 +276,11 @@ class PassageResolver:
             return [self._denied(cand, one[0])]
         other = self._missing(cand, "recipient", [], self._claimant_tokens(cand), deniers)
         return [self.mention(cand, ids[0], other[0].id)] if other else []
+
+    def _stated_within(self, m: Mention, tok: Token) -> bool:
+        """Whether mention m's trigger sits in the object of `tok` (the claim it denies or reports)."""
+        cand = self.origins.get(id(m))
+        return cand is not None and cand.trigger.i > tok.i and tok.is_ancestor(cand.trigger)
 
     def _denied(self, cand: Candidate, claim: Mention) -> Mention:
         out = self.mention(cand, claim.supplier, claim.recipient)
