@@ -295,6 +295,19 @@ def _nsubj_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return _refs(idx, targets)
 
 
+def hyphen_pair(t: Token, idx: ActorIndex) -> tuple[ActorRef, ActorRef] | None:
+    """"Iran-Russia missile transfers", "the Russia-India S-400 deal": two actors joined by a bare hyphen in the
+    noun's modifiers name the two ends, supplier first."""
+    mods = [m for m in t.subtree if m.i < t.i and m.dep_ in ("compound", "nmod", "amod", "punct")]
+    for m in mods:
+        if m.text != "-" or m.whitespace_ or m.i == 0 or m.doc[m.i - 1].whitespace_:
+            continue
+        left, right = idx.by_token.get(m.i - 1), idx.by_token.get(m.i + 1)
+        if left is not None and right is not None and left.label_ != right.label_:
+            return idx.span_ref(m.doc[m.i - 1]), idx.span_ref(m.doc[m.i + 1])
+    return None
+
+
 def _measure_targets(t: Token) -> list[Token]:
     """The phrase a sanction falls on: "on/against X" on the noun or its verb, or the object of "sanction X"."""
     if t.pos_ == "VERB":
@@ -386,6 +399,8 @@ FIXED: dict[str, Slot] = {
         t).lemma_.lower() in ("make", "submit", "send", "file", "issue", "renew", "repeat", "lodge", "put")) else [],
     "item_holder": _item_holder,
     "target_party": _target_party,
+    "hyphen_first": lambda t, idx: [p[0]] if (p := hyphen_pair(t, idx)) else [],
+    "hyphen_second": lambda t, idx: [p[1]] if (p := hyphen_pair(t, idx)) else [],
     "involved_party": lambda t, idx: _refs(idx, [a.head for a in [t.head.head] if t.dep_ == "pobj" and a.dep_ in (
         "acl", "amod", "relcl") and a.lemma_.lower() in ("involve", "engage", "implicate", "participate")]),
     "item_acl_from": _item_acl_from,

@@ -300,4 +300,14 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     for tok in scope.path:
         if tok.lemma_.lower() in evidence and any(c.lower_ in ("no",) for c in tok.children):
             scope.polarity = "negated"
+    if scope.polarity == "negated" and _licence_withheld(scope, trigger):
+        scope.type, scope.polarity = "SANCTION", "affirmed"
+        scope.notes.append("licence withheld")
     return scope
+
+
+def _licence_withheld(scope: Scope, trigger: Token) -> bool:
+    """"will not approve any exports to X", "refused to authorise the export of tanks to X": a supplier that
+    withholds export licences restricts its own deliveries, a SANCTION (ARTICLES.md), not a negated deal."""
+    return trigger.lemma_.lower() == "export" and any(
+        w.id == "pledge" and tok.lemma_.lower() in DEAL_APPROVERS for tok, w in scope.wrappers)
