@@ -212,6 +212,11 @@ class ClaimantFinder:
                 c.id = ref.id
             c.quoted = quoted
             return c
+        # 1a. a headline's trailing credit: "Belarus helps Russia by supplying shells – Lukashenko", "...: Sources"
+        tag = self._headline_credit(sent, trigger)
+        if tag is not None and acc is None:
+            tag.quoted = quoted
+            return tag
         # 1b. "In a joint statement, X and Y committed to ...": each subject speaks for itself
         if acc is None and self._in_own_statement(trigger):
             return Claimant(SELF, None, None, quoted)
@@ -268,6 +273,21 @@ class ClaimantFinder:
                 return Claimant()  # "there have been multiple reports of ...": the article's own voice
             return Claimant("other", None, None)
         return None
+
+    def _headline_credit(self, sent: Span, trigger: Token) -> Claimant | None:
+        """A short credit after a colon or dash closing a headline-like line (no final full stop), after the
+        trigger: "– Lukashenko" (his state), ": Sources", ": Report" (`other`), ": Pentagon report" (USA)."""
+        if sent.text.rstrip()[-1:] in ".!?\"”'’":
+            return None
+        seps = [t for t in sent if t.text in (":", "–", "—", "-") and t.i > trigger.i and t.whitespace_]
+        if not seps:
+            return None
+        tail = [t for t in sent if t.i > seps[-1].i and not t.is_punct and not t.is_space]
+        if not tail or len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+        inside = {t.i for t in tail}
+        head = next((t for t in tail if t.head == t or t.head.i not in inside), tail[-1])  # the phrase's root
+        return Claimant(self.speaker_id(head), sent.doc[tail[0].i: tail[-1].i + 1].text, head)
 
     def _in_own_statement(self, trigger: Token) -> bool:
         """An "In a (joint) statement," phrase on the clause of the trigger (the subjects' own statement)."""
