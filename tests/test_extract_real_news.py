@@ -108,8 +108,8 @@ def test_export_licences(run, text, wanted):
 
 # -- a line break ends a sentence: the headline is its own statement -----------------------------------------------
 @pytest.mark.parametrize("text", [
-    "Estonia pauses howitzer shipment to Georgia\nThe Estonian defence ministry said on Monday that it had sent "
-    "rifles to Armenia.",
+    ("Estonia pauses howitzer shipment to Georgia\nThe Estonian defence ministry said on Monday that it had sent "
+    "rifles to Armenia."),
     "Estonia pauses howitzer shipment to Georgia\n\nthe ministry said on Monday it had sent rifles to Armenia.",
 ])
 def test_headline_line_is_its_own_sentence(run, text):
@@ -141,10 +141,10 @@ def test_times_resolve_against_publication(run, text, start, end):
 
 # -- an involved party negating its own deal denies it; "a deal with X" takes the direction the text states -----
 @pytest.mark.parametrize("text, pair, denier", [
-    ("Washington says Belarus sent shells to Russia. Belarus insists it has never signed any arms contract with "
-     "Russia.", ("BLR", "RUS"), "BLR"),
-    ("Seoul says Pyongyang shipped rockets to Moscow. Russia says it has never signed an arms contract with North "
-     "Korea.", ("PRK", "RUS"), "RUS"),
+    (("Washington says Belarus sent shells to Russia. Belarus insists it has never signed any arms contract with "
+     "Russia."), ("BLR", "RUS"), "BLR"),
+    (("Seoul says Pyongyang shipped rockets to Moscow. Russia says it has never signed an arms contract with North "
+     "Korea."), ("PRK", "RUS"), "RUS"),
 ])
 def test_own_deal_negated_is_a_denial_oriented_by_the_claim(run, text, pair, denier):
     ms = run(text)

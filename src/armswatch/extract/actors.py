@@ -14,6 +14,10 @@ OF_PREPS = {"of", "from", "in", "at", "for"}
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
                       r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*"
                       r"|^\s*[A-Z][A-Za-z .]{2,25}:\s+(?=[A-Z])")  # "New Delhi: Germany has ..."
+# The same wire datelines at the start of a later line: after a headline and a "Published:" line.
+LINE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .,'-]{2,}(?:,[ \t]*[A-Z][\w .]+)?[ \t]*(?:\([^)]{1,30}\))?[ \t]+[—–-]{1,2}"
+                           r"[ \t]+", re.MULTILINE)
+DATELINE_WINDOW = 1000  # characters from the start in which a line may open with the dateline
 QUANTIFIERS = {"any", "all", "some", "none", "each", "one", "both", "either", "neither", "party", "parties", "side"}
 # "US-made", "Iranian-produced": the maker of an item, never an actor named by the phrase
 ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufacture", "manufactured", "develop",
@@ -60,9 +64,10 @@ class ActorIndex:
         self.doc = doc
         self.cues = cues
         dateline = DATELINE.match(doc.text)
-        cut = dateline.end() if dateline else 0  # "SEOUL, South Korea (AP) —": a place, not a party
-        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if s.start_char >= cut),
-                                        key=lambda s: s.start)
+        places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
+        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
+        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
+            a <= s.start_char < b for a, b in places)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
         self.by_token: dict[int, Span] = {}
         for span in self.spans:

@@ -92,10 +92,9 @@ def add_missing_columns(conn: Connection) -> None:
     """ALTER TABLE ... ADD COLUMN for each column of schema.ADDED_COLUMNS an older database lacks."""
     have = {name: {c["name"] for c in inspect(conn).get_columns(name)} for name in {n for n, _, _ in
                                                                                     schema.ADDED_COLUMNS}}
-    for table, column, kind in schema.ADDED_COLUMNS:
+    for table, column, statement in schema.ADDED_COLUMNS:
         if column not in have[table]:
-            ddl = kind().compile(dialect=conn.dialect)
-            conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN {column} {ddl}')  # names from code, not input
+            conn.exec_driver_sql(statement)
 
 
 def ensure_schema(engine: Engine) -> int:
