@@ -150,3 +150,25 @@ def test_own_deal_negated_is_a_denial_oriented_by_the_claim(run, text, pair, den
     ms = run(text)
     assert only(ms, "DENIAL", *pair).actors == [denier]
     assert not any(m.type == "DEAL" for m in ms)
+
+
+# -- a sanction only proposed, threatened or conditional is not coded (GUIDELINES §5) ------------------------------
+@pytest.mark.parametrize("text", [
+    "The Group of Seven promised to impose coordinated sanctions against Iran if it supplies missiles to Russia.",
+    "The European Commission has proposed to sanction Iranian entities that supply drones to Moscow.",
+    "Brussels is considering sanctions on Belarus over its shell deliveries to Russia.",
+    "Washington warned it would impose sanctions on Ankara unless it cancels the missile purchase.",
+])
+def test_sanctions_not_imposed_are_not_coded(run, text):
+    assert not [m for m in run(text) if m.type == "SANCTION"]
+
+
+# -- "sanctions on X over its deliveries": the possessive is the target's --------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    ("The EU imposed sanctions on Iran over its drone deliveries to Russia.", ("IRN", "RUS")),
+    ("Britain sanctioned Belarus for its shell shipments to Russia.", ("BLR", "RUS")),
+    ("Washington imposed sanctions against Pyongyang over its arms transfers to Moscow.", ("PRK", "RUS")),
+])
+def test_possessive_in_a_measures_reason_is_its_target(run, text, pair):
+    got = keys(run(text))
+    assert ("TRANSFER", *pair, "affirmed") in got, got

@@ -204,7 +204,7 @@ class ActorIndex:
             if low in self.cues["anaphors.pronoun_person"]:
                 return self.reporter(token) or self.antecedent(token, prefer=("person",))
             if low in self.cues["anaphors.pronoun_state"]:
-                return self.antecedent(token, avoid=("person", "media"))
+                return self.measure_target(token) or self.antecedent(token, avoid=("person", "media"))
             return None
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
         for description in self.cues["anaphors.descriptions"]:
@@ -222,6 +222,26 @@ class ActorIndex:
                 return found or self.default_for(description, token)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self.same_head(token)
+        return None
+
+    def measure_target(self, pronoun: Token) -> ActorRef | None:
+        """"sanctions on Iran over its drone deliveries", "sanctioned Belarus for its shell shipments": a
+        possessive in the reason phrase of a measure is the measure's named target, not its imposer."""
+        if pronoun.dep_ != "poss" or pronoun.head.dep_ != "pobj" or pronoun.head.head.lower_ not in ("over", "for"):
+            return None
+        measure = pronoun.head.head.head  # the noun or verb the "over/for" phrase hangs on
+        words = self.cues["accusing_measures"] | {"impose"}
+        if measure.lemma_.lower() not in words:
+            return None
+        holders = [measure] + [c for c in measure.children if c.dep_ == "dobj"]
+        targets = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+        if measure.pos_ == "VERB":
+            targets += [c for c in measure.children if c.dep_ == "dobj" and c.lemma_.lower() not in words]
+        for target in targets:
+            ref = self.span_ref(target)
+            if ref is not None:
+                return ActorRef(ref.id, ref.kind, ref.start, ref.end, "anaphor")
         return None
 
     def default_for(self, description: str, token: Token) -> ActorRef | None:
