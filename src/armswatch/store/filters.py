@@ -51,9 +51,12 @@ def make_filter(store=None, *, supplier: str | None = None, recipient: str | Non
             except ValueError:
                 raise FilterError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
     if text is not None:
-        from armswatch.store.search import parse_query
+        from armswatch.store.search import SearchError, parse_query
 
-        parse_query(text)  # a malformed query fails here, naming the problem, before any SQL runs
+        try:
+            parse_query(text)  # a malformed query fails here, naming the problem, before any SQL runs
+        except SearchError as exc:
+            raise SearchError(f"text: {exc}") from None
         flt.text = text
     if flt.min_sources < 0:
         raise FilterError(f"min-sources: {min_sources} is negative")

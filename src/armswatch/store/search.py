@@ -1,7 +1,8 @@
 """Full-text search over mentions: evidence sentence, article title, actor and item names, claimant words.
 
-One index row per mention (`mention_search`): an FTS5 table on SQLite, a `tsvector` column with a GIN index on
-PostgreSQL. Both backends must return the same claims for the same query, so neither gets to tokenise or parse on
+One index row per mention (`mention_search`): its evidence sentence, and its context (title, names, claimant);
+an FTS5 table on SQLite, two `tsvector` columns with GIN indexes on PostgreSQL. A claim ranks by how many of its
+evidence sentences match by themselves, then by how many mentions match with their context. Both backends must return the same claims for the same query, so neither gets to tokenise or parse on
 its own terms:
 
 - the indexed text is normalised here (accents stripped, lower case, every non-letter/digit a space), so FTS5's
@@ -76,9 +77,9 @@ _TOKEN = re.compile(r'\s*(-?)("([^"]*)("?)|[^\s"]+)')
 def parse_query(raw: str) -> Query:
     """Parse what a user typed: words, "phrases", OR between two terms, -word or -"phrase" to exclude."""
     if raw is None or not raw.strip():
-        raise SearchError("q: the search is empty; type one or more words")
+        raise SearchError("the search is empty; type one or more words")
     if len(raw) > MAX_QUERY_CHARS:
-        raise SearchError(f"q: the search is longer than {MAX_QUERY_CHARS} characters")
+        raise SearchError(f"the search is longer than {MAX_QUERY_CHARS} characters")
     query = Query(raw=raw)
     pending_or = False
     pos = 0
@@ -91,29 +92,29 @@ def parse_query(raw: str) -> Query:
         negate, token, quoted, closing = match.group(1), match.group(2), match.group(3), match.group(4)
         if quoted is not None:
             if not closing:
-                raise SearchError('q: a quote is not closed; write "exact phrase" with both quotes')
+                raise SearchError('a quote is not closed; write "exact phrase" with both quotes')
             words, prefix = tuple(normalise(quoted).split()), False
             if not words:
-                raise SearchError('q: an empty phrase ""; put words between the quotes')
+                raise SearchError('an empty phrase ""; put words between the quotes')
         else:
             if token == "OR" and not negate:
                 if not query.groups or pending_or:
-                    raise SearchError("q: OR needs a word on each side (drones OR missiles)")
+                    raise SearchError("OR needs a word on each side (drones OR missiles)")
                 pending_or = True
                 continue
             words = tuple(normalise(token).split())
             if not words:
                 if negate and not token:
-                    raise SearchError("q: a lone '-'; write -word to exclude a word")
+                    raise SearchError("a lone '-'; write -word to exclude a word")
                 continue  # punctuation alone: nothing to search for
             prefix = len(words) == 1 and len(words[0]) >= PREFIX_MIN
         count += 1
         if count > MAX_TERMS:
-            raise SearchError(f"q: more than {MAX_TERMS} search terms")
+            raise SearchError(f"more than {MAX_TERMS} search terms")
         term = Term(words, prefix)
         if negate:
             if pending_or:
-                raise SearchError("q: OR cannot join an excluded -term")
+                raise SearchError("OR cannot join an excluded -term")
             query.excluded.append(term)
         elif pending_or:
             query.groups[-1].append(term)
@@ -121,11 +122,11 @@ def parse_query(raw: str) -> Query:
         else:
             query.groups.append([term])
     if pending_or:
-        raise SearchError("q: OR needs a word on each side (drones OR missiles)")
+        raise SearchError("OR needs a word on each side (drones OR missiles)")
     if not query.groups:
         if query.excluded:
-            raise SearchError("q: a search needs at least one word that is not excluded with '-'")
-        raise SearchError("q: the search has no words (only punctuation)")
+            raise SearchError("a search needs at least one word that is not excluded with '-'")
+        raise SearchError("the search has no words (only punctuation)")
     return query
 
 
@@ -155,20 +156,27 @@ def to_tsquery(query: Query) -> str:
 
 
 class Matches(ColumnElement):
-    """`mention_search` rows matching a parsed query: FTS5 MATCH on SQLite, `@@ to_tsquery` on PostgreSQL."""
+    """`mention_search` rows matching a parsed query: FTS5 MATCH on SQLite, `@@ to_tsquery` on PostgreSQL.
+
+    `evidence_only` matches the evidence sentence alone (the rank), else the sentence with its context.
+    """
 
     inherit_cache = False
     type = NullType()  # not Boolean: SQLite would compile "MATCH ? = 1"
 
-    def __init__(self, query: Query):
+    def __init__(self, query: Query, evidence_only: bool = False):
         self.query = query
+        self.evidence_only = evidence_only
 
 
 @compiles(Matches, "sqlite")
 def _match_sqlite(element: Matches, compiler, **kw) -> str:
     from sqlalchemy import bindparam
 
-    return f"{TABLE} MATCH " + compiler.process(bindparam("fts_query", to_fts5(element.query), unique=True), **kw)
+    expr = to_fts5(element.query)
+    if element.evidence_only:
+        expr = f"evidence : ({expr})"
+    return f"{TABLE} MATCH " + compiler.process(bindparam("fts_query", expr, unique=True), **kw)
 
 
 @compiles(Matches, "postgresql")
@@ -176,19 +184,26 @@ def _match_pg(element: Matches, compiler, **kw) -> str:
     from sqlalchemy import bindparam
 
     q = compiler.process(bindparam("ts_query", to_tsquery(element.query), unique=True), **kw)
-    return f"{TABLE}.body @@ to_tsquery('simple', {q})"
+    body = f"{TABLE}.evidence" if element.evidence_only else f"({TABLE}.evidence || {TABLE}.context)"
+    return f"{body} @@ to_tsquery('simple', {q})"
 
 
 def matching_claim_ids(query: Query):
     return select(search_table.c.claim_id).where(Matches(query))
 
 
-def hits_per_claim(query: Query):
-    """(claim_id, hits): how many of a claim's mentions match — the rank, identical on both backends."""
+def rank_per_claim(query: Query):
+    """(claim_id, in_evidence, hits): how many of a claim's evidence sentences match the query by themselves,
+    and how many of its mentions match with their context (title, names, claimant) — the rank, computed the
+    same way on both backends (their own scores, bm25 and ts_rank, differ)."""
     from sqlalchemy import func
 
-    return (select(search_table.c.claim_id, func.count().label("hits")).where(Matches(query))
-            .group_by(search_table.c.claim_id))
+    hits = (select(search_table.c.claim_id, func.count().label("hits")).where(Matches(query))
+            .group_by(search_table.c.claim_id).subquery())
+    own = (select(search_table.c.claim_id, func.count().label("own")).where(Matches(query, evidence_only=True))
+           .group_by(search_table.c.claim_id).subquery())
+    return (select(hits.c.claim_id, func.coalesce(own.c.own, 0).label("in_evidence"), hits.c.hits)
+            .outerjoin(own, own.c.claim_id == hits.c.claim_id))
 
 
 def matching_mentions(conn: Connection, query: Query, claim_ids: list[str]) -> dict[str, list[str]]:
@@ -223,15 +238,11 @@ def highlight_terms(evidence: str, query: Query) -> list[dict]:
     spans = [{"start": s, "end": e, "kind": "search"} for (s, e, _w), on in zip(words, marked) if on]
     merged: list[dict] = []  # a phrase is one mark, spaces included
     for span in spans:
-        if merged and evidence[merged[-1]["end"]:span["start"]].strip() == "" and _adjacent(merged[-1], span, words):
+        if merged and span["start"] - merged[-1]["end"] <= 1 and not evidence[merged[-1]["end"]:span["start"]].strip():
             merged[-1]["end"] = span["end"]
         else:
             merged.append(span)
     return merged
-
-
-def _adjacent(a: dict, b: dict, words) -> bool:
-    return b["start"] - a["end"] <= 1
 
 
 # --- the index ----------------------------------------------------------------------------------------------
@@ -243,16 +254,23 @@ def create_search_table(conn: Connection) -> bool:
         if exists:
             return False
         conn.execute(text(f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
-                          "mention_id UNINDEXED, claim_id UNINDEXED, body, tokenize = 'unicode61')"))
+                          "mention_id UNINDEXED, claim_id UNINDEXED, evidence, context, tokenize = 'unicode61')"))
         return True
     exists = conn.execute(text("SELECT to_regclass(:n)"), {"n": TABLE}).scalar()
     if exists:
         return False
     conn.execute(text(f"CREATE TABLE {TABLE} (mention_id VARCHAR(80) PRIMARY KEY, "
-                      "claim_id VARCHAR(16) NOT NULL, body TSVECTOR NOT NULL)"))
-    conn.execute(text(f"CREATE INDEX ix_{TABLE}_body ON {TABLE} USING GIN (body)"))
+                      "claim_id VARCHAR(16) NOT NULL, evidence TSVECTOR NOT NULL, context TSVECTOR NOT NULL)"))
+    conn.execute(text(f"CREATE INDEX ix_{TABLE}_all ON {TABLE} USING GIN ((evidence || context))"))
+    conn.execute(text(f"CREATE INDEX ix_{TABLE}_evidence ON {TABLE} USING GIN (evidence)"))
     conn.execute(text(f"CREATE INDEX ix_{TABLE}_claim ON {TABLE} (claim_id)"))
     return True
+
+
+INSERT_SQLITE = (f"INSERT INTO {TABLE} (mention_id, claim_id, evidence, context) "
+                 "VALUES (:mention_id, :claim_id, :evidence, :context)")
+INSERT_PG = (f"INSERT INTO {TABLE} (mention_id, claim_id, evidence, context) "
+             "VALUES (:mention_id, :claim_id, to_tsvector('simple', :evidence), to_tsvector('simple', :context))")
 
 
 def index_mentions(conn: Connection, mention_ids: list[str] | None = None) -> int:
@@ -263,8 +281,7 @@ def index_mentions(conn: Connection, mention_ids: list[str] | None = None) -> in
     else:
         ids = sorted(set(mention_ids))
     names = {r.id: r.name for r in conn.execute(select(t.actors.c.id, t.actors.c.name))}
-    body_sql = ":body" if conn.dialect.name == "sqlite" else "to_tsvector('simple', :body)"
-    insert_sql = text(f"INSERT INTO {TABLE} (mention_id, claim_id, body) VALUES (:mention_id, :claim_id, {body_sql})")
+    insert_sql = text(INSERT_SQLITE if conn.dialect.name == "sqlite" else INSERT_PG)
     written = 0
     m = t.mentions.c
     for i in range(0, len(ids), INDEX_CHUNK):
@@ -275,7 +292,8 @@ def index_mentions(conn: Connection, mention_ids: list[str] | None = None) -> in
         rows = conn.execute(select(m.id, m.claim_id, m.evidence, m.supplier, m.recipient, m.actors, m.claimant,
                                    m.claimant_text, m.item_text, m.item_category, t.articles.c.title)
                             .join(t.articles, t.articles.c.id == m.article_id).where(m.id.in_(part))).all()
-        values = [{"mention_id": r.id, "claim_id": r.claim_id, "body": document(r, names)} for r in rows]
+        values = [{"mention_id": r.id, "claim_id": r.claim_id, "evidence": normalise(r.evidence),
+                   "context": context(r, names)} for r in rows]
         if values:
             conn.execute(insert_sql, values)
         written += len(values)
@@ -288,10 +306,10 @@ def _expanding(name: str):
     return bindparam(name, expanding=True)
 
 
-def document(row, names: dict[str, str]) -> str:
-    """The text a mention is found by: evidence, title, actors (names and ids), item and claimant words."""
+def context(row, names: dict[str, str]) -> str:
+    """What else a mention is found by: its article's title, actors (names and ids), item and claimant words."""
     actors = [a for a in (row.supplier, row.recipient, row.claimant, *(row.actors or [])) if a]
-    parts = [row.evidence, row.title, row.claimant_text, row.item_text, row.item_category]
+    parts = [row.title, row.claimant_text, row.item_text, row.item_category]
     for actor in actors:
         if actor in ("author", "other"):
             continue

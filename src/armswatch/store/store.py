@@ -21,7 +21,7 @@ from armswatch.store.query import (
     row_to_claim,
     row_to_mention,
 )
-from armswatch.store.search import hits_per_claim, highlight_terms, index_mentions, matching_mentions, parse_query
+from armswatch.store.search import highlight_terms, index_mentions, matching_mentions, parse_query, rank_per_claim
 from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_claims, write_batch
 from armswatch.types import Article, Claim, ClaimFilter, Mention
 
@@ -100,14 +100,14 @@ class Store:
                order: str = "stories") -> list[Claim]:
         """Claims matching `flt`, most independent stories first by default (order: see query.ORDERS).
 
-        order="relevance" with a search (`flt.text`) ranks by how many of a claim's mentions match, then as
-        "stories": the same rank on both backends, whose own scores (bm25, ts_rank) differ.
+        order="relevance" with a search (`flt.text`) ranks by how many of a claim's evidence sentences match
+        (search.rank_per_claim), then as "stories": the same rank on both backends.
         """
         query = select(t.claims).where(*claim_conditions(flt))
         if order == "relevance" and flt is not None and flt.text:
-            hits = hits_per_claim(parse_query(flt.text)).subquery()
-            query = query.join(hits, hits.c.claim_id == t.claims.c.id).order_by(
-                hits.c.hits.desc(), *order_by("stories"))
+            rank = rank_per_claim(parse_query(flt.text)).subquery()
+            query = query.join(rank, rank.c.claim_id == t.claims.c.id).order_by(
+                rank.c.in_evidence.desc(), rank.c.hits.desc(), *order_by("stories"))
         else:
             query = query.order_by(*order_by(order))
         query = query.offset(offset)
@@ -197,6 +197,11 @@ class Store:
         return [{"id": r.id, "name": r.name, "kind": r.kind, "affiliation": r.affiliation,
                  "claims": len(parties.get(r.id, ())), "claimed": claimed.get(r.id, 0)}
                 for r in rows if r.id in parties or r.id in claimed]
+
+    def actor_names(self) -> dict[str, str]:
+        """Actor id -> display name, for every stored actor (exports put names beside ids)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(t.actors.c.id, t.actors.c.name)).all())
 
     def article(self, article_id: str) -> dict | None:
         with self.engine.connect() as conn:
