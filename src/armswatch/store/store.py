@@ -147,6 +147,19 @@ class Store:
             out.append({**c.to_dict(), "hits": len(found.get(c.id, [])), "matches": matches})
         return out
 
+    def seen_in_range(self, claim_ids: list[str], flt: ClaimFilter) -> dict[str, dict]:
+        """claim id -> {first, last, mentions} of its mentions in articles published within flt.since..until."""
+        m, a = t.mentions.c, t.articles.c
+        out = {}
+        with self.engine.connect() as conn:
+            for part in chunks(list(claim_ids)):
+                rows = conn.execute(select(m.claim_id, func.min(a.published), func.max(a.published), func.count())
+                                    .join(t.articles, a.id == m.article_id)
+                                    .where(m.claim_id.in_(part), a.published.is_not(None), *published_in(flt))
+                                    .group_by(m.claim_id))
+                out.update({cid: {"first": lo, "last": hi, "mentions": n} for cid, lo, hi, n in rows})
+        return out
+
     def rebuild_search_index(self) -> int:
         """Rewrite the whole full-text index from the stored mentions; returns the rows written."""
         with write_transaction(self.engine) as conn:

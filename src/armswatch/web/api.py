@@ -153,7 +153,8 @@ def list_claims(
         Query(description="sort: relevance (with q; the default then), most stories, articles, mentions, by date"),
     ] = None,
 ) -> dict[str, Any]:
-    """With `q` every claim carries `hits` and `matches`: its matching evidence with the words marked."""
+    """With `q` every claim carries `hits` and `matches`: its matching evidence with the words marked; with
+    `since`/`until`, `in_range`: the first and last dates (and count) of its mentions within them."""
     store = _store(request)
     total = store.count_claims(flt)
     sort = ClaimOrder(order).value if order else ("relevance" if flt.text else "stories")
@@ -161,6 +162,10 @@ def list_claims(
         claims = store.search(flt.text, flt, limit=limit, offset=offset, order=sort)
     else:
         claims = [_record(c) for c in store.claims(flt, limit=limit, offset=offset, order=sort)]
+    if flt.since or flt.until:  # the page shows when each claim was reported within the chosen dates
+        seen = store.seen_in_range([c["id"] for c in claims], flt)
+        for c in claims:
+            c["in_range"] = seen.get(c["id"])
     return {"total": total, "limit": limit, "offset": offset, "order": sort, "claims": claims}
 
 
