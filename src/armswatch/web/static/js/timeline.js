@@ -129,6 +129,9 @@ export function drawTimeline(container, rows, types, { onWeek, onRange, range } 
   chart.appendChild(brush);
   if (onWeek || onRange) brushable(chart, brush, weeks, step, { onWeek, onRange });
   container.appendChild(chart);
+  // when the weeks do not fit, show the chosen interval, else the latest weeks
+  const focus = picked.indexOf(true) >= 0 && range && (range.since || range.until) ? picked.indexOf(true) : weeks.length;
+  container.scrollLeft = Math.max(0, MARGIN.left + focus * step - container.clientWidth / 2);
 }
 
 // Press on a week and release on another: the interval from the first week's Monday to the last one's Sunday.
