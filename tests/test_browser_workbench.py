@@ -339,3 +339,25 @@ def test_export_links_download_the_current_view_with_names(browser, wb_url):
     assert dl.value.suggested_filename == "armswatch-claims.graphml"
     assert "Paraguay" in open(dl.value.path(), encoding="utf-8").read()
     page.context.close()
+
+
+def test_stored_article_page_keeps_a_hostile_article_inert(browser, samples_url):
+    from conftest_web import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TITLE
+
+    claims = api(samples_url, "/api/claims", supplier="IRN", recipient="RUS", limit=1000)["claims"]
+    mention = next(m for c in claims for m in api(samples_url, f"/api/claims/{c['id']}")["mentions"]
+                   if HOSTILE_IMG in m["evidence"])
+    page = new_page(browser)
+    page.goto(f"{samples_url}/article?id={mention['article_id']}&start={mention['evidence_start']}"
+              f"&end={mention['evidence_end']}")
+    ready(page)
+    page.wait_for_timeout(300)  # an injected <img onerror> would have fired by now
+    assert page.evaluate("window.__pwned") is None and page.errors == []
+    assert page.inner_text("mark#evidence") == mention["evidence"]
+    assert HOSTILE_SCRIPT in page.inner_text("#article-body") and page.inner_text("#article-title") == HOSTILE_TITLE
+    assert page.locator("main img, main script, header img, header script").count() == 0
+    assert page.locator("#article-meta a").count() == 0  # a javascript: URL is never a link
+    page.goto(f"{samples_url}/article?id=nosuch")
+    page.wait_for_selector("#article-error:not([hidden])")
+    assert "no article with id 'nosuch'" in page.inner_text("#article-error")
+    page.context.close()
