@@ -217,6 +217,10 @@ async function applyFilters() {
 async function openClaim(id, row) {
   await guarded(async () => {
     const claim = await getJSON(`/api/claims/${encodeURIComponent(id)}`, { q: state.filters.q });
+    if (state.filters.q && claim.mentions) {  // under a search, the sentences that match come first
+      const hit = (m) => (m.search && m.search.length ? 0 : 1);
+      claim.mentions = claim.mentions.map((m, i) => [m, i]).sort((a, b) => hit(a[0]) - hit(b[0]) || a[1] - b[1]).map(([m]) => m);
+    }
     state.openId = id;
     for (const r of document.querySelectorAll("#claims-table tr.open")) r.classList.remove("open");
     if (row) row.classList.add("open");
