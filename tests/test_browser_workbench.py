@@ -97,6 +97,14 @@ def test_page_has_no_sideways_scroll_and_reaches_graph_table_and_evidence(browse
             "els => els.filter(e => e.getBoundingClientRect().height < 44).map(e => e.id || e.tagName)")
         assert small == []  # touch-friendly targets
         assert page.locator("#graph").bounding_box()["height"] >= 300
+        second = page.locator("#claims-table tr.claim-row").nth(1)
+        second_id = second.get_attribute("data-claim-id")
+        page.evaluate("window.scrollTo(0, 0)")
+        second.click()  # a tap on a claim brings its evidence up
+        page.wait_for_selector(f"#claim-detail[data-claim-id='{second_id}'] blockquote.evidence")
+        page.wait_for_timeout(200)
+        top = page.evaluate("document.getElementById('claim-detail').getBoundingClientRect().top")
+        assert 0 <= top < height - 100
     else:
         assert page.evaluate("document.documentElement.scrollHeight") <= height + 1  # everything on one screen
     assert page.errors == []

@@ -231,6 +231,8 @@ async function openClaim(id, row) {
     }
     $("claim-detail").scrollTop = 0;
     if (!row) $("claim-detail").focus({ preventScroll: true });
+    // one column (phones): the evidence is below the table, so bring it up
+    if (window.matchMedia("(max-width: 900px)").matches) $("claim-detail").scrollIntoView({ block: "start" });
   });
 }
 
