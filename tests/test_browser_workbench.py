@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -336,16 +337,16 @@ def test_export_links_download_the_current_view_with_names(browser, wb_url):
     shown = table_ids(page)
     with page.expect_download() as dl:
         page.click("#export-csv")
-    rows = list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8"))))
     assert sorted(r["id"] for r in rows) == sorted(shown) and shown
     assert {(r["supplier_name"], r["recipient_name"]) for r in rows} == {("Bolivia", "Paraguay")}
     with page.expect_download() as dl:
         page.click("#export-json")
-    assert sorted(c["id"] for c in json.load(open(dl.value.path(), encoding="utf-8"))) == sorted(shown)
+    assert sorted(c["id"] for c in json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))) == sorted(shown)
     with page.expect_download() as dl:
         page.click("#export-graphml")
     assert dl.value.suggested_filename == "armswatch-claims.graphml"
-    assert "Paraguay" in open(dl.value.path(), encoding="utf-8").read()
+    assert "Paraguay" in Path(dl.value.path()).read_text(encoding="utf-8")
     page.context.close()
 
 

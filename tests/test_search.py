@@ -98,10 +98,11 @@ def test_search_never_passes_user_syntax_to_the_backend(wb_store):
 
 
 def test_search_index_stays_exact_on_reingest_and_interrupted_batches(wb_store):
+    from conftest_store import article, mention
+
     from armswatch.run import ingest
     from armswatch.store.engine import write_transaction
     from armswatch.store.write import write_batch
-    from conftest_store import article, mention
 
     def index_rows():
         with wb_store.engine.connect() as conn:
@@ -252,6 +253,6 @@ def test_cli_export_puts_names_beside_ids(tmp_path_factory, tmp_path):
     assert (transfer["supplier"], transfer["supplier_name"], transfer["recipient_name"]) == ("CHL", "Chile", "Peru")
     assert transfer["claimants"] == ["USA"] and transfer["claimant_names"] == ["United States"]
     assert invoke("export", "--format", "csv", "-o", str(tmp_path / "c.csv"), "--mentions", "--db", db).code == 0
-    mentions = list(csv.DictReader(open(tmp_path / "c.mentions.csv", encoding="utf-8")))
+    mentions = list(csv.DictReader(io.StringIO((tmp_path / "c.mentions.csv").read_text(encoding="utf-8"))))
     assert {m["claimant_name"] for m in mentions if m["supplier_name"] == "Chile"} == {
         "United States", "the article's own reporting"}

@@ -21,10 +21,15 @@ from armswatch.store.query import (
     row_to_claim,
     row_to_mention,
 )
-from armswatch.store.search import highlight_terms, index_mentions, matching_mentions, parse_query, rank_per_claim
+from armswatch.store.search import (
+    highlight_terms,
+    index_mentions,
+    matching_mentions,
+    parse_query,
+    rank_per_claim,
+)
 from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_claims, write_batch
 from armswatch.types import Article, Claim, ClaimFilter, Mention
-
 
 MATCH_FIELDS = ("id", "article_id", "evidence", "evidence_start", "evidence_end", "title", "site", "published")
 
