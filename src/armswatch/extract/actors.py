@@ -14,6 +14,10 @@ OF_PREPS = {"of", "from", "in", "at", "for"}
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
                       r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*"
                       r"|^\s*[A-Z][A-Za-z .]{2,25}:\s+(?=[A-Z])")  # "New Delhi: Germany has ..."
+# The same wire datelines at the start of a later line: after a headline and a "Published:" line.
+LINE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .,'-]{2,}(?:,[ \t]*[A-Z][\w .]+)?[ \t]*(?:\([^)]{1,30}\))?[ \t]+[—–-]{1,2}"
+                           r"[ \t]+", re.MULTILINE)
+DATELINE_WINDOW = 1000  # characters from the start in which a line may open with the dateline
 QUANTIFIERS = {"any", "all", "some", "none", "each", "one", "both", "either", "neither", "party", "parties", "side"}
 # "US-made", "Iranian-produced": the maker of an item, never an actor named by the phrase
 ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufacture", "manufactured", "develop",
@@ -60,9 +64,10 @@ class ActorIndex:
         self.doc = doc
         self.cues = cues
         dateline = DATELINE.match(doc.text)
-        cut = dateline.end() if dateline else 0  # "SEOUL, South Korea (AP) —": a place, not a party
-        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if s.start_char >= cut),
-                                        key=lambda s: s.start)
+        places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
+        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
+        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
+            a <= s.start_char < b for a, b in places)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
         self.by_token: dict[int, Span] = {}
         for span in self.spans:
@@ -118,6 +123,24 @@ class ActorIndex:
                                 return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")
         return None
 
+    def companions(self, head: Token) -> list[Token]:
+        """Partners added to an actor or a verb by "along with X", "together with X" or "alongside X"."""
+        preps = self.cues["companion_preps"]
+        out = []
+        for child in head.children:
+            if child.dep_ != "prep":
+                continue
+            if child.lower_ == "alongside":
+                withs = [child]
+            elif child.lower_ == "with" and any(g.dep_ == "advmod" and g.lower_ in preps for g in child.children):
+                withs = [child]  # "together with X"
+            elif child.lower_ in preps:
+                withs = [g for g in child.children if g.dep_ == "prep" and g.lower_ == "with"]  # "along with X"
+            else:
+                continue
+            out.extend(g for w in withs for g in w.children if g.dep_ == "pobj")
+        return out
+
     def resolve_all(self, token: Token) -> list[ActorRef]:
         """Actors of a phrase and its conjuncts ("Iran and North Korea", "countries like Iran, like Syria")."""
         out: list[ActorRef] = []
@@ -161,6 +184,9 @@ class ActorIndex:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             out.extend(self.resolve_all(pobj))
+            if ref is not None:
+                for pobj in self.companions(head):
+                    out.extend(self.resolve_all(pobj))
         seen, unique = set(), []
         for r in out:
             if r.id not in seen:

@@ -75,6 +75,8 @@ def claim_filter(
     ] = None,
     min_sources: Annotated[int, Query(ge=0, le=10_000, description="minimum independent stories")] = 0,
     polarity: Annotated[Polarity | None, Query()] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="minimum claim confidence (0, the default: every claim)")] = None,
     q: Annotated[
         str | None,
         Query(
@@ -127,6 +129,7 @@ def claim_filter(
         claimant=ids["claimant"],
         min_sources=min_sources,
         polarity=polarity.value if polarity else None,
+        min_confidence=min_confidence or 0.0,
     )
 
 
