@@ -308,6 +308,9 @@ def test_claimant_labels_say_who_claims_it(browser, wb_url):
         page.press(f"#claims-table tr[data-claim-id='{cid}']", "Enter")
         page.wait_for_selector(f"#claim-detail[data-claim-id='{cid}'] .claimant")
         assert page.locator("#claim-detail .claimant").all_inner_texts() == [f"Claimed by {who}"]
+        confidence = api(wb_url, f"/api/claims/{cid}")["confidence"]
+        if confidence is not None:  # the stored confidence is shown with the claim
+            assert f"{confidence:.2f}" in page.inner_text("#claim-detail .facts")
     page.context.close()
 
 

@@ -178,6 +178,9 @@ export function renderDetail(section, claim, names, { onOpen }) {
     ["Sources", `${claim.stories ?? 0} independent (${claim.articles ?? 0} articles)`],
     ["Seen", claim.first_seen || claim.last_seen ? `${claim.first_seen || "?"} – ${claim.last_seen || "?"}` : "no dated article"],
   ];
+  if (typeof claim.confidence === "number") {
+    facts.push(["Confidence", `${claim.confidence.toFixed(2)} (the extraction model's; 1 = surely right)`]);
+  }
   if (claim.type === "DENIAL" && claim.actors && claim.actors.length) {
     facts.push(["Denied by", claim.actors.map((a) => actorName(names, a)).join(", ")]);
   }
