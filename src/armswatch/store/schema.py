@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the full-text index mention_search (store/search.py: FTS5 or tsvector, not in metadata)
 
 metadata = MetaData()
 
