@@ -373,3 +373,32 @@ def test_stored_article_page_keeps_a_hostile_article_inert(browser, samples_url)
     page.wait_for_selector("#article-error:not([hidden])")
     assert "no article with id 'nosuch'" in page.inner_text("#article-error")
     page.context.close()
+
+
+# --- confidence (issue [2/4]): a slider that filters, edges fainter when less likely ------------------------------
+def test_confidence_slider_filters_claims_and_edges_fade_with_doubt(browser, samples_url):
+    claims = api(samples_url, "/api/claims", limit=1000)["claims"]
+    confident = [c for c in claims if c["confidence"] is not None and c["confidence"] >= 0.5]
+    assert 0 < len(confident) < len(claims)
+    page = new_page(browser)
+    page.goto(samples_url + "/")
+    ready(page)
+    opacity = page.evaluate("""() => {
+        const out = {};
+        window.armswatch.cy.edges().forEach((e) => { out[e.id()] = Number(e.style('opacity')); });
+        return out;
+    }""")
+    by_id = {c["id"]: c for c in claims}
+    drawn = [(by_id[i]["confidence"], o) for i, o in opacity.items() if i in by_id and by_id[i]["confidence"] is not None]
+    low = [o for c, o in drawn if c < 0.3]
+    high = [o for c, o in drawn if c > 0.9]
+    assert low and high and max(low) < min(high)
+    page.locator("#f-min-confidence").fill("0.5")
+    page.locator("#f-min-confidence").dispatch_event("change")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('min_confidence') === '0.5'")
+    ready(page)
+    assert page.locator("#f-min-confidence-value").text_content() == "0.50"
+    page.wait_for_function(f"() => window.armswatch.state.total === {len(confident)}")
+    shown = set(page.evaluate("() => window.armswatch.cy.edges().map((e) => e.id())"))
+    assert shown and shown <= {c["id"] for c in confident}
+    assert not page.errors

@@ -248,7 +248,7 @@ class Store:
             "id": c.id, "source": c.supplier, "target": c.recipient, "type": c.type,
             "item_category": c.item_category, "polarity": c.polarity, "articles": c.articles, "stories": c.stories,
             "mention_count": c.mention_count, "first_seen": c.first_seen, "last_seen": c.last_seen,
-            "claimants": c.claimants, "denials": c.denials, "denied": bool(c.denials),
+            "claimants": c.claimants, "denials": c.denials, "denied": bool(c.denials), "confidence": c.confidence,
         } for c in claims]
         return {"nodes": nodes, "edges": edges}
 

@@ -38,10 +38,10 @@ const STYLE = [
       "target-arrow-color": "data(color)",
       "target-arrow-shape": "triangle",
       "arrow-scale": 0.9,
-      opacity: 0.9,
+      opacity: "mapData(conf, 0, 1, 0.3, 1)", // fainter = the extraction model trusts the claim less
     },
   },
-  { selector: "edge.negated", style: { "line-style": "dashed", "line-dash-pattern": [7, 5], opacity: 0.75 } },
+  { selector: "edge.negated", style: { "line-style": "dashed", "line-dash-pattern": [7, 5] } },
   {
     // a claim someone denies: a cross in the middle of its own arrow, labelled
     selector: "edge.denied",
@@ -168,7 +168,7 @@ export function drawGraph(cy, graph, names) {
       const denial = e.type === "DENIAL";
       return {
         group: "edges",
-        data: { ...e, color: typeColor(e.type), width: edgeWidth(e.stories) },
+        data: { ...e, color: typeColor(e.type), width: edgeWidth(e.stories), conf: e.confidence ?? 1 },
         classes: [
           e.polarity === "negated" ? "negated" : "",
           denial ? "denial-line" : e.denied ? "denied" : "",

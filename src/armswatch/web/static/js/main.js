@@ -8,7 +8,8 @@ import { TYPE_LABELS, typeColor } from "./style.js";
 import { drawTimeline, weekMonday } from "./timeline.js";
 
 const PAGE = 50;
-const FILTER_KEYS = ["q", "actor", "type", "item", "since", "until", "claimant", "min_sources"];
+const FILTER_KEYS = ["q", "actor", "type", "item", "since", "until", "claimant", "min_sources", "min_confidence"];
+const ZERO_DEFAULT = new Set(["min_sources", "min_confidence"]); // filters whose 0 means "no filter"
 const EXPORTS = ["csv", "json", "graphml"];
 const $ = (id) => document.getElementById(id);
 
@@ -45,14 +46,19 @@ function readForm() {
   const filters = {};
   for (const key of FILTER_KEYS) {
     const value = form.elements[key].value.trim();
-    if (value && !(key === "min_sources" && value === "0")) filters[key] = value;
+    if (value && !(ZERO_DEFAULT.has(key) && Number(value) === 0)) filters[key] = value;
   }
   return filters;
 }
 
 function writeForm(filters) {
   const form = $("filters");
-  for (const key of FILTER_KEYS) form.elements[key].value = filters[key] ?? (key === "min_sources" ? "0" : "");
+  for (const key of FILTER_KEYS) form.elements[key].value = filters[key] ?? (ZERO_DEFAULT.has(key) ? "0" : "");
+  showConfidence();
+}
+
+function showConfidence() {
+  $("f-min-confidence-value").value = Number($("f-min-confidence").value).toFixed(2);
 }
 
 function syncUrl() {
@@ -291,6 +297,7 @@ async function init() {
 
   const form = $("filters");
   form.addEventListener("change", applyFilters);
+  $("f-min-confidence").addEventListener("input", showConfidence); // the number follows the slider as it moves
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     applyFilters();
