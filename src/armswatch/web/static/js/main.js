@@ -142,6 +142,7 @@ function drawLegend(types) {
   legend.appendChild(el("span", { class: "key" }, el("span", { class: "deny-key" }, "✕"), "denied by a party (mark on the claim)"));
   legend.appendChild(el("span", { class: "key" }, line("1.5 3"), "a denial of no drawn claim"));
   legend.appendChild(el("span", { class: "key" }, "thicker = more independent sources"));
+  legend.appendChild(el("span", { class: "key" }, "fainter = less likely right (confidence)"));
   const state_ = el("span", { class: "node-key state" });
   const group = el("span", { class: "node-key group" });
   legend.appendChild(el("span", { class: "key" }, state_, "state"));
