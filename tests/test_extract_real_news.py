@@ -172,3 +172,12 @@ def test_sanctions_not_imposed_are_not_coded(run, text):
 def test_possessive_in_a_measures_reason_is_its_target(run, text, pair):
     got = keys(run(text))
     assert ("TRANSFER", *pair, "affirmed") in got, got
+
+
+# -- "..., while Y said ...": another party's statement does not attribute the main clause -----------------------
+@pytest.mark.parametrize("text, pair, claimant", [
+    ("Norway sent howitzers to Ukraine last year, while Sweden said it would send tanks.", ("NOR", "UKR"), "author"),
+    ("Chile shipped rifles to Peru in May, whereas Argentina said it had sent none.", ("CHL", "PER"), "author"),
+])
+def test_contrastive_report_is_no_credit(run, text, pair, claimant):
+    assert only(run(text), "TRANSFER", *pair).claimant == claimant

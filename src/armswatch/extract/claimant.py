@@ -35,6 +35,9 @@ class Claimant:
     head: Token | None = None  # where an "according to" phrase attaches
 
 
+# Subordinators that make a reporting clause a statement of its own ("X did A, while Y said B"), never a credit.
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst", "because", "since", "if", "when"})
+
 def _phrase(token: Token) -> str:
     """The speaker as written, without trailing relative clauses."""
     skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i for t in c.subtree}
@@ -316,6 +319,8 @@ class ClaimantFinder:
                 if c.dep_ in ("advcl", "parataxis", "conj") and c.lemma_.lower() in self.reporting and c not in chain \
                         and (anc == trigger or c.i not in {t.i for t in trigger.subtree}):
                     as_mark = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                    if any(m.dep_ == "mark" and m.lower_ in CONTRAST_MARKS for m in c.children):
+                        continue  # "..., while Canada said ...": another party's statement, not an attribution
                     # "told Reuters" names the addressee, not the content: it still attributes the clause
                     content_deps = ("ccomp", "xcomp") if c.lemma_.lower() in ADDRESSEE_VERBS else (
                         "ccomp", "dobj", "xcomp")
