@@ -17,7 +17,7 @@ from armswatch.clean.boilerplate import learn_boilerplate, line_key, strip_boile
 from armswatch.clean.dates import find_date, parse_date
 from armswatch.clean.html import extract_html
 from armswatch.clean.lang import detect_lang
-from armswatch.clean.text import declared_charset, decode, looks_binary, paragraphs_of, repair
+from armswatch.clean.text import clean_line, declared_charset, decode, looks_binary, paragraphs_of, repair
 from armswatch.clean.wire import find_wire
 from armswatch.errors import InputError
 from armswatch.types import Article, Skipped
@@ -116,7 +116,7 @@ def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
     published = draft.published
     if published is None:
         published, paras = find_date(paras)
-    title = draft.title
+    title = clean_line(draft.title)
     if draft.kind == "text" and title is None:
         title, paras = _headline(paras)
     elif title and paras and line_key(paras[0]) == line_key(title):
@@ -128,8 +128,9 @@ def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
         return Skipped(draft.source, reason)
     return Article(
         id=article_id(text), text=text, source=draft.source, url=draft.url,
-        site=draft.site or (found_sites[0] if found_sites else None), title=title, published=published,
-        author=draft.author, wire=wire, lang=detect_lang(text), content_hash=draft.content_hash,
+        site=clean_line(draft.site or (found_sites[0] if found_sites else None)), title=title,
+        published=published, author=clean_line(draft.author), wire=wire, lang=detect_lang(text),
+        content_hash=draft.content_hash,
     )
 
 
