@@ -61,7 +61,7 @@ def opened(db: str | None):
         raise fail(str(exc), 1) from None
     try:
         yield store
-    except FilterError as exc:
+    except (FilterError, MissingExtraError) as exc:
         raise fail(str(exc), 2) from None
     except ArmswatchError as exc:
         raise fail(str(exc), 1) from None

@@ -270,7 +270,11 @@ def _entry_date(entry) -> str | None:
 
 
 def read_feed(data: bytes, source: str, ctx: Context) -> Iterator[RawDoc | Skipped]:
-    """Each entry's link fetched as an article (its content when it has no link)."""
+    """Each entry's link fetched as an article (its content when it has no link).
+
+    Every entry comes out as an article or as a Skipped named `FEED#N` whose reason says why its link could not
+    be read (and the link), so a feed whose links are dead still reports each entry under its own name.
+    """
     import feedparser
 
     feed = feedparser.parse(data)
@@ -279,16 +283,24 @@ def read_feed(data: bytes, source: str, ctx: Context) -> Iterator[RawDoc | Skipp
         yield Skipped(source, ("not an RSS/Atom feed" if feed.bozo else "feed has no entries") + why)
         return
     for n, entry in enumerate(feed.entries, 1):
+        where = f"{source}#{n}"
         title, published = entry.get("title"), _entry_date(entry)
         link = entry.get("link")
         if link:
-            yield from read_url(link, ctx, title=title, published=published, follow_feeds=False)
+            try:
+                for item in read_url(link, ctx, title=title, published=published, follow_feeds=False):
+                    yield Skipped(where, f"{item.reason} (link {item.source})") if isinstance(item, Skipped) \
+                        else item
+            except ValueError as exc:  # a link urllib cannot even split ("http://[oops")
+                yield Skipped(where, f"invalid link {link!r} ({exc})")
             continue
         content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
         if content:
-            yield RawDoc(f"{source}#{n}", "html", content, published=published, group=source, title_fallback=title)
+            kind = "html" if "<" in content else "text"  # many feeds carry a plain-text summary
+            yield RawDoc(where, kind, content, published=published, group=source, title_fallback=title,
+                         title=title if kind == "text" else None)
         else:
-            yield Skipped(f"{source}#{n}", "feed entry has neither a link nor content")
+            yield Skipped(where, "feed entry has neither a link nor content")
 
 
 def read_url(url: str, ctx: Context, *, title: str | None = None, published: str | None = None,
