@@ -35,6 +35,7 @@ class RawDoc:
     group: str = ""
     title_fallback: str | None = None  # used when the page itself has no title (a feed entry's title)
     charset: str | None = None  # declared by the server (Content-Type), when fetched
+    credits: tuple[str, ...] = ()  # metadata that may name the wire agency (JSON fields, a feed entry's author)
 
 
 class Context:
@@ -155,6 +156,20 @@ def read_stdin(ctx: Context, stream=None) -> Iterator[RawDoc | Skipped]:
 
 # ---- JSON ----------------------------------------------------------------------------------------------------------
 
+CREDIT_FIELDS = ("wire", "agency", "credit", "credits", "source", "provider", "byline", "author")
+
+
+def _credits(obj: dict) -> tuple[str, ...]:
+    """A record's fields that may name the wire agency (strings, or lists of strings)."""
+    found: list[str] = []
+    for key in CREDIT_FIELDS:
+        value = obj.get(key)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and v.strip():
+                found.append(v)
+    return tuple(found)
+
+
 def _record(obj, source: str, ctx: Context, group: str) -> RawDoc | Skipped:
     if not isinstance(obj, dict):
         return Skipped(source, f"expected a JSON object, got {type(obj).__name__}")
@@ -166,7 +181,8 @@ def _record(obj, source: str, ctx: Context, group: str) -> RawDoc | Skipped:
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
-    return RawDoc(source, kind, body, url=url, title=title, published=published, group=_host(url) or group)
+    return RawDoc(source, kind, body, url=url, title=title, published=published, group=_host(url) or group,
+                  credits=_credits(obj))
 
 
 def read_json(data: bytes, source: str, ctx: Context, group: str) -> Iterator[RawDoc | Skipped]:
@@ -285,12 +301,16 @@ def read_feed(data: bytes, source: str, ctx: Context) -> Iterator[RawDoc | Skipp
     for n, entry in enumerate(feed.entries, 1):
         where = f"{source}#{n}"
         title, published = entry.get("title"), _entry_date(entry)
+        credits = tuple(c for c in (entry.get("author"),) if isinstance(c, str) and c.strip())
         link = entry.get("link")
         if link:
             try:
                 for item in read_url(link, ctx, title=title, published=published, follow_feeds=False):
-                    yield Skipped(where, f"{item.reason} (link {item.source})") if isinstance(item, Skipped) \
-                        else item
+                    if isinstance(item, Skipped):
+                        item = Skipped(where, f"{item.reason} (link {item.source})")
+                    elif credits:
+                        item.credits = (*item.credits, *credits)
+                    yield item
             except ValueError as exc:  # a link urllib cannot even split ("http://[oops")
                 yield Skipped(where, f"invalid link {link!r} ({exc})")
             continue
@@ -298,7 +318,7 @@ def read_feed(data: bytes, source: str, ctx: Context) -> Iterator[RawDoc | Skipp
         if content:
             kind = "html" if "<" in content else "text"  # many feeds carry a plain-text summary
             yield RawDoc(where, kind, content, published=published, group=source, title_fallback=title,
-                         title=title if kind == "text" else None)
+                         title=title if kind == "text" else None, credits=credits)
         else:
             yield Skipped(where, "feed entry has neither a link nor content")
 
