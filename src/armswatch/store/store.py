@@ -23,10 +23,18 @@ from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_c
 from armswatch.types import Article, Claim, ClaimFilter, Mention
 
 
-def open_store(url: str | os.PathLike | None = None) -> Store:
-    """Open (creating on first use) the store at `url`: None -> $ARMSWATCH_DB or ./armswatch.db."""
-    engine = make_engine(url)
-    ensure_schema(engine)
+def open_store(url: str | os.PathLike | None = None, *, create: bool = True) -> Store:
+    """Open (creating on first use) the store at `url`: None -> $ARMSWATCH_DB or ./armswatch.db.
+
+    `create=False` (the read-only commands) raises NoDatabaseError where there is no armswatch database yet,
+    and creates nothing: not the SQLite file, not the tables.
+    """
+    engine = make_engine(url, create=create)
+    try:
+        ensure_schema(engine, create=create)
+    except Exception:
+        engine.dispose()
+        raise
     return Store(engine)
 
 
