@@ -10,6 +10,8 @@ DB ?= armswatch.db
 
 LOCK := requirements.lock
 UV_VERSION := uv>=0.5
+TOOLS := .venv-tools
+UV := $(TOOLS)/bin/uv
 EXTRAS := all,build,test
 MIN_VENV ?= .venv-min
 # The fast tests run on the minimum versions: reading, cleaning, grouping, extracting, storing, exporting, the CLI.
@@ -37,18 +39,21 @@ test: venv
 fuzz: venv
 	HYPOTHESIS_PROFILE=fuzz FUZZ_SCALE=$${FUZZ_SCALE:-10} $(BIN)/pytest -q tests/test_fuzz.py
 
+# uv in a venv of its own: locking must not need an install from the (possibly outdated) lock.
+$(UV):
+	$(PY) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install -q '$(UV_VERSION)'
+
 # Regenerate the lock file after changing a dependency in pyproject.toml (the one documented command).
-lock: venv
-	$(BIN)/pip install -q '$(UV_VERSION)'
-	$(BIN)/uv pip compile -q pyproject.toml --extra all --extra build --extra test --python-version 3.11 \
+lock: $(UV)
+	$(UV) pip compile -q pyproject.toml --extra all --extra build --extra test --python-version 3.11 \
 		--python-platform x86_64-manylinux_2_28 -o $(LOCK)
 
 # The lower bounds in pyproject.toml are real: install exactly them (direct dependencies) and run the fast tests.
-min-deps: venv
-	$(BIN)/pip install -q '$(UV_VERSION)'
+min-deps: $(UV)
 	rm -rf $(MIN_VENV)
-	$(BIN)/uv venv -q --python "$$(command -v $(PY))" $(MIN_VENV)
-	$(BIN)/uv pip install -q --python $(MIN_VENV)/bin/python --resolution lowest-direct -e '.[all,test]'
+	$(UV) venv -q --python "$$(command -v $(PY))" $(MIN_VENV)
+	$(UV) pip install -q --python $(MIN_VENV)/bin/python --resolution lowest-direct -e '.[all,test]'
 	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider -m 'not slow and not browser' $(MIN_TESTS)
 
 bench: venv
@@ -56,4 +61,4 @@ bench: venv
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) $(MIN_VENV) $(DB) .pytest_cache
+	rm -rf $(VENV) $(MIN_VENV) $(TOOLS) $(DB) .pytest_cache

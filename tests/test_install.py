@@ -101,3 +101,27 @@ def test_install_extras_do_not_repeat_a_dependency():
                 continue
             assert name not in seen, f"{name} is in {seen[name]} and {group}"
             seen[name] = group
+
+
+def test_install_lock_file_pins_every_declared_dependency_within_its_bounds():
+    """requirements.lock (what `make` installs) is in step with pyproject.toml: rerun `make lock` when not."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in (REPO / "requirements.lock").read_text().splitlines():
+        if line and not line.startswith((" ", "#")):
+            name, _, version = line.partition("==")
+            pins[canonicalize_name(name)] = version.split(";")[0].strip()
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    declared = [*project["dependencies"], *(r for reqs in project["optional-dependencies"].values() for r in reqs)]
+    for text in declared:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        if name in ("armswatch", "ruff"):  # meta-extras; ruff (dev only) is not locked
+            continue
+        assert name in pins, f"{name} is declared but not in requirements.lock: run `make lock`"
+        assert requirement.specifier.contains(pins[name], prereleases=True), \
+            f"requirements.lock pins {name}=={pins[name]}, outside {requirement.specifier}: run `make lock`"
