@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest_store import corpus
+from conftest_store import corpus, new_store_url, store_url  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
 from armswatch.cli import app
@@ -148,3 +148,19 @@ def test_cli_errors_ingest_summary_groups_bad_records(tmp_path):
     grouped = [ln for ln in result.stderr.splitlines() if "skipped 40 ×" in ln]
     assert len(grouped) == 1 and "and 37 more" in grouped[0]
     assert sum("invalid JSON" in ln for ln in result.stderr.splitlines()) == 1
+
+
+def test_cli_errors_read_only_commands_leave_an_empty_database_empty(store_url):
+    """Both backends: `claims` on a database without armswatch tables says so and creates none; ingest does."""
+    import sqlalchemy as sa
+
+    from armswatch.store.engine import make_engine
+
+    result = run("claims", "--db", store_url)
+    assert result.exit_code == 2 and "no " in one_line(result.stderr) and "database" in result.stderr
+    if "://" in store_url:  # PostgreSQL: the schema exists, and must still hold no table
+        engine = make_engine(store_url)
+        assert sa.inspect(engine).get_table_names() == []
+        engine.dispose()
+    open_store(store_url).close()  # what ingest does first
+    assert run("claims", "--db", store_url).exit_code == 0

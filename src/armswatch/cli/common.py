@@ -53,10 +53,6 @@ def check_day(value: str | None, option: str) -> str | None:
     return value
 
 
-def is_sqlite_path(db: str) -> bool:
-    return "://" not in db or db.startswith("sqlite:")
-
-
 def sqlite_file(db: str) -> Path | None:
     """The file of a SQLite --db (a path or sqlite:/// URL); None for in-memory or other databases."""
     if "://" not in db:
@@ -66,19 +62,15 @@ def sqlite_file(db: str) -> Path | None:
     return None
 
 
-def check_db(db: str | None, *, must_exist: bool) -> None:
-    """A usage error when a SQLite --db cannot be right: its folder is missing, or (read-only commands) the file
-    is not there, so a typo never creates an empty database."""
+def check_db(db: str | None) -> None:
+    """A usage error when a SQLite --db cannot be right because its folder is missing (checked before opening;
+    the read-only commands also refuse a missing file, via open_store(create=False))."""
     from armswatch.store.engine import DEFAULT_DB, ENV_VAR
 
     given = db if db is not None else (os.environ.get(ENV_VAR) or DEFAULT_DB)
     path = sqlite_file(given)
-    if path is None:
-        return
-    if not path.parent.is_dir():
+    if path is not None and not path.parent.is_dir():
         raise usage_error(f"--db {given}: folder {path.parent} does not exist")
-    if must_exist and not path.is_file():
-        raise usage_error(f"--db {given}: no database there (run `armswatch ingest SOURCE... --db {given}` first)")
 
 
 def reason_key(reason: str) -> str:

@@ -27,7 +27,7 @@ def serve(
     from armswatch.cli.common import check_db
     from armswatch.errors import ArmswatchError, MissingExtraError, NoDatabaseError
 
-    check_db(db, must_exist=False)
+    check_db(db)
     try:
         try:
             import uvicorn

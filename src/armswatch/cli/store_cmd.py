@@ -59,7 +59,7 @@ def opened(db: str | None, *, read_only: bool = False):
     from armswatch.errors import ArmswatchError, MissingExtraError, NoDatabaseError, StoreError
     from armswatch.store import FilterError, open_store
 
-    check_db(db, must_exist=False)
+    check_db(db)
     try:
         store = open_store(db, create=not read_only)
     except (MissingExtraError, NoDatabaseError) as exc:
