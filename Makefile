@@ -55,6 +55,7 @@ min-deps: $(UV)
 	$(UV) venv -q --python "$$(command -v $(PY))" $(MIN_VENV)
 	$(UV) pip install -q --python $(MIN_VENV)/bin/python --resolution lowest-direct -e '.[all,test]'
 	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider -m 'not slow and not browser' $(MIN_TESTS)
+	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider tests/test_confidence.py -k train  # scikit-learn, matplotlib
 
 bench: venv
 	$(BIN)/python bench/read_html.py
