@@ -8,10 +8,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
+
+# Hypothesis profiles. "ci" (the default, what `make test` and CI run): the same examples on every run
+# (derandomize), so a red CI is a real fault and replays; Hypothesis ties derandomize to database=None, so
+# what a deep run finds is pinned as an @example instead. "fuzz" (`make fuzz`, HYPOTHESIS_PROFILE=fuzz): new
+# random examples each run with the example database on (.hypothesis/), so a failure found once is tried
+# first on the next fuzz run; FUZZ_SCALE multiplies the example counts (docs/reliability.md).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def shared_file(relative: str) -> Path:

@@ -119,5 +119,5 @@ def test_cli_store_ingest_summarises_and_reruns_cleanly(store_url, tmp_path):
 
 
 def test_cli_store_bad_database_is_one_line_error(tmp_path):
-    result = run("claims", "--db", tmp_path / "no" / "such" / "dir.db")
-    assert result.exit_code == 1 and "does not exist" in result.stderr
+    result = run("claims", "--db", tmp_path / "no" / "such" / "dir.db")  # a usage error, not a bad input
+    assert result.exit_code == 2 and "does not exist" in result.stderr

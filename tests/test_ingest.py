@@ -283,7 +283,7 @@ def test_ingest_feed_file_fetches_each_entry_and_reports_dead_link(site, tmp_pat
                               ("Greece", b, "Thu, 07 Mar 2024 10:00:00 GMT")]))
     arts, skipped = split(read([feed], allow_private=True, fetch_delay=0))
     assert [(x.url, x.published) for x in arts] == [(a, "2024-03-05"), (b, "2024-03-07")]
-    assert skipped == [Skipped(dead, "HTTP 404 Not Found")]
+    assert skipped == [Skipped(f"{feed}#2", f"HTTP 404 Not Found (link {dead})")]
 
 
 def test_ingest_feed_url_and_atom(site):

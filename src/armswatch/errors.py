@@ -5,6 +5,7 @@
     ├── LexiconError        bad entries in a lexicon or rule file (lists every bad entry with file:line)
     ├── ModelError          no spaCy model could be loaded
     ├── StoreError          the database cannot be opened, migrated or written
+    │   └── NoDatabaseError an existing database was expected (read-only commands create none)
     └── MissingExtraError   an optional dependency is missing (says which `pip install 'armswatch[...]'`)
 """
 from __future__ import annotations
@@ -33,6 +34,10 @@ class ModelError(ArmswatchError):
 
 class StoreError(ArmswatchError):
     pass
+
+
+class NoDatabaseError(StoreError):
+    """Opened read-only where there is no armswatch database: a typo in --db must not create an empty one."""
 
 
 class MissingExtraError(ArmswatchError):

@@ -17,8 +17,8 @@ from armswatch.clean.boilerplate import learn_boilerplate, line_key, strip_boile
 from armswatch.clean.dates import find_date, parse_date
 from armswatch.clean.html import extract_html
 from armswatch.clean.lang import detect_lang
-from armswatch.clean.text import declared_charset, decode, looks_binary, paragraphs_of, repair
-from armswatch.clean.wire import find_wire
+from armswatch.clean.text import clean_line, declared_charset, decode, looks_binary, paragraphs_of, repair
+from armswatch.clean.wire import find_wire, wire_from_credits
 from armswatch.errors import InputError
 from armswatch.types import Article, Skipped
 
@@ -45,6 +45,7 @@ class Draft:
     author: str | None = None
     content_hash: str | None = None
     sites: list[str] = field(default_factory=list)  # names the site goes by (metadata, host)
+    credits: list[str] = field(default_factory=list)  # metadata that may name a wire agency (record fields, author)
 
     @property
     def text(self) -> str:
@@ -71,19 +72,23 @@ def _host(url: str | None) -> str | None:
 
 
 def draft_from_text(text: str | bytes, *, source: str, url: str | None = None, title: str | None = None,
-                    published: str | None = None, site: str | None = None, charset: str | None = None) -> Draft:
-    """A plain-text document (bytes are decoded: BOM, `charset`, UTF-8, Windows-1252) before boilerplate removal."""
+                    published: str | None = None, site: str | None = None, charset: str | None = None,
+                    credits: Iterable[str] = ()) -> Draft:
+    """A plain-text document (bytes are decoded: BOM, `charset`, UTF-8, Windows-1252) before boilerplate removal.
+
+    `credits`: metadata that may name the wire agency (a JSON record's "wire" or "source" field)."""
     raw = text
     if isinstance(text, bytes):
         text = decode(text, charset)
     host = _host(url)
     return Draft(source=source, paragraphs=paragraphs_of(repair(text)), kind="text", url=url, title=title,
                  published=parse_date(published), site=site or host, content_hash=_raw_hash(raw),
-                 sites=[s for s in (site, host) if s])
+                 sites=[s for s in (site, host) if s], credits=list(credits))
 
 
 def draft_from_html(html: str | bytes, *, source: str, url: str | None = None, title: str | None = None,
-                    published: str | None = None, site: str | None = None, charset: str | None = None) -> Draft:
+                    published: str | None = None, site: str | None = None, charset: str | None = None,
+                    credits: Iterable[str] = ()) -> Draft:
     """An HTML page's article text and metadata (bytes decoded by `charset`, else <meta charset>, else sniffed)."""
     raw = html
     if isinstance(html, bytes):
@@ -96,6 +101,7 @@ def draft_from_html(html: str | bytes, *, source: str, url: str | None = None, t
         title=title or (repair(content.title) if content.title else None),
         published=parse_date(published) or parse_date(content.published), site=meta_site,
         author=content.author, content_hash=_raw_hash(raw), sites=[s for s in (site, content.site, host) if s],
+        credits=[*credits, *(c for c in (content.author,) if c)],
     )
 
 
@@ -112,11 +118,12 @@ def _headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
 def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
     """Remove credits and boilerplate, find wire, title, date and language; Skipped when no article is left."""
     wire, paras = find_wire(draft.paragraphs)
+    wire = wire or wire_from_credits(draft.credits)
     paras, found_sites = strip_boilerplate(paras, learned=learned, sites=draft.sites)
     published = draft.published
     if published is None:
         published, paras = find_date(paras)
-    title = draft.title
+    title = clean_line(draft.title)
     if draft.kind == "text" and title is None:
         title, paras = _headline(paras)
     elif title and paras and line_key(paras[0]) == line_key(title):
@@ -128,8 +135,9 @@ def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
         return Skipped(draft.source, reason)
     return Article(
         id=article_id(text), text=text, source=draft.source, url=draft.url,
-        site=draft.site or (found_sites[0] if found_sites else None), title=title, published=published,
-        author=draft.author, wire=wire, lang=detect_lang(text), content_hash=draft.content_hash,
+        site=clean_line(draft.site or (found_sites[0] if found_sites else None)), title=title,
+        published=published, author=clean_line(draft.author), wire=wire, lang=detect_lang(text),
+        content_hash=draft.content_hash,
     )
 
 

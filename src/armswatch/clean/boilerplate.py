@@ -31,29 +31,56 @@ def _site_keys(sites: Iterable[str]) -> set[str]:
     return {k for k in keys if k}
 
 
+HEADLINE_MAX_WORDS = 20  # a related-post link is a headline: short, and not a sentence of the story
+_SENTENCE_END = re.compile(r"[.!]\W{0,2}$")
+
+
+def _is_headline(text: str) -> bool:
+    """A line of a related-posts list: a short title, not a full stop-terminated sentence of the story."""
+    return 0 < len(text.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _match(rules: Boilerplate, paragraphs: list[str], index: int):
+    """The first rule matching paragraph `index` where it stands (and, for `next` rules, the paragraph after)."""
+    count = len(paragraphs)
+    text = paragraphs[index].strip()
+    for rule in rules.paragraphs:
+        if rule.where == "tail" and index < max(count - TAIL, 1):
+            continue
+        if rule.where == "head" and index >= TAIL:
+            continue
+        if rule.where == "body" and index == 0:
+            continue
+        m = rule.regex.fullmatch(text)
+        if m and rule.next is not None:
+            if index + 1 >= count or not rule.next.fullmatch(paragraphs[index + 1].strip()):
+                continue
+        if m:
+            return rule, m
+    return None
+
+
 def strip_boilerplate(
     paragraphs: list[str], learned: Iterable[str] = (), sites: Iterable[str] = (), rules: Boilerplate | None = None
 ) -> tuple[list[str], list[str]]:
-    """Paragraphs without boilerplate, and the site names the boilerplate revealed ("Welcome to X")."""
+    """Paragraphs without boilerplate, and the site names the boilerplate revealed ("Welcome to X").
+
+    A `headlines` rule ("Related posts:") also drops the list of headlines after it, up to the first paragraph
+    that is story text or furniture of its own; a `cut_rest` rule (a comment section, a reply form) drops
+    everything after it.
+    """
     rules = rules or default_boilerplate()
     learned_keys = {line_key(x) for x in learned}
     found_sites: list[str] = []
     kept: list[str] = []
     count = len(paragraphs)
-    for index, para in enumerate(paragraphs):
-        text = para.strip()
-        if line_key(text) in learned_keys:
+    index = 0
+    while index < count:
+        para = paragraphs[index]
+        index += 1
+        if line_key(para) in learned_keys:
             continue
-        hit = None
-        for rule in rules.paragraphs:
-            if rule.where == "tail" and index < max(count - TAIL, 1):
-                continue
-            if rule.where == "head" and index >= TAIL:
-                continue
-            m = rule.regex.fullmatch(text)
-            if m:
-                hit = (rule, m)
-                break
+        hit = _match(rules, paragraphs, index - 1)
         if hit is None:
             kept.append(para)
             continue
@@ -63,6 +90,10 @@ def strip_boilerplate(
             found_sites.append(site.strip())
         if rule.cut_rest:
             break
+        if rule.headlines:
+            while index < count and _is_headline(paragraphs[index].strip()) \
+                    and _match(rules, paragraphs, index) is None:
+                index += 1
     site_keys = _site_keys([*sites, *found_sites])
     kept = [p for p in kept if line_key(p) not in site_keys]
     return kept, found_sites

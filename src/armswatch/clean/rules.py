@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from armswatch.errors import LexiconError
 from armswatch.lexicons._yaml import line_of, read_yaml
 
 DATA = Path(__file__).parent / "data"
-WHERE = ("head", "tail", "any")
+WHERE = ("head", "tail", "body", "any")  # body: anywhere but the first paragraph
 ACTIONS = ("keep", "remove")
 
 
@@ -22,6 +23,8 @@ class ParagraphRule:
     regex: re.Pattern
     where: str = "any"
     cut_rest: bool = False
+    headlines: bool = False  # also drop the list of headlines that follows ("Related posts:" + its links)
+    next: re.Pattern | None = None  # matches only when the next paragraph matches this ("X says:" + a date)
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,28 @@ class Boilerplate:
     dates: tuple[DateRule, ...]
 
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")  # hyphen, non-breaking hyphen, dashes, minus: all "-"
+
+
+def alias_key(text: str) -> str:
+    """An agency name as looked up: NFKC, any dash as "-", whitespace collapsed ("Agence France\u2011Presse")."""
+    return " ".join(_DASHES.sub("-", unicodedata.normalize("NFKC", text)).split())
+
+
+def _alias_regex(alias: str) -> str:
+    """An alias as a regex that also matches its dash and spacing variants."""
+    return r"\s+".join(r"[-\u2010-\u2015\u2212]".join(re.escape(part) for part in word.split("-"))
+                      for word in alias.split())
+
+
 @dataclass(frozen=True)
 class Wires:
-    aliases: dict[str, str]  # alias as written -> canonical agency name
+    aliases: dict[str, str]  # alias_key(alias as written) -> canonical agency name
     rules: tuple[WireRule, ...]
+
+    def name_of(self, text: str | None) -> str | None:
+        """The canonical name of the agency `text` names exactly (any alias, any dash), else None."""
+        return self.aliases.get(alias_key(text)) if text else None
 
 
 def _compile(path: Path, entry, problems: list[str], flags: int, **fmt) -> re.Pattern | None:
@@ -91,11 +112,19 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
     problems: list[str] = []
     paragraphs, dates = [], []
     for entry in doc.get("paragraphs") or []:
-        if not _check_keys(path, entry, {"id", "regex", "where", "cut_rest"}, problems):
+        if not _check_keys(path, entry, {"id", "regex", "where", "cut_rest", "headlines", "next"}, problems):
             continue
+        for flag in ("cut_rest", "headlines"):
+            if not isinstance(entry.get(flag, False), bool):
+                problems.append(f"{path}:{line_of(entry)}: {flag}={entry[flag]!r} must be true or false")
+        if entry.get("cut_rest") and entry.get("headlines"):
+            problems.append(f"{path}:{line_of(entry)}: entry {entry.get('id')!r}: cut_rest already drops the "
+                            "headlines after it; use one of cut_rest and headlines")
         rx = _compile(path, entry, problems, re.IGNORECASE)
+        nxt = _compile(path, {**entry, "regex": entry["next"]}, problems, re.IGNORECASE) if "next" in entry else None
         if rx is not None:
-            paragraphs.append(ParagraphRule(str(entry.get("id")), rx, entry.get("where", "any"), bool(entry.get("cut_rest"))))
+            paragraphs.append(ParagraphRule(str(entry.get("id")), rx, entry.get("where", "any"),
+                                            bool(entry.get("cut_rest")), bool(entry.get("headlines")), nxt))
     for entry in doc.get("dates") or []:
         if not _check_keys(path, entry, {"id", "regex", "remove", "case_sensitive"}, problems):
             continue
@@ -115,16 +144,26 @@ def load_wires(path: Path | None = None) -> Wires:
     doc = read_yaml(path) or {}
     problems: list[str] = []
     aliases: dict[str, str] = {}
+    folded: dict[str, str] = {}  # casefolded alias -> agency: "Tass" and "TASS" may not name two agencies
     for entry in doc.get("agencies") or []:
-        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("aliases"):
+        if not isinstance(entry, dict) or not entry.get("name") or not isinstance(entry.get("aliases"), list):
             problems.append(f"{path}:{line_of(entry)}: an agency needs a name and a list of aliases")
             continue
-        for alias in entry["aliases"]:
-            if alias in aliases and aliases[alias] != entry["name"]:
-                problems.append(f"{path}:{line_of(alias)}: alias {alias!r} is listed for {aliases[alias]!r} and {entry['name']!r}")
-            aliases[str(alias)] = str(entry["name"])
+        name = str(entry["name"])
+        for alias in [name, *entry["aliases"]]:  # the canonical name is always one of its own aliases
+            if not isinstance(alias, str) or not alias.strip():
+                problems.append(f"{path}:{line_of(alias, line_of(entry))}: agency {name!r} has an empty or "
+                                f"non-text alias {alias!r}")
+                continue
+            key = alias_key(alias)
+            other = folded.get(key.casefold())
+            if other is not None and other != name:
+                problems.append(f"{path}:{line_of(alias, line_of(entry))}: alias {alias!r} is listed for "
+                                f"{other!r} and {name!r}")
+            folded[key.casefold()] = name
+            aliases[key] = name
     # Longest alias first so "The Associated Press" wins over "Associated Press" inside one alternation.
-    alternation = "(?P<agency>" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + ")"
+    alternation = "(?P<agency>" + "|".join(_alias_regex(a) for a in sorted(aliases, key=len, reverse=True)) + ")"
     rules = []
     for entry in doc.get("patterns") or []:
         if not _check_keys(path, entry, {"id", "regex", "where", "action", "search", "agency"}, problems):

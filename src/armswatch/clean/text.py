@@ -53,6 +53,21 @@ def repair(text: str) -> str:
     return _C1.sub("", ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"))
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # every C0/C1 control: a one-line field has no use for any
+
+
+def clean_line(value: str | None) -> str | None:
+    """A one-line field (title, author, site) repaired like article text, without control characters.
+
+    Titles also come from feed entries, JSON records and page metadata, where nothing else cleans them; an
+    ESC left in would drive the terminal that lists the articles. None when nothing is left.
+    """
+    if value is None:
+        return None
+    line = " ".join(_CONTROLS.sub(" ", repair(value)).split())
+    return line or None
+
+
 def _is_wrapped(lines: list[str]) -> bool:
     """Hard-wrapped prose: long lines ending mid-sentence, continued by lines that mostly start in lower case.
 

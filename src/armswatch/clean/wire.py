@@ -1,6 +1,8 @@
 """Finds the news agency a copy came from (dateline or credit line) so syndicated copies trace to their origin."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from armswatch.clean.rules import Wires, default_wires
 
 HEAD = 3  # datelines sit in the first paragraphs (after a headline and a date line at most)
@@ -32,7 +34,7 @@ def find_wire(paragraphs: list[str], wires: Wires | None = None) -> tuple[str | 
             m = rule.regex.match(para) if rule.search else rule.regex.fullmatch(para.strip())
             if not m:
                 continue
-            agency = rule.agency or wires.aliases.get(m.group("agency"))
+            agency = rule.agency or wires.name_of(m.group("agency"))
             if rule.action == "keep":
                 dateline_agency = dateline_agency or agency
             else:
@@ -42,3 +44,21 @@ def find_wire(paragraphs: list[str], wires: Wires | None = None) -> tuple[str | 
         if not removed:
             kept.append(para)
     return dateline_agency or credit_agency, kept
+
+
+def wire_from_credits(credits: Iterable[str | None], wires: Wires | None = None) -> str | None:
+    """The agency named by a metadata credit (a JSON record's "wire"/"credit"/"source", a page's or feed entry's
+    author): an alias as it stands ("AP", "Agence France-Presse") or a credit line ("Source: AFP", "By Reuters")."""
+    wires = wires or default_wires()
+    for credit in credits:
+        if not isinstance(credit, str) or not credit.strip() or len(credit) > MAX_CREDIT_CHARS:
+            continue
+        name = wires.name_of(credit)
+        if name:
+            return name
+        for rule in wires.rules:
+            if rule.action == "remove" and rule.agency is None:
+                m = rule.regex.fullmatch(credit.strip())
+                if m:
+                    return wires.name_of(m.group("agency"))
+    return None

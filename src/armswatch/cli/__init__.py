@@ -18,8 +18,37 @@ for _name in COMMAND_MODULES:
     _module.register(app)
 
 
+def _click_errors(name: str) -> tuple[type[BaseException], ...]:
+    """Click's exception class `name`, from the click that Typer vendors (new Typer) and from click itself."""
+    found = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            found.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
 def main() -> None:
-    app()
+    """Run the CLI; a usage error (unknown option, bad value, missing argument) is one line and exit 2."""
+    import sys
+
+    try:
+        code = app(standalone_mode=False)
+    except _click_errors("UsageError") as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "armswatch"
+        message = " ".join(exc.format_message().split())
+        if not message:  # `armswatch` alone: the help was printed
+            sys.exit(exc.exit_code)
+        typer.echo(f"armswatch: {message} (see `{where} --help`)", err=True)
+        sys.exit(2)
+    except _click_errors("Abort"):  # Ctrl-C while click itself waits (a prompt)
+        typer.echo("armswatch: interrupted", err=True)
+        sys.exit(130)
+    except _click_errors("ClickException") as exc:
+        typer.echo(f"armswatch: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 @app.command()

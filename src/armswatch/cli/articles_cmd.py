@@ -13,8 +13,9 @@ def register(app: typer.Typer) -> None:
     @app.command("articles")
     def articles(
         sources: List[str] = typer.Argument(..., help="Files, folders, http(s) URLs, feeds, or - for stdin."),
-        as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table."),
-        allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching loopback/private addresses."),
+        as_json: bool = typer.Option(False, "--json/--no-json", help="One JSON object per line instead of a table."),
+        allow_private: bool = typer.Option(False, "--allow-private/--no-allow-private",
+                                           help="Allow fetching loopback/private addresses."),
         fetch_delay: float = typer.Option(1.0, "--fetch-delay", help="Seconds between requests to one host."),
         max_mb: float = typer.Option(5.0, "--max-mb", help="Largest article to read, in MB of raw bytes."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Story grouping threshold (containment)."),

@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from armswatch.cli.extract_cmd import echo_problem
+from armswatch.cli.extract_cmd import echo_problem, echo_summary
 from armswatch.errors import ArmswatchError
 
 
@@ -43,9 +43,9 @@ def register(app: typer.Typer) -> None:
         gold: str = typer.Argument(
             ..., metavar="GOLD.jsonl", help="Gold passages or whole articles (shared/schema.md, ARTICLES.md)."
         ),
-        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        as_json: bool = typer.Option(False, "--json/--no-json", help="Print the report as JSON."),
         errors: bool = typer.Option(
-            False, "--errors", help="List every false positive and negative (and wrong claimant/item)."
+            False, "--errors/--no-errors", help="List every false positive and negative (and wrong claimant/item)."
         ),
         model: str | None = typer.Option(
             None, "--model", help="spaCy model name (default: en_core_web_sm, then its PyPI twin)."
@@ -65,8 +65,7 @@ def register(app: typer.Typer) -> None:
         except ArmswatchError as exc:
             echo_problem(str(exc))
             raise typer.Exit(1) from None
-        for skipped in report.skipped:
-            echo_problem(skipped.source, skipped.reason)
+        echo_summary(report.skipped)  # grouped by reason: a count and the first few rows
         if as_json:
             typer.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False, indent=2))
         else:

@@ -40,13 +40,20 @@ def _count_lines(path: Path) -> int | None:
 
 
 def _good_rows(items: Iterable[dict | Skipped], bad: list[Skipped]) -> Iterator[dict]:
-    """Rows that can be extracted; each bad one is reported at once and remembered for the exit code."""
+    """Rows that can be extracted; bad ones are remembered for the summary and the exit code."""
     for item in items:
         if isinstance(item, Skipped):
             bad.append(item)
-            echo_problem(item.source, item.reason)
         else:
             yield item
+
+
+def echo_summary(bad: list[Skipped]) -> None:
+    """Bad rows grouped by reason, one line each with a count and the first few rows (not one line per row)."""
+    from armswatch.cli.common import summary_lines
+
+    for line in summary_lines(bad):
+        echo_problem(line)
 
 
 def run_batch(source: str, output: Path | None, n_process: int) -> int:
@@ -61,7 +68,10 @@ def run_batch(source: str, output: Path | None, n_process: int) -> int:
         items = read_rows(source)
         total = _count_lines(Path(source)) if sys.stderr.isatty() else None  # only a terminal shows the bar
     bad: list[Skipped] = []
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        raise ArmswatchError(f"-o {output}: cannot write ({exc.strerror or exc})") from None
     try:
         results = predict(_good_rows(items, bad), n_process=n_process)
         for pid, mentions in _with_progress(results, total):
@@ -70,6 +80,7 @@ def run_batch(source: str, output: Path | None, n_process: int) -> int:
     finally:
         if output:
             out.close()
+        echo_summary(bad)
     return 1 if bad else 0
 
 
@@ -146,7 +157,7 @@ def register(app: typer.Typer) -> None:
             help="Publication date, to resolve relative times ('last month').",
         ),
         explain: bool = typer.Option(
-            False, "--explain", help="Show each mention's rule id, trigger and parse path."
+            False, "--explain/--no-explain", help="Show each mention's rule id, trigger and parse path."
         ),
         jsonl: str | None = typer.Option(
             None,
@@ -168,6 +179,9 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(
                 "--explain and --published apply to a single text; a batch row has its own 'published'"
             )
+        from armswatch.cli.common import check_output
+
+        check_output(output)
         try:
             if jsonl is not None:
                 raise typer.Exit(run_batch(jsonl, output, processes))

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from armswatch.cli.common import check_day, check_output, summary_lines
 from armswatch.run.local import DEFAULT_BATCH_SIZE
 
 DbOption = Annotated[str | None, typer.Option(
@@ -52,20 +53,26 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 @contextmanager
-def opened(db: str | None):
-    """The store, with library errors turned into one line on stderr and exit 2 (usage) or 1 (failure)."""
-    from armswatch.errors import ArmswatchError, MissingExtraError, StoreError
+def opened(db: str | None, *, read_only: bool = False):
+    """The store, with library errors turned into one line on stderr and exit 2 (usage) or 1 (failure).
+
+    A --db in a missing folder is a usage error; `read_only` commands (claims, show, export) never create a
+    database: where there is none, they say so and exit 2.
+    """
+    from armswatch.cli.common import check_db
+    from armswatch.errors import ArmswatchError, MissingExtraError, NoDatabaseError, StoreError
     from armswatch.store import FilterError, open_store
 
+    check_db(db)
     try:
-        store = open_store(db)
-    except MissingExtraError as exc:
+        store = open_store(db, create=not read_only)
+    except (MissingExtraError, NoDatabaseError) as exc:
         raise fail(str(exc), 2) from None
     except StoreError as exc:
         raise fail(str(exc), 1) from None
     try:
         yield store
-    except FilterError as exc:
+    except (FilterError, MissingExtraError) as exc:
         raise fail(str(exc), 2) from None
     except ArmswatchError as exc:
         raise fail(str(exc), 1) from None
@@ -83,7 +90,8 @@ def _filter(store, **values):
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="files, folders, URLs, feeds, WARC files, or - for stdin")],
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="allow URLs on private/loopback addresses")] = False,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private/--no-allow-private", help="allow URLs on private/loopback addresses")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = (
         DEFAULT_BATCH_SIZE),
     workers: Annotated[int, typer.Option("--workers", min=1, help="worker processes that clean and extract")] = 1,
@@ -149,12 +157,8 @@ def _print_summary(console, summary, url: str) -> None:
     console.print(f"ingest {state} in {summary.seconds:.1f}s into {url}")
     console.print(f"  articles: {summary.read} read, {summary.new} new, {summary.already} already stored, "
                   f"{len(summary.skipped)} skipped")
-    for reason, n in summary.skip_reasons().most_common():
-        console.print(f"    skipped {n} × {plain(reason)}", markup=False)
-    for s in summary.skipped[:20]:
-        console.print(f"    {plain(s.source)}: {plain(s.reason)}", markup=False)
-    if len(summary.skipped) > 20:
-        console.print(f"    ... and {len(summary.skipped) - 20} more")
+    for line in summary_lines(summary.skipped):  # grouped by reason: a count and the first few inputs
+        console.print(f"    skipped {plain(line)}", markup=False)
     console.print(f"  this run: {summary.new_stories} new stories, {summary.mentions} mentions, "
                   f"{summary.batches} {'batch' if summary.batches == 1 else 'batches'} committed")
     if totals:
@@ -184,8 +188,9 @@ def claims_command(
 
     from armswatch.types import Claim
 
+    check_day(since, "--since"), check_day(until, "--until")
     matches: dict[str, list[dict]] = {}
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
                       since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity,
                       min_confidence=min_confidence, text=text)
@@ -265,7 +270,7 @@ def show(
     from rich.console import Console
     from rich.markup import escape
 
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         detail = store.claim(claim_id)
         names = {a["id"]: a["name"] for a in store.actors()}
     if detail is None:
@@ -305,7 +310,8 @@ def show(
 def export(
     format_: Annotated[str, typer.Option("--format", "-f", help="csv, json, graphml or parquet")] = "json",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="output file (default: stdout)")] = None,
-    mentions: Annotated[bool, typer.Option("--mentions", help="also the mentions (JSON: nested; CSV/Parquet: FILE.mentions.EXT)")] = False,
+    mentions: Annotated[bool, typer.Option(
+        "--mentions/--no-mentions", help="also the mentions (JSON: nested; CSV/Parquet: FILE.mentions.EXT)")] = False,
     supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
     item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
     min_sources: MinSources = 0, polarity: Polarity = None, min_confidence: MinConfidence = None,
@@ -313,9 +319,13 @@ def export(
 ) -> None:
     """Export claims (and with --mentions their mentions) as csv, json, graphml or parquet."""
     from armswatch.export import export as run_export
-    from armswatch.export.formats import ExportError
+    from armswatch.export.formats import ExportError, mentions_path
 
-    with opened(db) as store:
+    check_output(output)
+    if mentions and output is not None and format_.lower() in ("csv", "parquet"):
+        check_output(mentions_path(output), "--mentions")
+    check_day(since, "--since"), check_day(until, "--until")
+    with opened(db, read_only=True) as store:
         flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
                       since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity,
                       min_confidence=min_confidence)
@@ -324,6 +334,8 @@ def export(
                                  mentions=mentions)
         except ExportError as exc:
             raise fail(str(exc), 2) from None
+        except OSError as exc:  # checked above, but a disk can fill or a folder vanish meanwhile
+            raise fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", 2) from None
         count = store.count_claims(flt)
     for path in written:
         typer.echo(f"armswatch: wrote {path}", err=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,10 @@ def check_published(value: Any) -> str | None:
         return None
     if not isinstance(value, str) or not DATE.match(value):
         raise ValueError(f"published must be YYYY-MM-DD, got {value!r}")
+    try:
+        date.fromisoformat(value)  # the shape alone lets 2024-99-01 through
+    except ValueError:
+        raise ValueError(f"published {value!r} is not a calendar date (YYYY-MM-DD)") from None
     return value
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from armswatch.errors import ArmswatchError
+from armswatch.extras import import_extra
 from armswatch.types import ClaimFilter
 
 # Actor ids are stable keys; the *_name(s) columns beside them say who they are to a reader of the file.
@@ -87,6 +88,8 @@ def export(store, fmt: str, out: str | Path | IO, *, flt: ClaimFilter | None = N
         raise ExportError(f"{fmt} with mentions writes two files: give an output file (-o claims.{fmt})")
     if fmt == "parquet" and not isinstance(out, (str, Path)):
         raise ExportError("parquet is binary: give an output file (-o claims.parquet)")
+    if fmt == "parquet":
+        import_extra("pyarrow.parquet", "parquet")  # before any file is written
     claims = claim_rows(store, flt)
     written = []
     if fmt == "json":
@@ -150,8 +153,8 @@ def read_csv(path: str | Path, lists=CLAIM_LISTS, ints=CLAIM_INTS) -> list[dict]
 
 
 def _parquet(rows: list[dict], fields, lists, ints, out) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa = import_extra("pyarrow", "parquet")
+    pq = import_extra("pyarrow.parquet", "parquet")
 
     schema = pa.schema([
         (k, pa.list_(pa.string()) if k in lists else pa.int64() if k in ints else pa.float64() if k in FLOATS

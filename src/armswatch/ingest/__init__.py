@@ -46,7 +46,7 @@ def _draft(doc: RawDoc, parse_timeout: float | None):
     try:
         with time_limit(parse_timeout):
             draft = make(doc.data, source=doc.source, url=doc.url, title=doc.title, published=doc.published,
-                         charset=getattr(doc, "charset", None))
+                         charset=getattr(doc, "charset", None), credits=getattr(doc, "credits", ()))
         if draft.title is None and doc.kind == "html":
             draft.title = doc.title_fallback
         return draft

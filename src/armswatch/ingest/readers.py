@@ -35,6 +35,7 @@ class RawDoc:
     group: str = ""
     title_fallback: str | None = None  # used when the page itself has no title (a feed entry's title)
     charset: str | None = None  # declared by the server (Content-Type), when fetched
+    credits: tuple[str, ...] = ()  # metadata that may name the wire agency (JSON fields, a feed entry's author)
 
 
 class Context:
@@ -155,6 +156,20 @@ def read_stdin(ctx: Context, stream=None) -> Iterator[RawDoc | Skipped]:
 
 # ---- JSON ----------------------------------------------------------------------------------------------------------
 
+CREDIT_FIELDS = ("wire", "agency", "credit", "credits", "source", "provider", "byline", "author")
+
+
+def _credits(obj: dict) -> tuple[str, ...]:
+    """A record's fields that may name the wire agency (strings, or lists of strings)."""
+    found: list[str] = []
+    for key in CREDIT_FIELDS:
+        value = obj.get(key)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and v.strip():
+                found.append(v)
+    return tuple(found)
+
+
 def _record(obj, source: str, ctx: Context, group: str) -> RawDoc | Skipped:
     if not isinstance(obj, dict):
         return Skipped(source, f"expected a JSON object, got {type(obj).__name__}")
@@ -166,7 +181,8 @@ def _record(obj, source: str, ctx: Context, group: str) -> RawDoc | Skipped:
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
-    return RawDoc(source, kind, body, url=url, title=title, published=published, group=_host(url) or group)
+    return RawDoc(source, kind, body, url=url, title=title, published=published, group=_host(url) or group,
+                  credits=_credits(obj))
 
 
 def read_json(data: bytes, source: str, ctx: Context, group: str) -> Iterator[RawDoc | Skipped]:
@@ -270,7 +286,11 @@ def _entry_date(entry) -> str | None:
 
 
 def read_feed(data: bytes, source: str, ctx: Context) -> Iterator[RawDoc | Skipped]:
-    """Each entry's link fetched as an article (its content when it has no link)."""
+    """Each entry's link fetched as an article (its content when it has no link).
+
+    Every entry comes out as an article or as a Skipped named `FEED#N` whose reason says why its link could not
+    be read (and the link), so a feed whose links are dead still reports each entry under its own name.
+    """
     import feedparser
 
     feed = feedparser.parse(data)
@@ -279,16 +299,28 @@ def read_feed(data: bytes, source: str, ctx: Context) -> Iterator[RawDoc | Skipp
         yield Skipped(source, ("not an RSS/Atom feed" if feed.bozo else "feed has no entries") + why)
         return
     for n, entry in enumerate(feed.entries, 1):
+        where = f"{source}#{n}"
         title, published = entry.get("title"), _entry_date(entry)
+        credits = tuple(c for c in (entry.get("author"),) if isinstance(c, str) and c.strip())
         link = entry.get("link")
         if link:
-            yield from read_url(link, ctx, title=title, published=published, follow_feeds=False)
+            try:
+                for item in read_url(link, ctx, title=title, published=published, follow_feeds=False):
+                    if isinstance(item, Skipped):
+                        item = Skipped(where, f"{item.reason} (link {item.source})")
+                    elif credits:
+                        item.credits = (*item.credits, *credits)
+                    yield item
+            except ValueError as exc:  # a link urllib cannot even split ("http://[oops")
+                yield Skipped(where, f"invalid link {link!r} ({exc})")
             continue
         content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
         if content:
-            yield RawDoc(f"{source}#{n}", "html", content, published=published, group=source, title_fallback=title)
+            kind = "html" if "<" in content else "text"  # many feeds carry a plain-text summary
+            yield RawDoc(where, kind, content, published=published, group=source, title_fallback=title,
+                         title=title if kind == "text" else None, credits=credits)
         else:
-            yield Skipped(f"{source}#{n}", "feed entry has neither a link nor content")
+            yield Skipped(where, "feed entry has neither a link nor content")
 
 
 def read_url(url: str, ctx: Context, *, title: str | None = None, published: str | None = None,

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from armswatch.extras import import_extra
+
 OUT = Path(__file__).parent / "data" / "states.yaml"
 EXTRA_STATES = {"PSE", "TWN", "XKX", "VAT"}
 # Names that are also common English words or given names: matched only with their capital letter.
@@ -26,7 +28,7 @@ HEADER = """\
 
 
 def build() -> list[dict]:
-    import country_converter as coco
+    coco = import_extra("country_converter", "build")
 
     table = coco.CountryConverter().data
     rows = []
@@ -48,7 +50,7 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    import country_converter as coco
+    coco = import_extra("country_converter", "build")
 
     version = getattr(coco, "__version__", "?")
     body = yaml.safe_dump({"actors": build()}, sort_keys=False, allow_unicode=True, width=120,

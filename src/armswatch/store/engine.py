@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, i
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from armswatch.errors import MissingExtraError, StoreError
+from armswatch.errors import MissingExtraError, NoDatabaseError, StoreError
 from armswatch.store import schema
 from armswatch.store.search import ensure_search_index
 
@@ -31,7 +31,7 @@ def resolve_url(url: str | os.PathLike | None = None) -> str:
     return url
 
 
-def make_engine(url: str | os.PathLike | None = None) -> Engine:
+def make_engine(url: str | os.PathLike | None = None, *, create: bool = True) -> Engine:
     resolved = resolve_url(url)
     try:
         parsed = make_url(resolved)
@@ -44,6 +44,8 @@ def make_engine(url: str | os.PathLike | None = None) -> Engine:
         parent = Path(parsed.database).parent
         if not parent.is_dir():
             raise StoreError(f"{parsed.database}: folder {parent} does not exist")
+        if not create and not Path(parsed.database).is_file():
+            raise NoDatabaseError(f"no database at {parsed.database} (run `armswatch ingest` first)")
     try:
         engine = create_engine(parsed, future=True)
     except ModuleNotFoundError as exc:
@@ -98,8 +100,20 @@ def add_missing_columns(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
-def ensure_schema(engine: Engine) -> int:
-    """Create the tables on first use and record the version; refuse a database from a newer release."""
+def ensure_schema(engine: Engine, *, create: bool = True) -> int:
+    """Create the tables on first use and record the version; refuse a database from a newer release.
+
+    With `create=False` a database without the armswatch tables raises NoDatabaseError and is left as it is.
+    """
+    if not create:
+        try:
+            present = inspect(engine).has_table(schema.schema_version.name)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {engine.url.render_as_string()}: {exc.__class__.__name__}: "
+                             f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}") from None
+        if not present:
+            raise NoDatabaseError(f"no armswatch database at {engine.url.render_as_string()} "
+                                  "(run `armswatch ingest` first)")
     try:
         with write_transaction(engine) as conn:  # two first uses at once must not both create the tables
             schema.metadata.create_all(conn, checkfirst=True)

@@ -34,10 +34,18 @@ from armswatch.types import Article, Claim, ClaimFilter, Mention
 MATCH_FIELDS = ("id", "article_id", "evidence", "evidence_start", "evidence_end", "title", "site", "published")
 
 
-def open_store(url: str | os.PathLike | None = None) -> Store:
-    """Open (creating on first use) the store at `url`: None -> $ARMSWATCH_DB or ./armswatch.db."""
-    engine = make_engine(url)
-    ensure_schema(engine)
+def open_store(url: str | os.PathLike | None = None, *, create: bool = True) -> Store:
+    """Open (creating on first use) the store at `url`: None -> $ARMSWATCH_DB or ./armswatch.db.
+
+    `create=False` (the read-only commands) raises NoDatabaseError where there is no armswatch database yet,
+    and creates nothing: not the SQLite file, not the tables.
+    """
+    engine = make_engine(url, create=create)
+    try:
+        ensure_schema(engine, create=create)
+    except Exception:
+        engine.dispose()
+        raise
     return Store(engine)
 
 
