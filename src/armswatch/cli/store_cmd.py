@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from armswatch.cli.fetch_options import DEFAULT_FETCH_DELAY, AllowPrivate, FetchDelay
 from armswatch.run.local import DEFAULT_BATCH_SIZE
 
 DbOption = Annotated[str | None, typer.Option(
@@ -79,7 +80,8 @@ def _filter(store, **values):
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="files, folders, URLs, feeds, WARC files, or - for stdin")],
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="allow URLs on private/loopback addresses")] = False,
+    allow_private: AllowPrivate = False,
+    fetch_delay: FetchDelay = DEFAULT_FETCH_DELAY,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = (
         DEFAULT_BATCH_SIZE),
     workers: Annotated[int, typer.Option("--workers", min=1, help="worker processes that clean and extract")] = 1,
@@ -110,10 +112,11 @@ def ingest(
 
                 with open_executor(dask or workers) as executor:
                     summary = ingest_parallel(sources, store, executor, allow_private=allow_private,
-                                              batch_size=batch_size, progress=update, max_bytes=max_bytes)
+                                              batch_size=batch_size, progress=update, max_bytes=max_bytes,
+                                              fetch_delay=fetch_delay)
             else:
                 summary = run_ingest(sources, store, allow_private=allow_private, batch_size=batch_size,
-                                     progress=update, max_bytes=max_bytes)
+                                     progress=update, max_bytes=max_bytes, fetch_delay=fetch_delay)
         _print_summary(console, summary, store.url)
     if summary.interrupted:
         raise typer.Exit(INTERRUPTED_EXIT)

@@ -47,6 +47,7 @@ from armswatch.types import Article, Skipped
 
 DEFAULT_EVERY = 15 * 60.0  # seconds between two polls of a source
 DEFAULT_MAX_BACKOFF = 6 * 3600.0  # the longest a failing source waits (unless `every` is longer)
+GRACE_SHARE, MAX_GRACE = 0.05, 5.0  # a source due within 5% of `every` (at most 5 s) is polled in this cycle
 
 
 def utcnow() -> datetime:
@@ -159,11 +160,13 @@ def _run_cycle(cycle: Cycle, sources: list[str], store, state: WatchState, ctx: 
                once: bool, clock) -> None:
     saved = state.sources(sources)
     now = clock()
+    # sources due within a moment of each other are polled together, not in two cycles a second apart
+    grace = timedelta(seconds=min(opts.every * GRACE_SHARE, MAX_GRACE))
     index_holder: list = []  # the dedup index, loaded on the first new article of the cycle
     for source in sources:
         st = saved[source]
         due = due_at(st.last_poll, st.next_poll, st.failures, opts.every, now)
-        if due > now and (st.failures or not once):
+        if due > now + grace and (st.failures or not once):
             cycle.waiting += 1
             continue
         cycle.polled += 1

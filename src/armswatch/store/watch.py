@@ -96,7 +96,8 @@ class WatchState:
             keys = [*done, *failed]
             attempts: dict[str, int] = {}
             for part in chunks(keys):
-                attempts.update(conn.execute(select(c.item, c.attempts).where(c.item.in_(part))).tuples().all())
+                attempts.update((r.item, r.attempts) for r in conn.execute(select(c.item, c.attempts)
+                                                                       .where(c.item.in_(part))))
             for key in keys:
                 error = failed.get(key)
                 values = {"status": "failed" if error is not None else "done", "last_try": now, "last_error": error,
