@@ -13,25 +13,25 @@ from conftest_reliability import ThreadedServer
 # (slug, title, published, body): invented wire-style stories, each with one supply claim the rules can read
 STORIES = [
     ("belarus-vehicles", "Belarus sends armoured vehicles to Myanmar", "2026-11-02",
-     "Belarus delivered 40 armoured vehicles to Myanmar last month, according to customs records seen by "
+     ("Belarus delivered 40 armoured vehicles to Myanmar last month, according to customs records seen by "
      "reporters. The vehicles were unloaded at the port of Thilawa under tarpaulins, dock workers said. "
      "A spokesman for the Belarusian state arms exporter declined to comment on the cargo or its buyer. "
-     "Rights groups have urged shipping firms to stop carrying military goods to the country."),
+     "Rights groups have urged shipping firms to stop carrying military goods to the country.")),
     ("serbia-shells", "Serbian shells reach Ukraine via broker", "2026-11-05",
-     "Serbia has shipped artillery shells to Ukraine through a Czech broker, two officials said on Tuesday. "
+     ("Serbia has shipped artillery shells to Ukraine through a Czech broker, two officials said on Tuesday. "
      "Belgrade insists it sells only to buyers who sign end-user certificates and has never armed either side. "
      "The broker, registered in Ostrava, did not reply to emails sent over three days. "
-     "Export figures published by the trade ministry show a sharp rise in sales of ammunition this year."),
+     "Export figures published by the trade ministry show a sharp rise in sales of ammunition this year.")),
     ("iran-drones", "Iran delivered drones to Russia, officials say", "2026-11-09",
-     "Iran sent hundreds of attack drones to Russia in March, US officials said. "
+     ("Iran sent hundreds of attack drones to Russia in March, US officials said. "
      "The officials, who spoke on condition of anonymity, said the drones crossed the Caspian Sea by ferry. "
      "Tehran has repeatedly said it takes no side in the war and called the accusation baseless. "
-     "Analysts at a London think tank counted debris from at least six launches in one week."),
+     "Analysts at a London think tank counted debris from at least six launches in one week.")),
     ("korea-missiles", "North Korean missiles in Russia, Seoul says", "2026-11-12",
-     "North Korea supplied ballistic missiles to Russia, South Korean intelligence said. "
+     ("North Korea supplied ballistic missiles to Russia, South Korean intelligence said. "
      "Lawmakers briefed on the findings said at least two trains had crossed the border at Tumangang. "
      "Pyongyang's foreign ministry did not respond, and Moscow called the report a fabrication. "
-     "The intelligence service said it had shared satellite images with allied governments."),
+     "The intelligence service said it had shared satellite images with allied governments.")),
 ]
 
 

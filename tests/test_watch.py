@@ -2,6 +2,7 @@
 that fails and backs off, Ctrl-C / SIGTERM, and `ingest --fetch-delay`. Both backends where the store matters."""
 from __future__ import annotations
 
+import itertools
 import re
 import signal
 import subprocess
@@ -216,5 +217,5 @@ def test_ingest_fetch_delay_spaces_requests_to_one_host(tmp_path):
         ran = invoke("ingest", *urls, "--allow-private", "--fetch-delay", "0.6", "--db", str(tmp_path / "d.db"))
         assert ran.code == 0, ran.stderr
         times = sorted(t for path, ts in site.times.items() for t in ts)
-        assert len(times) == 3 and min(b - a for a, b in zip(times, times[1:])) >= 0.55
+        assert len(times) == 3 and min(b - a for a, b in itertools.pairwise(times)) >= 0.55
     assert stored_articles(str(tmp_path / "d.db")) == 3
