@@ -105,8 +105,10 @@ def ingest(
             parse_dask_spec(dask)
         except InputError as exc:
             raise fail(str(exc), 2) from None
+    from armswatch.ingest.count import count_documents
+
     with opened(db) as store:
-        with _progress(console) as update:
+        with _progress(console, count_documents(sources)) as update:
             if workers > 1 or dask:  # armswatch.scale: workers clean and extract, this process writes
                 from armswatch.scale import ingest_parallel, open_executor
 
@@ -125,18 +127,29 @@ def ingest(
 
 
 @contextmanager
-def _progress(console):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _progress(console, total: int | None = None):
+    """Counts and rate; with a known `total` (local files, see ingest.count) also done/total and the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(bar_width=None),
+    known = (MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn()) if total else ()
+    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(bar_width=None), *known,
                TextColumn("{task.fields[read]} articles ({task.fields[rate]:.1f}/s) "
                           "{task.fields[new]} new, {task.fields[mentions]} mentions, {task.fields[skipped]} skipped"),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("ingest", total=None, read=0, rate=0.0, new=0, mentions=0, skipped=0)
+        task = progress.add_task("ingest", total=total or None, read=0, rate=0.0, new=0, mentions=0, skipped=0)
 
         def update(summary) -> None:
-            progress.update(task, read=summary.read, rate=summary.rate, new=summary.new, mentions=summary.mentions,
+            progress.update(task, completed=summary.read + len(summary.skipped), read=summary.read,
+                            rate=summary.rate, new=summary.new, mentions=summary.mentions,
                             skipped=len(summary.skipped))
 
         yield update
@@ -166,7 +179,7 @@ def claims_command(
     supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
     item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
     min_sources: MinSources = 0, polarity: Polarity = None, db: DbOption = None,
-    limit: Annotated[int, typer.Option(min=1, help="rows to show")] = 50,
+    limit: Annotated[int, typer.Option(min=0, help="rows to show; 0 shows every claim")] = 50,
     order: Annotated[str, typer.Option(help="stories, articles, mentions, last_seen, first_seen or id")] = "stories",
 ) -> None:
     """List claims (most independent stories first) as a table; `armswatch show ID` gives the evidence."""
@@ -177,7 +190,7 @@ def claims_command(
     with opened(db) as store:
         flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
                       since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity)
-        rows = store.claims(flt, limit=limit, order=order)
+        rows = store.claims(flt, limit=limit or None, order=order)
         total = store.count_claims(flt)
         names = {a["id"]: a["name"] for a in store.actors()}
         empty = not total and not store.stats()["articles"]
@@ -199,6 +212,8 @@ def claims_command(
     if not console.is_terminal:
         console.width = max(console.width, PIPE_WIDTH)
     console.print(table)
+    if len(rows) < total:  # say what is hidden and how to see it (the top rows may not hold the claim looked for)
+        console.print(f"{len(rows)} of {total} claims shown; --limit 0 for all", highlight=False)
 
 
 def _count(n: int, one: str, many: str) -> str:
