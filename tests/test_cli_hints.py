@@ -41,7 +41,7 @@ def news(tmp_path) -> Path:
 def test_ingest_progress_shows_the_total_and_the_time_left_for_local_files(news, tmp_path):
     env = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "COLUMNS": "200"}  # as on a terminal
     proc = subprocess.run([str(SCRIPT), "ingest", str(news), "--batch-size", "2", "--db", str(tmp_path / "p.db")],
-                          capture_output=True, env=env, timeout=300)
+                          capture_output=True, env=env, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     screen = ANSI.sub("", proc.stderr.decode("utf-8")).replace("\r", "\n")
     assert re.search(r" 0/7 ETA -:--:--", screen), screen[-2000:]
@@ -52,7 +52,7 @@ def test_ingest_progress_shows_the_total_and_the_time_left_for_local_files(news,
 def test_ingest_progress_has_no_total_when_it_cannot_be_known(tmp_path):
     env = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "COLUMNS": "200"}
     proc = subprocess.run([str(SCRIPT), "ingest", "-", "--db", str(tmp_path / "s.db")], input=STORIES[0][3].encode(),
-                          capture_output=True, env=env, timeout=300)
+                          capture_output=True, env=env, timeout=300, check=False)
     screen = ANSI.sub("", proc.stderr.decode("utf-8"))
     assert proc.returncode == 0 and "1 read, 1 new" in screen
     assert "ETA" not in screen and "/1 " not in screen
@@ -78,7 +78,7 @@ def test_claims_says_how_many_are_not_shown_and_how_to_see_them(news, tmp_path):
                     reason="needs make and the repository's .venv")
 def test_make_demo_ends_by_saying_how_to_open_the_page(tmp_path):
     db = tmp_path / "demo.db"
-    proc = subprocess.run(["make", "-s", "-C", str(REPO), "demo", f"DB={db}"], capture_output=True, timeout=600)
+    proc = subprocess.run(["make", "-s", "-C", str(REPO), "demo", f"DB={db}"], capture_output=True, timeout=600, check=False)
     out = proc.stdout.decode("utf-8")
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     assert re.search(r"\d+ of \d+ claims shown; --limit 0 for all", out)
