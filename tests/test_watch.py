@@ -219,3 +219,15 @@ def test_ingest_fetch_delay_spaces_requests_to_one_host(tmp_path):
         times = sorted(t for path, ts in site.times.items() for t in ts)
         assert len(times) == 3 and min(b - a for a, b in itertools.pairwise(times)) >= 0.55
     assert stored_articles(str(tmp_path / "d.db")) == 3
+
+
+def test_watch_does_not_refetch_entries_an_earlier_ingest_stored(tmp_path):
+    db = str(tmp_path / "mixed.db")
+    with NewsSite() as site:
+        site.feed = SLUGS[1:3]
+        assert invoke("ingest", site.url("/feed.xml"), "--db", db, *FAST).code == 0
+        site.feed = SLUGS[1:4]
+        ran = invoke("watch", site.url("/feed.xml"), "--once", "--db", db, *FAST)
+        assert counts(cycle_lines(ran.stdout)[0]) == (1, 2, 0)
+        assert site.article_hits() == {f"/news/{slug}.html": 1 for slug in SLUGS[1:4]}
+    assert stored_articles(db) == 3
