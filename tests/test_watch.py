@@ -231,3 +231,15 @@ def test_watch_does_not_refetch_entries_an_earlier_ingest_stored(tmp_path):
         assert counts(cycle_lines(ran.stdout)[0]) == (1, 2, 0)
         assert site.article_hits() == {f"/news/{slug}.html": 1 for slug in SLUGS[1:4]}
     assert stored_articles(db) == 3
+
+
+def test_watch_a_garbled_feed_is_named_backs_off_and_the_other_feed_goes_on(tmp_path):
+    db = str(tmp_path / "garbled.db")
+    with NewsSite() as site:
+        site.feed = SLUGS[:1]
+        ran = invoke("watch", site.url("/garbled.xml"), site.url("/feed.xml"), "--once", "--every", "5m", "--db", db,
+                     *FAST)
+        assert ran.code == 1 and counts(cycle_lines(ran.stdout)[0]) == (1, 0, 1)
+        error = next(line for line in ran.stderr.splitlines() if "garbled" in line)
+        assert error.startswith(f"armswatch: {site.url('/garbled.xml')}: not an RSS/Atom feed")
+        assert error.endswith("(failed 1× in a row; next try in 10m)")

@@ -21,6 +21,9 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from armswatch.errors import ArmswatchError
 from armswatch.ingest import (
     DEFAULT_FETCH_DELAY,
     DEFAULT_MAX_BYTES,
@@ -187,25 +190,29 @@ def _poll_source(cycle: Cycle, st: SourceState, store, state: WatchState, ctx: C
         cycle.skipped += 1  # a page (not a feed) is an article: stored once, never fetched again
         _succeeded(st, state, opts, now, done=[])
         return
+    keyed, failed = [], {}
     try:
         docs, kind = _documents(source, ctx)
-    except FetchError as exc:
+        if kind == "feed":
+            keyed, failed, read_before = _feed_documents(source, docs, state, ctx)
+        else:
+            keyed = [(source if kind == "page" else None, doc) for doc in docs]
+    except (ArmswatchError, SQLAlchemyError):
+        raise  # a broken lexicon or an unreachable database fails every source: stop (a service manager restarts)
+    except Exception as exc:  # noqa: BLE001  FetchError, or a parser choking on one hostile feed: back off
+        reason = str(exc) if isinstance(exc, FetchError) else f"{exc.__class__.__name__}: {exc}"
         st.failures += 1
         delay = backoff(opts.every, st.failures, opts.max_backoff)
-        st.next_poll, st.last_error = now + timedelta(seconds=delay), str(exc)
-        cycle.errors.append(Skipped(source, f"{exc} (failed {st.failures}× in a row; next try in "
+        st.next_poll, st.last_error = now + timedelta(seconds=delay), reason
+        cycle.errors.append(Skipped(source, f"{reason} (failed {st.failures}× in a row; next try in "
                                             f"{format_duration(delay)})"))
         state.save(st, now=now)
         return
     st.kind = kind
-    keyed, failed = [], {}
     if kind == "feed":
-        keyed, failed, read_before = _feed_documents(source, docs, state, ctx)
         cycle.skipped += read_before
         for key, reason in failed.items():
             cycle.errors.append(Skipped(key, reason))
-    else:
-        keyed = [(source if kind == "page" else None, doc) for doc in docs]
     stored = _ingest(cycle, keyed, store, opts, index_holder)
     done = [key for key, ok in stored.items() if key is not None and ok]
     failed.update({key: "not stored" for key, ok in stored.items() if key is not None and not ok})
