@@ -56,11 +56,14 @@ def rss(base: str, slugs: list[str]) -> bytes:
 
 class NewsSite:
     """The live site: `feed` is the list of slugs the feed shows now (or a list of lists, one per request of the
-    feed, the last repeated); `broken` paths answer 503; `times` records when each path was requested."""
+    feed, the last repeated); `broken` paths answer 503; `hold` paths wait for `release`; `times` records when each
+    path was requested."""
 
     def __init__(self):
         self.feed: list = []
         self.broken: set[str] = set()
+        self.hold: set[str] = set()  # paths that answer only once `release` is set (`held` says one was asked)
+        self.held, self.release = threading.Event(), threading.Event()
         self.times: dict[str, list[float]] = {}
         self.lock = threading.Lock()
         site = self
@@ -71,6 +74,9 @@ class NewsSite:
                 with site.lock:
                     site.times.setdefault(path, []).append(time.monotonic())
                     n = len(site.times[path])
+                if path in site.hold:
+                    site.held.set()
+                    site.release.wait(60)
                 if path in site.broken:
                     return self._send(503, "text/plain", b"temporarily unavailable")
                 if path == "/garbled.xml":  # a feed cut off mid-tag: no entries can be read from it
@@ -110,4 +116,5 @@ class NewsSite:
         return self
 
     def __exit__(self, *exc):
+        self.release.set()
         self.server.__exit__(*exc)

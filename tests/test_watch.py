@@ -243,3 +243,26 @@ def test_watch_a_garbled_feed_is_named_backs_off_and_the_other_feed_goes_on(tmp_
         error = next(line for line in ran.stderr.splitlines() if "garbled" in line)
         assert error.startswith(f"armswatch: {site.url('/garbled.xml')}: not an RSS/Atom feed")
         assert error.endswith("(failed 1× in a row; next try in 10m)")
+
+
+def test_watch_killed_mid_feed_keeps_the_committed_batch_and_a_restart_finishes_without_duplicates(store_url):
+    with NewsSite() as site:
+        site.feed, site.hold = SLUGS, {"/news/korea-missiles.html"}
+        proc = subprocess.Popen([str(SCRIPT), "watch", site.url("/feed.xml"), "--once", "--batch-size", "2",
+                                 "--db", store_url, *FAST], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert site.held.wait(120), "the watcher never reached the fourth entry"
+            proc.kill()  # SIGKILL to the process we started: no clean-up runs
+            proc.wait(30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        assert stored_articles(store_url) == 2  # the first batch was committed before the second was fetched
+        site.hold.clear()
+        site.release.set()
+        ran = invoke("watch", site.url("/feed.xml"), "--once", "--batch-size", "2", "--db", store_url, *FAST)
+        assert counts(cycle_lines(ran.stdout)[0]) == (2, 2, 0), ran.stdout
+        hits = site.article_hits()
+        assert hits["/news/belarus-vehicles.html"] == hits["/news/serbia-shells.html"] == 1  # read: not refetched
+    assert stored_articles(store_url) == 4

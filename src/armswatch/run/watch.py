@@ -182,21 +182,20 @@ def _run_cycle(cycle: Cycle, sources: list[str], store, state: WatchState, ctx: 
 
 def _poll_source(cycle: Cycle, st: SourceState, store, state: WatchState, ctx: Context, opts: _Options, clock,
                  index_holder: list) -> None:
-    """Poll one source: fetch it, ingest its unread entries, save its state and its entries' outcomes."""
+    """Poll one source: fetch it, then fetch and ingest its unread entries a batch at a time, saving after each
+    batch which entries are read (so a big feed or folder interrupted half-way keeps the half it did)."""
     source = st.source
     now = clock()
     st.last_poll = now
     if st.kind == "page" and state.read_items([source]):
         cycle.skipped += 1  # a page (not a feed) is an article: stored once, never fetched again
-        _succeeded(st, state, opts, now, done=[])
+        _succeeded(st, opts, now)
+        state.save(st, now=now)
         return
-    keyed, failed = [], {}
     try:
         docs, kind = _documents(source, ctx)
         if kind == "feed":
-            keyed, failed, read_before = _feed_documents(source, docs, state, ctx)
-        else:
-            keyed = [(source if kind == "page" else None, doc) for doc in docs]
+            todo, read_before = _unread_entries(source, docs[0], state)
     except (ArmswatchError, SQLAlchemyError):
         raise  # a broken lexicon or an unreachable database fails every source: stop (a service manager restarts)
     except Exception as exc:  # noqa: BLE001  FetchError, or a parser choking on one hostile feed: back off
@@ -209,20 +208,28 @@ def _poll_source(cycle: Cycle, st: SourceState, store, state: WatchState, ctx: C
         state.save(st, now=now)
         return
     st.kind = kind
+    _succeeded(st, opts, now)
     if kind == "feed":
         cycle.skipped += read_before
-        for key, reason in failed.items():
-            cycle.errors.append(Skipped(key, reason))
-    stored = _ingest(cycle, keyed, store, opts, index_holder)
-    done = [key for key, ok in stored.items() if key is not None and ok]
-    failed.update({key: "not stored" for key, ok in stored.items() if key is not None and not ok})
-    _succeeded(st, state, opts, clock(), done=done, failed=failed)
+        parts = (_fetch_entries(source, part, ctx) for part in batched(todo, opts.batch_size))
+    else:
+        key = source if kind == "page" else None  # a folder's files are re-read each poll: no entries to mark
+        parts = (([(key, doc) for doc in part], {}) for part in batched(docs, opts.batch_size))
+    saved = False
+    for keyed, failed in parts:
+        cycle.errors.extend(Skipped(key, reason) for key, reason in failed.items())
+        stored = _ingest(cycle, keyed, store, opts, index_holder)
+        done = [key for key, ok in stored.items() if key is not None and ok]
+        failed.update({key: "not stored" for key, ok in stored.items() if key is not None and not ok})
+        state.save(st, done=done, failed=failed, now=clock())  # after the batch is committed, never before
+        saved = True
+    if not saved:
+        state.save(st, now=now)
 
 
-def _succeeded(st: SourceState, state: WatchState, opts: _Options, now: datetime, *, done, failed=None) -> None:
+def _succeeded(st: SourceState, opts: _Options, now: datetime) -> None:
     st.failures, st.last_ok, st.last_error = 0, now, None
     st.next_poll = now + timedelta(seconds=opts.every)
-    state.save(st, done=done, failed=failed, now=now)
 
 
 def _documents(source: str, ctx: Context) -> tuple[Iterator[RawDoc | Skipped] | list, str]:
@@ -257,24 +264,29 @@ def _entry_key(source: str, entry) -> str:
     return f"{source}#{ident}"
 
 
-def _feed_documents(source: str, docs: list, state: WatchState, ctx: Context):
-    """([(entry key, document)], {entry key: fetch error}, entries read before) of the feed's unread entries."""
+def _unread_entries(source: str, data: bytes, state: WatchState) -> tuple[list[tuple[str, int, dict]], int]:
+    """([(key, position, entry)] of the entries not read before, how many were read before); FetchError when the
+    document has no entries and does not parse as a feed."""
     import feedparser
 
-    from armswatch.ingest.readers import _entry_date
-
-    feed = feedparser.parse(docs[0])
+    feed = feedparser.parse(data)
     if not feed.entries:
         if feed.bozo:
             raise FetchError(f"not an RSS/Atom feed ({feed.bozo_exception})")
-        return [], {}, 0
-    entries = [(_entry_key(source, e), n, e) for n, e in enumerate(feed.entries, 1)]
-    read = state.read_items(key for key, _, _ in entries)
-    keyed, failed, seen = [], {}, set()
+        return [], 0
+    entries: dict[str, tuple[int, dict]] = {}  # one per key (its first occurrence), in feed order
+    for n, entry in enumerate(feed.entries, 1):
+        entries.setdefault(_entry_key(source, entry), (n, entry))
+    read = state.read_items(entries)
+    return [(key, n, e) for key, (n, e) in entries.items() if key not in read], len(read & entries.keys())
+
+
+def _fetch_entries(source: str, entries: list[tuple[str, int, dict]], ctx: Context):
+    """([(entry key, document)], {entry key: fetch error}) of some unread entries: links fetched, content kept."""
+    from armswatch.ingest.readers import _entry_date
+
+    keyed, failed = [], {}
     for key, n, entry in entries:
-        if key in read or key in seen:
-            continue
-        seen.add(key)
         title, published, link = entry.get("title"), _entry_date(entry), entry.get("link")
         if link:
             try:
@@ -291,7 +303,7 @@ def _feed_documents(source: str, docs: list, state: WatchState, ctx: Context):
                                       title_fallback=title)))
         else:
             keyed.append((key, Skipped(f"{source}#{n}", "feed entry has neither a link nor content")))
-    return keyed, failed, len(read & {key for key, _, _ in entries})
+    return keyed, failed
 
 
 def _ingest(cycle: Cycle, keyed: Iterable[tuple[str | None, RawDoc | Skipped]], store, opts: _Options,
