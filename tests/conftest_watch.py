@@ -91,11 +91,14 @@ class NewsSite:
                 self._send(404, "text/plain", b"not found")
 
             def _send(self, status, ctype, body):
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):  # the client was killed while a request was held
+                    pass
 
         self.server = ThreadedServer(Handler)
         self.base = f"http://127.0.0.1:{self.server.port}"
