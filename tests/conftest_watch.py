@@ -43,13 +43,13 @@ def page(title: str, day: str, body: str) -> bytes:
             f"<footer>Copyright 2026 The Harbour Courier. All rights reserved.</footer></body></html>").encode()
 
 
-def rss(base: str, slugs: list[str]) -> bytes:
+def rss(base: str, slugs: list[str], suffix: str = "") -> bytes:
     items = []
     for slug in slugs:
         _, title, day, _ = next(s for s in STORIES if s[0] == slug)
         stamp = formatdate(time.mktime(time.strptime(day, "%Y-%m-%d")), usegmt=True)
-        items.append(f"<item><title>{escape(title)}</title><link>{base}/news/{slug}.html</link>"
-                     f"<guid>{base}/news/{slug}.html</guid><pubDate>{stamp}</pubDate></item>")
+        items.append(f"<item><title>{escape(title)}</title><link>{base}/news/{slug}.html{suffix}</link>"
+                     f"<guid>{base}/news/{slug}.html{suffix}</guid><pubDate>{stamp}</pubDate></item>")
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>The Harbour Courier</title>'
             f"<link>{base}/</link><description>World news</description>{''.join(items)}</channel></rss>").encode()
 
@@ -62,6 +62,7 @@ class NewsSite:
     def __init__(self):
         self.feed: list = []
         self.broken: set[str] = set()
+        self.link_suffix = ""  # appended to every link of the feed (a tracking query string, say)
         self.hold: set[str] = set()  # paths that answer only once `release` is set (`held` says one was asked)
         self.held, self.release = threading.Event(), threading.Event()
         self.times: dict[str, list[float]] = {}
@@ -84,7 +85,7 @@ class NewsSite:
                 if path == "/feed.xml":
                     slugs = site.feed[min(n, len(site.feed)) - 1] if site.feed and isinstance(site.feed[0], list) \
                         else site.feed
-                    return self._send(200, "application/rss+xml", rss(site.base, slugs))
+                    return self._send(200, "application/rss+xml", rss(site.base, slugs, site.link_suffix))
                 for slug, title, day, body in STORIES:
                     if path == f"/news/{slug}.html":
                         return self._send(200, "text/html; charset=utf-8", page(title, day, body))

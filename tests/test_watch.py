@@ -3,6 +3,7 @@ that fails and backs off, Ctrl-C / SIGTERM, and `ingest --fetch-delay`. Both bac
 from __future__ import annotations
 
 import itertools
+import random
 import re
 import signal
 import subprocess
@@ -266,3 +267,13 @@ def test_watch_killed_mid_feed_keeps_the_committed_batch_and_a_restart_finishes_
         hits = site.article_hits()
         assert hits["/news/belarus-vehicles.html"] == hits["/news/serbia-shells.html"] == 1  # read: not refetched
     assert stored_articles(store_url) == 4
+
+
+def test_watch_remembers_entries_with_very_long_links(store_url):
+    with NewsSite() as site:
+        noise = random.Random(7).randbytes(2500).hex()  # 5 kB that do not compress: over PostgreSQL's index limit
+        site.feed, site.link_suffix = SLUGS[:2], "?utm_source=rss&ref=" + noise
+        for expected in ((2, 0, 0), (0, 2, 0)):
+            ran = invoke("watch", site.url("/feed.xml"), "--once", "--db", store_url, *FAST)
+            assert ran.code == 0 and counts(cycle_lines(ran.stdout)[0]) == expected, ran.stdout + ran.stderr
+        assert site.article_hits() == {f"/news/{slug}.html": 1 for slug in SLUGS[:2]}

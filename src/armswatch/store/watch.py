@@ -11,6 +11,7 @@ the same PostgreSQL, neither re-fetches what was read nor forgets that a source 
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,12 @@ from armswatch.store.derive import chunks
 from armswatch.store.engine import write_transaction
 
 MAX_ITEM_ATTEMPTS = 5  # an entry link that failed this often is given up on (a dead link, not an outage)
+MAX_KEY_CHARS = 1000  # longer links are stored by hash: PostgreSQL cannot index a text key over ~2.7 kB
+
+
+def item_id(key: str) -> str:
+    """The watch_items key of an entry: its link (or feed#guid), or a hash of it when it is very long."""
+    return key if len(key) <= MAX_KEY_CHARS else "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -64,13 +71,14 @@ class WatchState:
     def read_items(self, keys: Iterable[str]) -> set[str]:
         """The keys not to fetch again: items read (or given up on), and links already stored as an article's URL
         (by an earlier `ingest`, or by a watcher killed before it could mark them)."""
-        keys = list(dict.fromkeys(keys))
+        by_id = {item_id(k): k for k in dict.fromkeys(keys)}
         found: set[str] = set()
         c = t.watch_items.c
         with self.engine.connect() as conn:
-            for part in chunks(keys):
-                found.update(conn.execute(select(c.item).where(
+            for part in chunks(list(by_id)):
+                found.update(by_id[i] for i in conn.execute(select(c.item).where(
                     c.item.in_(part), (c.status == "done") | (c.attempts >= MAX_ITEM_ATTEMPTS))).scalars())
+            for part in chunks(list(by_id.values())):
                 found.update(conn.execute(select(t.articles.c.url).where(t.articles.c.url.in_(part))).scalars())
         return found
 
@@ -80,8 +88,8 @@ class WatchState:
 
         Call it after the articles are committed: an item marked done whose article was lost would never be read.
         """
-        failed = dict(failed or {})
-        done = [k for k in dict.fromkeys(done) if k not in failed]
+        failed = {item_id(k): reason for k, reason in (failed or {}).items()}
+        done = [k for k in dict.fromkeys(item_id(k) for k in done) if k not in failed]
         row = {"kind": state.kind, "failures": state.failures, "last_poll": state.last_poll,
                "next_poll": state.next_poll, "last_ok": state.last_ok, "last_error": state.last_error}
         c = t.watch_items.c
