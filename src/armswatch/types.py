@@ -50,6 +50,9 @@ class Mention:
     rule: str | None = None  # id of the rule (pattern) that produced it
     trigger: str | None = None  # the trigger word as written
     trigger_start: int | None = None  # character offset of the trigger in the input text
+    confidence: float | None = None  # probability that the mention is right (armswatch.confidence); None: no model
+    # the confidence model's inputs from the parse (confidence/features.py); not serialised
+    features: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
     def key(self) -> tuple[str, str | None, str | None, str]:
         """The scoring and de-duplication key of schema.md."""
@@ -57,6 +60,7 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        d.pop("features")
         d["time"] = self.time.to_dict() if self.time else None
         if self.type != "DENIAL":
             d.pop("actors")
@@ -66,7 +70,7 @@ class Mention:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Mention":
-        known = {f for f in cls.__dataclass_fields__}
+        known = {f for f in cls.__dataclass_fields__} - {"features"}
         kw = {k: v for k, v in d.items() if k in known}
         if isinstance(kw.get("time"), dict):
             kw["time"] = TimeRange(**{k: kw["time"].get(k) for k in ("text", "start", "end")})
@@ -118,6 +122,7 @@ class ClaimFilter:
     until: str | None = None  # YYYY-MM-DD, on first_seen
     claimant: str | None = None
     min_sources: int = 0  # minimum independent stories
+    min_confidence: float = 0.0  # minimum claim confidence (claims without one always pass)
     polarity: str | None = None
 
 
@@ -139,6 +144,7 @@ class Claim:
     denials: list[str] = field(default_factory=list)  # ids of claims that deny or negate this one
     actors: list[str] = field(default_factory=list)  # DENIAL claims: the deniers
     mention_count: int = 0  # number of mentions aggregated into it (claim detail dicts list them under "mentions")
+    confidence: float | None = None  # claims.aggregate.claim_confidence of its mentions; None: no model
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

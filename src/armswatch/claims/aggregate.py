@@ -72,4 +72,24 @@ def _claim(key: ClaimKey, group: list[MentionRecord]) -> Claim:
         claimants=sorted({r.mention.claimant for r in group if r.mention.claimant}),
         actors=sorted(deniers),
         mention_count=len(group),
+        confidence=claim_confidence((r.story_id or r.article_id, r.mention.confidence) for r in group),
     )
+
+
+def claim_confidence(scored: Iterable[tuple[str, float | None]]) -> float | None:
+    """How likely a claim is right given its mentions' confidences, as (story id, confidence) pairs.
+
+    Within one story the best mention counts (syndicated copies and repetitions are not independent); across
+    independent stories the chances that every one is wrong multiply: 1 - prod(1 - best of each story).
+    None when no mention has a confidence.
+    """
+    best: dict[str, float] = {}
+    for story, conf in scored:
+        if conf is not None:
+            best[story] = max(conf, best.get(story, 0.0))
+    if not best:
+        return None
+    all_wrong = 1.0
+    for conf in best.values():
+        all_wrong *= 1.0 - conf
+    return round(1.0 - all_wrong, 3)

@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_command(
         gold: str = typer.Argument(
-            ..., metavar="GOLD.jsonl", help="Gold passages (shared/schema.md format)."
+            ..., metavar="GOLD.jsonl", help="Gold passages or whole articles (shared/schema.md, ARTICLES.md)."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         errors: bool = typer.Option(
@@ -51,12 +51,17 @@ def register(app: typer.Typer) -> None:
             None, "--model", help="spaCy model name (default: en_core_web_sm, then its PyPI twin)."
         ),
         processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for extraction."),
+        min_confidence: float | None = typer.Option(
+            None, "--min-confidence", min=0.0, max=1.0,
+            help="Score only mentions at or above this confidence (default: the model's threshold; 0: all).",
+        ),
     ) -> None:
-        """Score extraction on GOLD.jsonl: P/R/F1 per type, claimant and item accuracy, quiet negatives."""
+        """Score extraction on GOLD.jsonl (passages or whole articles): P/R/F1 per type, claimant and item
+        accuracy, quiet negatives."""
         from armswatch.evaluate import evaluate_file, report_table
 
         try:
-            report = evaluate_file(gold, model=model, n_process=processes)
+            report = evaluate_file(gold, model=model, n_process=processes, min_confidence=min_confidence)
         except ArmswatchError as exc:
             echo_problem(str(exc))
             raise typer.Exit(1) from None
@@ -67,7 +72,8 @@ def register(app: typer.Typer) -> None:
         else:
             from rich.console import Console
 
-            Console(highlight=False).print(report_table(report, title=f"{gold}: {report.passages} passages"))
+            Console(highlight=False).print(report_table(
+                report, title=f"{gold}: {report.passages} {report.unit}, confidence ≥ {report.min_confidence:.2f}"))
             if errors:
                 for line in error_lines(report):
                     typer.echo(line)

@@ -24,6 +24,10 @@ Until = Annotated[str | None, typer.Option(help="first seen on or before YYYY-MM
 Claimant = Annotated[str | None, typer.Option(help="who asserts it: id, name, 'author' or 'other'")]
 MinSources = Annotated[int, typer.Option("--min-sources", min=0, help="at least N independent stories")]
 Polarity = Annotated[str | None, typer.Option(help="affirmed or negated")]
+MinConfidence = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="only claims at least this likely to be right (0..1; default 0: all; "
+         "the model's suggested threshold is in docs/confidence.md)")]
 
 PIPE_WIDTH = 160  # table width when stdout is a file or pipe: wide enough that no cell wraps mid-name
 INTERRUPTED_EXIT = 130  # the shell's convention for a command stopped by Ctrl-C
@@ -178,7 +182,8 @@ def _print_summary(console, summary, url: str) -> None:
 def claims_command(
     supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
     item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
-    min_sources: MinSources = 0, polarity: Polarity = None, db: DbOption = None,
+    min_sources: MinSources = 0, polarity: Polarity = None, min_confidence: MinConfidence = None,
+    db: DbOption = None,
     limit: Annotated[int, typer.Option(min=0, help="rows to show; 0 shows every claim")] = 50,
     order: Annotated[str, typer.Option(help="stories, articles, mentions, last_seen, first_seen or id")] = "stories",
 ) -> None:
@@ -189,7 +194,8 @@ def claims_command(
 
     with opened(db) as store:
         flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
-                      since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity)
+                      since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity,
+                      min_confidence=min_confidence)
         rows = store.claims(flt, limit=limit or None, order=order)
         total = store.count_claims(flt)
         names = {a["id"]: a["name"] for a in store.actors()}
@@ -199,7 +205,8 @@ def claims_command(
     table = Table(title=f"{len(rows)} of {total} claims", title_justify="left", box=box.SIMPLE_HEAD)
     for col, kw in (("id", {"no_wrap": True}), ("type", {}), ("supplier → recipient", {}), ("item", {}),
                     ("stories", {"justify": "right"}), ("articles", {"justify": "right"}),
-                    ("last seen", {"no_wrap": True}), ("claimants", {}), ("denied", {"justify": "right"})):
+                    ("last seen", {"no_wrap": True}), ("claimants", {}), ("denied", {"justify": "right"}),
+                    ("conf.", {"justify": "right"})):
         table.add_column(col, **kw)
     for c in rows:
         kind = c.type if c.polarity == "affirmed" else f"NOT {c.type}"
@@ -207,7 +214,8 @@ def claims_command(
         if c.actors:
             pair += f" (denied by {', '.join(_name(names, a) for a in c.actors)})"
         table.add_row(c.id, kind, pair, c.item_category or "", str(c.stories), str(c.articles), c.last_seen or "",
-                      ", ".join(c.claimants), str(len(c.denials)) if c.denials else "")
+                      ", ".join(c.claimants), str(len(c.denials)) if c.denials else "",
+                      "" if c.confidence is None else f"{c.confidence:.2f}")
     console = Console()
     if not console.is_terminal:
         console.width = max(console.width, PIPE_WIDTH)
@@ -279,7 +287,8 @@ def export(
     mentions: Annotated[bool, typer.Option("--mentions", help="also the mentions (JSON: nested; CSV/Parquet: FILE.mentions.EXT)")] = False,
     supplier: Supplier = None, recipient: Recipient = None, actor: Actor = None, type_: Type = None,
     item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
-    min_sources: MinSources = 0, polarity: Polarity = None, db: DbOption = None,
+    min_sources: MinSources = 0, polarity: Polarity = None, min_confidence: MinConfidence = None,
+    db: DbOption = None,
 ) -> None:
     """Export claims (and with --mentions their mentions) as csv, json, graphml or parquet."""
     from armswatch.export import export as run_export
@@ -287,7 +296,8 @@ def export(
 
     with opened(db) as store:
         flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
-                      since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity)
+                      since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity,
+                      min_confidence=min_confidence)
         try:
             written = run_export(store, format_.lower(), output if output is not None else sys.stdout, flt=flt,
                                  mentions=mentions)

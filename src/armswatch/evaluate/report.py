@@ -90,6 +90,8 @@ class Report:
         default_factory=list
     )  # ids of hard negatives with any prediction
     passages: int = 0
+    unit: str = "passages"  # "articles" when the gold is article-level (ARTICLES.md)
+    min_confidence: float = 0.0  # mentions below it were not scored
     unknown_ids: list[str] = field(default_factory=list)  # predicted ids absent from the gold (ignored)
     errors: list[ScoreError] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # gold rows that could not be read (not scored)
@@ -119,6 +121,8 @@ class Report:
     def to_dict(self, errors: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "passages": self.passages,
+            "unit": self.unit,
+            "min_confidence": self.min_confidence,
             "overall": self.overall.to_dict(),
             "per_type": {t: c.to_dict() for t, c in self.per_type.items()},
             "claimant_accuracy": self.claimant_accuracy,

@@ -63,6 +63,26 @@ def check_published(value: Any) -> str | None:
     return value
 
 
+def is_article_gold(row: dict[str, Any]) -> bool:
+    """Article-level gold (shared/eval/ARTICLES.md) lists `claims` per whole article, not `mentions`."""
+    return "mentions" not in row and "claims" in row
+
+
+def gold_mentions(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The gold keys of a row: `mentions` of a passage or `claims` of an article."""
+    return list(row.get("claims" if is_article_gold(row) else "mentions") or [])
+
+
+def gold_problem(row: dict[str, Any]) -> str | None:
+    """Why `row` is not a usable gold row, or None."""
+    field = "claims" if is_article_gold(row) else "mentions"
+    if not isinstance(row.get(field), list):
+        return "gold row has no 'mentions' (passage) or 'claims' (article) list"
+    if not isinstance(row.get("optional") or [], list):
+        return "'optional' must be a list of keys"
+    return None
+
+
 def parse_row(
     line: str, source: str, number: int, require_mentions: bool = False
 ) -> dict[str, Any] | Skipped:
@@ -84,8 +104,10 @@ def parse_row(
         row["published"] = check_published(row.get("published"))
     except ValueError as exc:
         return Skipped(where, str(exc))
-    if require_mentions and not isinstance(row.get("mentions"), list):
-        return Skipped(where, "gold row has no 'mentions' list")
+    if require_mentions:
+        problem = gold_problem(row)
+        if problem:
+            return Skipped(where, problem)
     row.setdefault("id", number)  # rows without an id are named by their line number
     return row
 

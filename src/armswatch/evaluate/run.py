@@ -33,10 +33,22 @@ def predict(
         yield pending.popleft(), mentions
 
 
-def evaluate_rows(gold_rows: list[dict[str, Any]], n_process: int = 1) -> Report:
-    """Extract from every gold row's text alone and score the result."""
-    predictions = dict(predict(gold_rows, n_process=n_process))
-    return score(gold_rows, predictions)
+def confident(mentions: list[Mention], min_confidence: float) -> list[Mention]:
+    """The mentions at or above `min_confidence` (a mention without a confidence is kept)."""
+    return [m for m in mentions if m.confidence is None or m.confidence >= min_confidence]
+
+
+def evaluate_rows(gold_rows: list[dict[str, Any]], n_process: int = 1, min_confidence: float | None = None
+                  ) -> Report:
+    """Extract from every gold row's text alone and score the mentions at or above `min_confidence`
+    (None: the confidence model's default threshold; 0 scores every mention)."""
+    from armswatch.confidence import default_threshold
+
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    predictions = {k: confident(ms, threshold) for k, ms in predict(gold_rows, n_process=n_process)}
+    report = score(gold_rows, predictions)
+    report.min_confidence = threshold
+    return report
 
 
 def use_model(model: str) -> None:
@@ -49,7 +61,8 @@ def use_model(model: str) -> None:
     load_nlp()
 
 
-def evaluate_file(path: str | Path, model: str | None = None, n_process: int = 1) -> Report:
+def evaluate_file(path: str | Path, model: str | None = None, n_process: int = 1,
+                  min_confidence: float | None = None) -> Report:
     """Score the extractor on a gold JSONL file; unreadable rows go to `report.skipped`, the rest are scored.
 
     `model` names the spaCy model (as `ARMSWATCH_MODEL` does); None keeps the default chain.
@@ -60,6 +73,6 @@ def evaluate_file(path: str | Path, model: str | None = None, n_process: int = 1
         (skipped if isinstance(item, Skipped) else rows).append(item)
     if model is not None:
         use_model(model)
-    report = evaluate_rows(rows, n_process=n_process)
+    report = evaluate_rows(rows, n_process=n_process, min_confidence=min_confidence)
     report.skipped = skipped
     return report

@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from armswatch.evaluate.report import Counts, Report, ScoreError
+from armswatch.evaluate.rows import gold_mentions, is_article_gold
 from armswatch.types import Mention
 
 EXACT, LENIENT = 2, 1  # matching weights: an exact key is preferred over an affiliation-lenient one
@@ -108,19 +109,38 @@ def score(
     return report
 
 
+def drop_optional(preds: list[dict[str, Any]], optional: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Predictions that match no optional key: those that do are neither rewarded nor penalised."""
+    return [p for p in preds if not any(match_weight(p, o) for o in optional)]
+
+
 def score_passage(report: Report, row: dict[str, Any], preds: list[dict[str, Any]]) -> None:
-    """Add one passage's matches, misses and accuracies to `report` (overall counts are summed later)."""
-    pid, text, golds = row["id"], row.get("text", ""), list(row.get("mentions") or [])
+    """Add one passage's (or article's) matches, misses and accuracies to `report`.
+
+    Article-level gold (ARTICLES.md) has `claims` and `optional` keys: a prediction that matches no gold key
+    but an optional one is dropped before counting. Overall counts are summed later.
+    """
+    pid, text, golds = row["id"], row.get("text", ""), gold_mentions(row)
+    optional = list(row.get("optional") or [])
     report.passages += 1
-    if not golds:
-        report.negatives_total += 1
-        if preds:
-            report.negatives_with_predictions.append(pid)
+    if is_article_gold(row):
+        report.unit = "articles"
 
     def miss(kind: str, p: dict | None, g: dict | None) -> None:
         report.errors.append(ScoreError(kind, pid, text, p, g, passage_gold=golds, passage_predicted=preds))
 
     pairs = match(preds, golds)
+    if optional:
+        matched = {i for i, _ in pairs}
+        kept = [p for i, p in enumerate(preds) if i in matched] + drop_optional(
+            [p for i, p in enumerate(preds) if i not in matched], optional
+        )
+        preds = [p for p in preds if any(p is k for k in kept)]
+        pairs = match(preds, golds)
+    if not golds:
+        report.negatives_total += 1
+        if preds:
+            report.negatives_with_predictions.append(pid)
     for i, j in pairs:
         p, g = preds[i], golds[j]
         report.per_type[g["type"]].tp += 1

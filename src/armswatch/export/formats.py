@@ -11,12 +11,13 @@ from armswatch.errors import ArmswatchError
 from armswatch.types import ClaimFilter
 
 CLAIM_FIELDS = ("id", "type", "supplier", "recipient", "item_category", "polarity", "first_seen", "last_seen",
-                "articles", "stories", "mention_count", "claimants", "denials", "actors")
+                "articles", "stories", "mention_count", "claimants", "denials", "actors", "confidence")
 CLAIM_LISTS = ("claimants", "denials", "actors")
 CLAIM_INTS = ("articles", "stories", "mention_count")
+FLOATS = ("confidence",)
 MENTION_FIELDS = ("id", "claim_id", "article_id", "type", "supplier", "recipient", "polarity", "actors",
                   "item_text", "item_category", "claimant", "claimant_text", "evidence", "evidence_start",
-                  "evidence_end", "trigger", "rule", "title", "site", "url", "published", "story_id")
+                  "evidence_end", "trigger", "rule", "title", "site", "url", "published", "story_id", "confidence")
 MENTION_LISTS = ("actors",)
 MENTION_INTS = ("evidence_start", "evidence_end")
 FORMATS = ("csv", "json", "graphml", "parquet")
@@ -113,6 +114,8 @@ def read_csv(path: str | Path, lists=CLAIM_LISTS, ints=CLAIM_INTS) -> list[dict]
                 row[k] = int(v)
             elif v == "":
                 row[k] = None
+            elif k in FLOATS:
+                row[k] = float(v)
     return rows
 
 
@@ -121,7 +124,8 @@ def _parquet(rows: list[dict], fields, lists, ints, out) -> None:
     import pyarrow.parquet as pq
 
     schema = pa.schema([
-        (k, pa.list_(pa.string()) if k in lists else pa.int64() if k in ints else pa.string()) for k in fields])
+        (k, pa.list_(pa.string()) if k in lists else pa.int64() if k in ints else pa.float64() if k in FLOATS
+         else pa.string()) for k in fields])
     table = pa.Table.from_pylist([{k: r.get(k) for k in fields} for r in rows], schema=schema)
     pq.write_table(table, out if not isinstance(out, Path) else str(out))
 

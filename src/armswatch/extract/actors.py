@@ -118,6 +118,24 @@ class ActorIndex:
                                 return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")
         return None
 
+    def companions(self, head: Token) -> list[Token]:
+        """Partners added to an actor or a verb by "along with X", "together with X" or "alongside X"."""
+        preps = self.cues["companion_preps"]
+        out = []
+        for child in head.children:
+            if child.dep_ != "prep":
+                continue
+            if child.lower_ == "alongside":
+                withs = [child]
+            elif child.lower_ == "with" and any(g.dep_ == "advmod" and g.lower_ in preps for g in child.children):
+                withs = [child]  # "together with X"
+            elif child.lower_ in preps:
+                withs = [g for g in child.children if g.dep_ == "prep" and g.lower_ == "with"]  # "along with X"
+            else:
+                continue
+            out.extend(g for w in withs for g in w.children if g.dep_ == "pobj")
+        return out
+
     def resolve_all(self, token: Token) -> list[ActorRef]:
         """Actors of a phrase and its conjuncts ("Iran and North Korea", "countries like Iran, like Syria")."""
         out: list[ActorRef] = []
@@ -161,6 +179,9 @@ class ActorIndex:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             out.extend(self.resolve_all(pobj))
+            if ref is not None:
+                for pobj in self.companions(head):
+                    out.extend(self.resolve_all(pobj))
         seen, unique = set(), []
         for r in out:
             if r.id not in seen:

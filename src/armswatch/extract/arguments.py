@@ -114,8 +114,12 @@ def _refs(idx: ActorIndex, tokens: list[Token]) -> list[ActorRef]:
 
 
 def _nsubj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The subject's actors, with partners the parser hung on the verb ("Chile, alongside Peru, sent ...")."""
     subj = subject_of(t) if t.pos_ in ("VERB", "AUX", "ADJ") else None
-    return _refs(idx, [subj]) if subj is not None else []
+    if subj is None:
+        return []
+    refs = _refs(idx, [subj])
+    return refs + _refs(idx, idx.companions(t)) if refs else refs
 
 
 def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
@@ -291,6 +295,45 @@ def _nsubj_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return _refs(idx, targets)
 
 
+def hyphen_pair(t: Token, idx: ActorIndex) -> tuple[ActorRef, ActorRef] | None:
+    """"Iran-Russia missile transfers", "the Russia-India S-400 deal": two actors joined by a bare hyphen in the
+    noun's modifiers name the two ends, supplier first."""
+    mods = [m for m in t.subtree if m.i < t.i and m.dep_ in ("compound", "nmod", "amod", "punct")]
+    for m in mods:
+        if m.text != "-" or m.whitespace_ or m.i == 0 or m.doc[m.i - 1].whitespace_:
+            continue
+        left, right = idx.by_token.get(m.i - 1), idx.by_token.get(m.i + 1)
+        if left is not None and right is not None and left.label_ != right.label_:
+            return idx.span_ref(m.doc[m.i - 1]), idx.span_ref(m.doc[m.i + 1])
+    return None
+
+
+def _measure_targets(t: Token) -> list[Token]:
+    """The phrase a sanction falls on: "on/against X" on the noun or its verb, or the object of "sanction X"."""
+    if t.pos_ == "VERB":
+        return children(t, "dobj", "nsubjpass")
+    gov = governor(t)
+    return pobjs(t, "on", "against") + (pobjs(gov, "on", "against") if gov is not None else [])
+
+
+def _target_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"sanctions on firms supplying Iranian drones to Russia", "sanctioned companies that shipped North Korean
+    shells": a measure on unnamed parties falls on the state whose supplies they handle — the first actor in the
+    target phrase that is not a destination ("to/into X")."""
+    for target in _measure_targets(t):
+        if idx.resolve_all(target):
+            continue  # a named target is the recipient slots' business
+        for tok in target.subtree:
+            ref = idx.span_ref(tok)
+            if ref is None or tok == target:
+                continue
+            path = [tok, *[a for a in tok.ancestors if target.is_ancestor(a)]]
+            if any(a.dep_ == "pobj" and a.head.lower_ in ("to", "into", "for") for a in path):
+                continue
+            return [ref]
+    return []
+
+
 def _item_holder(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"Ukraine struck a post with UK-supplied missiles": a supplied-participle's item is held by the subject of the
     clause that uses it, never by an actor named elsewhere in that clause (the target)."""
@@ -355,6 +398,9 @@ FIXED: dict[str, Slot] = {
     "gov_subj_if_make": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
         t).lemma_.lower() in ("make", "submit", "send", "file", "issue", "renew", "repeat", "lodge", "put")) else [],
     "item_holder": _item_holder,
+    "target_party": _target_party,
+    "hyphen_first": lambda t, idx: [p[0]] if (p := hyphen_pair(t, idx)) else [],
+    "hyphen_second": lambda t, idx: [p[1]] if (p := hyphen_pair(t, idx)) else [],
     "involved_party": lambda t, idx: _refs(idx, [a.head for a in [t.head.head] if t.dep_ == "pobj" and a.dep_ in (
         "acl", "amod", "relcl") and a.lemma_.lower() in ("involve", "engage", "implicate", "participate")]),
     "item_acl_from": _item_acl_from,

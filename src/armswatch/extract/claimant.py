@@ -174,6 +174,12 @@ class ClaimantFinder:
 
     def find(self, trigger: Token, sent: Span, report_verb: Token | None, sentences: list[Span]) -> Claimant:
         quoted = in_quotes(self.doc, trigger.i)
+        # 0. the content of a claim noun nearer than any reporting verb ("denies Moscow's claims of Serbian firms
+        #    supplying ...", "rejected reports of X selling ..."): the claim's owner, else `other` (GUIDELINES §6)
+        owner = self._claim_owner(trigger)
+        if owner is not None:
+            owner.quoted = quoted
+            return owner
         # 1. a reporting verb above the trigger (innermost with a resolvable, non-pronoun speaker; else outermost)
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in ("VERB", "AUX")
@@ -206,6 +212,11 @@ class ClaimantFinder:
                 c.id = ref.id
             c.quoted = quoted
             return c
+        # 1a. a headline's trailing credit: "Belarus helps Russia by supplying shells – Lukashenko", "...: Sources"
+        tag = self._headline_credit(sent, trigger)
+        if tag is not None and acc is None:
+            tag.quoted = quoted
+            return tag
         # 1b. "In a joint statement, X and Y committed to ...": each subject speaks for itself
         if acc is None and self._in_own_statement(trigger):
             return Claimant(SELF, None, None, quoted)
@@ -240,6 +251,43 @@ class ClaimantFinder:
                 c.id = refs[0].id if len(refs) == 1 and refs[0].kind != "media" else c.id
             return c
         return Claimant()
+
+    def _claim_owner(self, trigger: Token) -> Claimant | None:
+        """Who makes the claim whose content holds the trigger, when a claim noun ("claims of", "reports that")
+        governs it and no reporting verb stands above (a speaker who cites an assessment endorses it): the
+        noun's possessor or "by/from X", else `other`."""
+        nouns = self.rules.cue("claim_nouns")
+        if any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in self.reporting for a in trigger.ancestors):
+            return None  # a speaker attributes it (step 1)
+        for anc in trigger.ancestors:
+            if anc.pos_ not in ("NOUN", "PROPN") or anc.lemma_.lower() not in nouns or anc.i > trigger.i:
+                continue
+            owners = [c for c in anc.children if c.dep_ in ("poss", "amod", "compound")]
+            owners += [g for c in anc.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj"]
+            for o in owners:
+                ref = self.idx.resolve(o)
+                if ref is not None and ref.kind != "media":
+                    return Claimant(ref.id, _phrase(o), o)
+            if anc.dep_ == "attr" and any(c.dep_ == "expl" for c in anc.head.children):
+                return Claimant()  # "there have been multiple reports of ...": the article's own voice
+            return Claimant("other", None, None)
+        return None
+
+    def _headline_credit(self, sent: Span, trigger: Token) -> Claimant | None:
+        """A short credit after a colon or dash closing a headline-like line (no final full stop), after the
+        trigger: "– Lukashenko" (his state), ": Sources", ": Report" (`other`), ": Pentagon report" (USA)."""
+        if sent.text.rstrip()[-1:] in ".!?\"”'’":
+            return None
+        seps = [t for t in sent if t.text in (":", "–", "—", "-") and t.i > trigger.i and t.whitespace_]
+        if not seps:
+            return None
+        tail = [t for t in sent if t.i > seps[-1].i and not t.is_punct and not t.is_space]
+        if not tail or len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+        inside = {t.i for t in tail}
+        head = next((t for t in tail if t.head == t or t.head.i not in inside), tail[-1])  # the phrase's root
+        return Claimant(self.speaker_id(head), sent.doc[tail[0].i: tail[-1].i + 1].text, head)
 
     def _in_own_statement(self, trigger: Token) -> bool:
         """An "In a (joint) statement," phrase on the clause of the trigger (the subjects' own statement)."""

@@ -23,7 +23,9 @@ from armswatch.extract.arguments import (
 )
 from armswatch.extract.claimant import Claimant, ClaimantFinder
 from armswatch.extract.negation import analyse, climb
-from armswatch.extract.passage import Candidate, PassageResolver, dedupe  # noqa: F401  (dedupe re-exported)
+from armswatch.confidence import LocalContext, local_features
+from armswatch.confidence import score as score_confidence
+from armswatch.extract.passage import Candidate, PassageResolver, Provenance, dedupe  # noqa: F401
 from armswatch.extract.rules import Frame, Rules, load_rules
 from armswatch.nlp import NLP_BATCH_SIZE, entities
 from armswatch.types import Mention
@@ -50,6 +52,7 @@ class PassageExtractor(PassageResolver):
         self.dropped: list[dict] = []
         self.hypotheticals: list[Candidate] = []  # dropped readings whose endpoints an ellipsis may refer to
         self.origins: dict[int, Candidate] = {}  # id(mention) -> its candidate (for its time and for explain)
+        self.provenance: dict[int, Provenance] = {}  # id(mention) -> how its endpoints and item were found
         self._emitted: list[Mention] = []  # mentions made so far, in the order they were made
         self._later: list[Mention] = []  # mentions of later candidates, for an endpoint stated after the event
         self.idx.first_person = self._first_person
@@ -497,9 +500,27 @@ class PassageExtractor(PassageResolver):
             return items.ItemChoice(None, "weapons", ["weapons"], "default")
         return None
 
+    def context(self, m: Mention) -> LocalContext:
+        """What the confidence model reads of the mention's candidate."""
+        cand, how = self.origins[id(m)], self.provenance[id(m)]
+        tok, sent = cand.trigger, cand.sent
+        actors = {s.label_ for s in self.idx.spans if s.start >= sent.start and s.end <= sent.end}
+        items_here = [s for s in self.doc.spans.get("items", []) if s.start >= sent.start and s.end <= sent.end]
+        return LocalContext(
+            type=m.type, polarity=m.polarity, rule=m.rule or "", trigger_lemma=tok.lemma_.lower(),
+            trigger_pos=tok.pos_, trigger_dep=tok.dep_, supplier=m.supplier, recipient=m.recipient,
+            claimant=m.claimant, item_category=m.item_category, supplier_via=how.supplier,
+            recipient_via=how.recipient, item_source=how.item,
+            wrappers=tuple(w.id for _, w in cand.scope.wrappers), quoted=self._quoted(m),
+            sentence_tokens=len(sent), sentence_actors=len(actors), supplier_in_sentence=m.supplier in actors,
+            recipient_in_sentence=m.recipient in actors, sentence_items=len(items_here),
+            question=sent.text.rstrip().endswith("?"))
+
     def run(self, times: bool = True) -> list[Mention]:
         """The passage's mentions; with `times=False` their time is left to a later `set_times`."""
         mentions = self.resolve(self.candidates())
+        for m in mentions:
+            m.features = local_features(self.context(m))
         if times:
             self.set_times(mentions)
         return mentions
@@ -532,7 +553,7 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
     """Every arms-supply mention stated in `text` (a passage or a whole article)."""
     if not text or not text.strip():
         return []
-    return extract_doc(_nlp()(text), published)
+    return score_confidence(extract_doc(_nlp()(text), published), len(text))
 
 
 def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
@@ -546,9 +567,15 @@ def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
     nlp = _nlp()
     rules = load_rules()
     parsed: deque[bool] = deque()  # per row, in order: whether it went to the parser (an empty one did not)
+    lengths: deque[int] = deque()  # per row, in order: the length of the original text (for confidence)
+
+    def measured():
+        for text, published in rows:
+            lengths.append(len(text or ""))
+            yield text, published
 
     def to_parse():
-        for text_or_doc, context in reduce_rows(rows, nlp, prefilter):
+        for text_or_doc, context in reduce_rows(measured(), nlp, prefilter):
             parsed.append(bool(text_or_doc.text.strip() if isinstance(text_or_doc, Doc) else text_or_doc.strip()))
             if parsed[-1]:
                 yield text_or_doc, context
@@ -562,8 +589,9 @@ def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
         for (ex, pieces), ms in zip(done, found):
             ex.set_times(ms)
             while not parsed.popleft():
+                lengths.popleft()
                 yield []  # rows before this doc with nothing to parse: most news, after the prefilter
-            yield restore(ms, pieces)
+            yield score_confidence(restore(ms, pieces), lengths.popleft())
     yield from ([] for _ in parsed)
 
 

@@ -14,7 +14,7 @@ HEDGE_MODALS_KEEP_WITH_HAVE = True
 FUTURE = {"will", "shall", "'ll", "wo"}
 # "X is set to / due to / scheduled to / expected to receive": a scheduled delivery (PLEDGE), not a hypothetical
 SCHEDULED = {"go", "set", "due", "schedule", "poise", "expect", "slate", "plan_to_be"}
-SALE_CORES = {"sale", "program", "deal", "purchase"}
+SALE_CORES = {"sale", "program", "deal", "purchase", "export"}  # "approved arms exports" is a licence: DEAL
 DEAL_APPROVERS = {"approve", "notify", "announce", "clear", "authorize", "authorise", "move", "finalize", "advance"}
 
 
@@ -142,6 +142,10 @@ def climb(trigger: Token, rules: Rules) -> Scope:
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in rules.by_lemma and \
                 head.lemma_.lower() not in rules.wrapper_by_lemma:
             break  # "sanctions over its drone deliveries": another event's noun bounds the scope
+        if t.dep_ == "prep" and head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in rules.by_lemma and c.lemma_.lower() not in
+                rules.wrapper_by_lemma for c in head.children):
+            break  # "agreed to impose sanctions over X's supply of drones": the phrase gives the measure's reason
         scope.path.append(head)
         if head.lemma_.lower() in reporting and head.pos_ in ("VERB", "AUX") and not rules.wrapper_by_lemma.get(
                 head.lemma_.lower(), None):
@@ -296,4 +300,14 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     for tok in scope.path:
         if tok.lemma_.lower() in evidence and any(c.lower_ in ("no",) for c in tok.children):
             scope.polarity = "negated"
+    if scope.polarity == "negated" and _licence_withheld(scope, trigger):
+        scope.type, scope.polarity = "SANCTION", "affirmed"
+        scope.notes.append("licence withheld")
     return scope
+
+
+def _licence_withheld(scope: Scope, trigger: Token) -> bool:
+    """"will not approve any exports to X", "refused to authorise the export of tanks to X": a supplier that
+    withholds export licences restricts its own deliveries, a SANCTION (ARTICLES.md), not a negated deal."""
+    return trigger.lemma_.lower() == "export" and any(
+        w.id == "pledge" and tok.lemma_.lower() in DEAL_APPROVERS for tok, w in scope.wrappers)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 
 from spacy.tokens import Span, Token
@@ -16,6 +16,19 @@ from armswatch.extract.negation import Scope
 from armswatch.extract.rules import Frame
 from armswatch.nlp import entities
 from armswatch.types import Mention
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How a mention's endpoints and item were found: ActorRef.via of each end, ItemChoice.source of the item.
+
+    "span"/"modifier"/"anaphor"/"default" are in the trigger's clause; "nearby", "passage", "previous-mention",
+    "later-mention", "established-recipient", "denied-claim" and "claimant" were borrowed or inferred.
+    """
+
+    supplier: str
+    recipient: str
+    item: str
 
 
 @dataclass
@@ -89,15 +102,15 @@ class PassageResolver:
                 return []
             last = pool[-1]
             out = []
-            for s in cand.suppliers or [ActorRef(last.supplier, "", 0, 0)]:
-                m = self.mention(cand, s.id, last.recipient)
+            for s in cand.suppliers or [ActorRef(last.supplier, "", 0, 0, "previous-mention")]:
+                m = self.mention(cand, s.id, last.recipient, vias=(s.via, "previous-mention"))
                 m.type = cand.type or last.type
                 m.item_text, m.item_category, m.item_categories = last.item_text, last.item_category, list(
                     last.item_categories)
                 out.append(m)
             return out
         if cand.needs_claim:
-            return self.complete_denial(cand, previous)
+            return self.complete_denial(cand, previous, same)
         excluded_tokens = self._claimant_tokens(cand)
         suppliers = cand.suppliers
         if not suppliers and cand.type == "SANCTION" and cand.claimant.id not in ("author", "other") and \
@@ -116,7 +129,7 @@ class PassageResolver:
                 if origin is None or origin.id == r.id:
                     continue
                 s = origin  # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
-            out.append(self.mention(cand, s.id, r.id))
+            out.append(self.mention(cand, s.id, r.id, vias=(s.via, r.via)))
         return out
 
     def _near(self, m: Mention, cand: Candidate) -> bool:
@@ -184,6 +197,8 @@ class PassageResolver:
         for r in cand.suppliers + cand.recipients + cand.actors:
             excluded.update(range(r.start, r.end))
         ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded)
+        if ref is not None:
+            ref = replace(ref, via="nearby")
         if ref is None and role == "recipient":
             ref = self._established_recipient(cand, previous, other_ids)
         if ref is None:
@@ -237,12 +252,18 @@ class PassageResolver:
         objs = [g for c in cand.trigger.children if c.lower_ in ("to", "for") for g in c.children]
         return any(any(d.lower_ in universal for d in o.children) or o.lower_ in universal for o in objs)
 
-    def complete_denial(self, cand: Candidate, previous: list[Mention]) -> list[Mention]:
-        """A denial of a claim named elsewhere: the earlier claim its deniers are party to, else the deniers."""
+    def complete_denial(self, cand: Candidate, previous: list[Mention], same: list[Mention] | None = None
+                        ) -> list[Mention]:
+        """A denial of a claim named elsewhere: the claim stated inside the denial's own object ("denies Moscow's
+        claims of Serbian firms supplying shells to Ukraine"), else the earlier claim its deniers are party to,
+        else the deniers."""
         ids = [a.id for a in cand.actors]
         deniers = set(ids)
         if not deniers:
             return []
+        inside = [m for m in same or [] if m.type != "DENIAL" and self._stated_within(m, cand.trigger)]
+        if inside:
+            return [self._denied(cand, inside[0])]
         claims = [m for m in reversed(previous) if m.type != "DENIAL"]
         # "Both X and Y refuted the claims": the claim between the two deniers, then the deniers as a pair
         both = [m for m in claims if {m.supplier, m.recipient} <= deniers]
@@ -256,6 +277,11 @@ class PassageResolver:
         other = self._missing(cand, "recipient", [], self._claimant_tokens(cand), deniers)
         return [self.mention(cand, ids[0], other[0].id)] if other else []
 
+    def _stated_within(self, m: Mention, tok: Token) -> bool:
+        """Whether mention m's trigger sits in the object of `tok` (the claim it denies or reports)."""
+        cand = self.origins.get(id(m))
+        return cand is not None and cand.trigger.i > tok.i and tok.is_ancestor(cand.trigger)
+
     def _denied(self, cand: Candidate, claim: Mention) -> Mention:
         out = self.mention(cand, claim.supplier, claim.recipient)
         out.item_text, out.item_category = claim.item_text, claim.item_category
@@ -263,7 +289,8 @@ class PassageResolver:
         return out
 
     def mention(self, cand: Candidate, supplier: str | None, recipient: str | None,
-                item: items.ItemChoice | None = None) -> Mention:
+                item: items.ItemChoice | None = None, vias: tuple[str, str] = ("claim", "claim")) -> Mention:
+        """The mention of `cand` between two actor ids; `vias` says how each endpoint was found (ActorRef.via)."""
         sent, tok = cand.sent, cand.trigger
         text = sent.text.rstrip()
         start = sent.start_char
@@ -287,6 +314,7 @@ class PassageResolver:
             evidence_end=start + len(text), rule=cand.rule, trigger=tok.text, trigger_start=tok.idx,
         )
         self.origins[id(m)] = cand
+        self.provenance[id(m)] = Provenance(vias[0], vias[1], item.source)
         self._emitted.append(m)
         return m
 
@@ -314,7 +342,7 @@ class PassageResolver:
                         if aff:
                             m.affiliations[actor] = aff
             out.append(m)
-        return dedupe(out)
+        return unique(out)
 
     def time_sentences(self, mentions: list[Mention]) -> list[Span]:
         """The sentences whose entities give the mentions their times (those that may state one)."""
@@ -339,6 +367,19 @@ class PassageResolver:
 def _lends(m: Mention, cand: Candidate) -> bool:
     """Whether mention m may lend an endpoint to cand: a sanction never lends to a supply event, nor back."""
     return (m.type == "SANCTION") == (cand.type == "SANCTION") or cand.copy_previous
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """One mention per scoring key and trigger: every sentence that states an event stays as its evidence (a
+    claim lists all of them); a second reading of the same trigger with the same key adds nothing."""
+    kept: dict[tuple, Mention] = {}
+    for m in mentions:
+        k = (*m.key(), m.trigger_start)
+        if k not in kept:
+            kept[k] = m
+        elif m.type == "DENIAL":
+            kept[k].actors = list(dict.fromkeys(kept[k].actors + m.actors))
+    return list(kept.values())
 
 
 def dedupe(mentions: list[Mention]) -> list[Mention]:

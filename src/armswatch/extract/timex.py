@@ -16,6 +16,14 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 SEASON_PARTS = {"early": (1, 4), "late": (10, 12), "mid": (5, 8), "end": (10, 12), "beginning": (1, 3),
                 "start": (1, 3), "autumn": (9, 11), "fall": (9, 11), "spring": (3, 5), "summer": (6, 8),
                 "winter": (12, 2)}
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# "within eighteen months", "in the next two years", "over the coming weeks": a window from publication onwards
+FUTURE_WINDOW = re.compile(r"^(within|(?:(?:in|over|during)\s+)?(?:the\s+)?(?:next|coming))\s+"
+                           r"(?:(\d+|[a-z]+)\s+)?(day|week|month|year)s?$")
 # Words that make a DATE entity a duration or an age rather than a time ("2-1/2 years ago" is fine, "50 years" is not).
 _CALENDAR_TOKEN = re.compile(r"[a-z]+|\d")
 NOT_TIMES = re.compile(r"^(\d+|a|one|two|three|several|many)\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)
@@ -83,6 +91,12 @@ def _resolve(text: str, published: str | None) -> TimeRange:
         return TimeRange(text, _iso(date(year, 1, 1)), _iso(date(year, 12, 31)))
     if base is None:
         return TimeRange(text)
+    window = _future_window(text.lower().strip(), base)
+    if window is not None:
+        return window
+    day = _weekday(low, base)
+    if day is not None:
+        return TimeRange(text, _iso(day), _iso(day))
     if "last week" in low:
         start = base - timedelta(days=base.weekday() + 7)
         return TimeRange(text, _iso(start), _iso(start + timedelta(days=6)))
@@ -108,6 +122,39 @@ def _resolve(text: str, published: str | None) -> TimeRange:
     return TimeRange(text)
 
 
+def _future_window(low: str, base: date) -> TimeRange | None:
+    """"within eighteen months" of publication: from the publication date to that many units after it."""
+    m = FUTURE_WINDOW.match(low)
+    if not m:
+        return None
+    count = m.group(2) or "1"
+    n = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+    if n is None:
+        return None
+    unit = m.group(3)
+    if unit == "month":
+        month = base.month - 1 + n
+        year, month = base.year + month // 12, month % 12 + 1
+        end = date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+    elif unit == "year":
+        end = date(base.year + n, base.month, min(base.day, calendar.monthrange(base.year + n, base.month)[1]))
+    else:
+        end = base + timedelta(days=n * UNIT_DAYS[unit])
+    return TimeRange(low, _iso(base), _iso(end))
+
+
+def _weekday(low: str, base: date) -> date | None:
+    """A bare weekday ("Thursday", "on Thursday") is the latest such day on or before publication: a story
+    published on a Thursday that says "said Thursday" means that day; "last Thursday" is the one before."""
+    words = low.split()
+    if not words or words[-1] not in WEEKDAYS or len(words) > 2 or (len(words) == 2 and words[0] != "last"):
+        return None
+    back = (base.weekday() - WEEKDAYS.index(words[-1])) % 7
+    if words[0] == "last" and back == 0:
+        back = 7
+    return base - timedelta(days=back)
+
+
 @lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
     from armswatch.extract.rules import load_rules
@@ -128,13 +175,17 @@ def find(sent: Span, trigger: Token, published: str | None) -> TimeRange | None:
     if not may_state_time(sent.text):
         return None
     entities.ensure(sent.doc, [sent])
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not NOT_TIMES.match(e.text.strip())]
+    dates = [(e, _with_lead(e, sent)) for e in sent.ents if e.label_ == "DATE"]
+    dates = [(e, text) for e, text in dates if not NOT_TIMES.match(text.strip())]
     if not dates:
         return None
-    best = min(dates, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
-    text = best.text
-    # keep a leading "since"/"in"/"late" that the entity left outside
-    prev = best.start - 1
-    if prev >= sent.start and sent.doc[prev].lower_ in ("since", "late", "early", "mid"):
-        text = sent.doc[prev: best.end].text
+    best, text = min(dates, key=lambda d: min(abs(d[0].start - trigger.i), abs(d[0].end - 1 - trigger.i)))
     return resolve(text, published)
+
+
+def _with_lead(ent: Span, sent: Span) -> str:
+    """The entity's text with a leading word the entity left outside ("since", "late", "within")."""
+    prev = ent.start - 1
+    if prev >= sent.start and sent.doc[prev].lower_ in ("since", "late", "early", "mid", "within"):
+        return sent.doc[prev: ent.end].text
+    return ent.text

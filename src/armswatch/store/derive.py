@@ -22,11 +22,13 @@ from sqlalchemy import (
 )
 
 from armswatch.claims import links
+from armswatch.claims.aggregate import claim_confidence
 from armswatch.store import schema as t
 from armswatch.types import Claim
 
 CHUNK = 400  # ids per IN (...) list: well under SQLite's 32k parameter limit and PostgreSQL's 65k
-UPDATED = ("first_seen", "last_seen", "articles", "stories", "mention_count", "claimants", "actors")  # not the key
+UPDATED = ("first_seen", "last_seen", "articles", "stories", "mention_count", "claimants", "actors",
+           "confidence")  # not the key
 
 
 def chunks(items: list, size: int = CHUNK):
@@ -65,6 +67,11 @@ def _rebuild(conn: Connection, ids: list[str] | None) -> int:
     claimants: dict[str, set] = {}
     for cid, who in conn.execute(select(m.claim_id, m.claimant).distinct().where(*where, m.claimant != "")):
         claimants.setdefault(cid, set()).add(who)
+    scored: dict[str, list] = {}
+    for cid, story, conf in conn.execute(
+            select(m.claim_id, func.coalesce(a.story_id, a.id), m.confidence)
+            .join(t.articles, a.id == m.article_id).where(*where, m.confidence.is_not(None))):
+        scored.setdefault(cid, []).append((story, conf))
     deniers: dict[str, set] = {}
     for cid, actors in conn.execute(select(m.claim_id, m.actors).where(*where, m.type == "DENIAL")):
         deniers.setdefault(cid, set()).update(actors or [])
@@ -73,6 +80,7 @@ def _rebuild(conn: Connection, ids: list[str] | None) -> int:
         "item_category": r.item_category, "polarity": r.polarity, "first_seen": r.first_seen,
         "last_seen": r.last_seen, "articles": r.articles, "stories": r.stories, "mention_count": r.mention_count,
         "claimants": sorted(claimants.get(r.claim_id, ())), "actors": sorted(deniers.get(r.claim_id, ())),
+        "confidence": claim_confidence(scored.get(r.claim_id, ())),
     } for r in rows]
     # claims are updated in place (their links stay; _relink writes only what changed) and dropped only when
     # no mention is left, which a full rebuild can find

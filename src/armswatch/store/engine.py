@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -88,11 +88,22 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("armswatch_write") else "BEGIN")
 
 
+def add_missing_columns(conn: Connection) -> None:
+    """ALTER TABLE ... ADD COLUMN for each column of schema.ADDED_COLUMNS an older database lacks."""
+    have = {name: {c["name"] for c in inspect(conn).get_columns(name)} for name in {n for n, _, _ in
+                                                                                    schema.ADDED_COLUMNS}}
+    for table, column, kind in schema.ADDED_COLUMNS:
+        if column not in have[table]:
+            ddl = kind().compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN {column} {ddl}')  # names from code, not input
+
+
 def ensure_schema(engine: Engine) -> int:
     """Create the tables on first use and record the version; refuse a database from a newer release."""
     try:
         with write_transaction(engine) as conn:  # two first uses at once must not both create the tables
             schema.metadata.create_all(conn, checkfirst=True)
+            add_missing_columns(conn)
             version = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
             if version is None:
                 conn.execute(insert(schema.schema_version).values(

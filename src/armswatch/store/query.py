@@ -49,6 +49,8 @@ def claim_conditions(flt: ClaimFilter | None) -> list:
         conds.append(c.first_seen <= _iso(flt.until, "until"))
     if flt.min_sources:
         conds.append(c.stories >= flt.min_sources)
+    if flt.min_confidence:
+        conds.append(or_(c.confidence >= flt.min_confidence, c.confidence.is_(None)))
     if flt.claimant:
         conds.append(exists().where(t.claim_claimants.c.claim_id == c.id,
                                     t.claim_claimants.c.claimant == flt.claimant))
@@ -73,6 +75,7 @@ def row_to_claim(row, denials: list[str] | None = None) -> Claim:
         item_category=m["item_category"], polarity=m["polarity"], first_seen=m["first_seen"],
         last_seen=m["last_seen"], articles=m["articles"], stories=m["stories"], mention_count=m["mention_count"],
         claimants=list(m["claimants"] or []), actors=list(m["actors"] or []), denials=list(denials or []),
+        confidence=m.get("confidence"),
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -85,6 +86,7 @@ mentions = Table(
     Column("rule", String(128)),
     Column("trigger", Text),
     Column("trigger_start", Integer),
+    Column("confidence", Float),  # probability that the mention is right (armswatch.confidence); NULL: no model
     Index("ix_mentions_pair", "supplier", "recipient"),
 )
 
@@ -103,7 +105,11 @@ claims = Table(
     Column("mention_count", Integer, nullable=False),
     Column("claimants", JSON, nullable=False),
     Column("actors", JSON, nullable=False),  # DENIAL: the deniers
+    Column("confidence", Float),  # its mentions' confidences across independent stories (claims.confidence)
 )
+
+# Columns added after a table first shipped: ensure_schema adds them to an older database (nullable, no default).
+ADDED_COLUMNS = (("mentions", "confidence", Float), ("claims", "confidence", Float))
 
 claim_claimants = Table(  # claimants as rows too, so a claimant filter is plain SQL on both backends
     "claim_claimants", metadata,

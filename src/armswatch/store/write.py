@@ -99,7 +99,7 @@ def _mention_row(article_id: str, idx: int, m: Mention) -> dict:
         "time_text": m.time.text if m.time else None, "time_start": m.time.start if m.time else None,
         "time_end": m.time.end if m.time else None, "evidence": m.evidence, "evidence_start": m.evidence_start,
         "evidence_end": m.evidence_end, "affiliations": dict(m.affiliations or {}), "rule": m.rule,
-        "trigger": m.trigger, "trigger_start": m.trigger_start,
+        "trigger": m.trigger, "trigger_start": m.trigger_start, "confidence": m.confidence,
     }
 
 

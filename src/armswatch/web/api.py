@@ -67,6 +67,8 @@ def claim_filter(
     ] = None,
     min_sources: Annotated[int, Query(ge=0, le=10_000, description="minimum independent stories")] = 0,
     polarity: Annotated[Polarity | None, Query()] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="minimum claim confidence (0, the default: every claim)")] = None,
 ) -> ClaimFilter:
     """The query parameters shared by /api/claims, /api/graph and /api/timeline, actors resolved to ids."""
     resolver = _resolver(request)
@@ -105,6 +107,7 @@ def claim_filter(
         claimant=ids["claimant"],
         min_sources=min_sources,
         polarity=polarity.value if polarity else None,
+        min_confidence=min_confidence or 0.0,
     )
 
 

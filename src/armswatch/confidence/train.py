@@ -1,0 +1,195 @@
+"""Train the confidence model on gold files and measure it honestly: cross-validated by article or passage.
+
+Every mention the extractor makes on a gold text is one example, labelled right (its key matches a gold key of
+that text), wrong, or not used (it matches only an `optional` key). Folds split by text, never by mention, so
+no sentence of a held-out article is seen in training; the figures are those of `evaluate.score` on the
+held-out predictions at each threshold. Needs the `[train]` extra (scikit-learn, matplotlib for the plot).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from armswatch.confidence.model import ConfidenceModel, feature_rows
+from armswatch.errors import MissingExtraError
+from armswatch.evaluate.rows import gold_mentions, read_rows
+from armswatch.evaluate.score import match_weight, score
+from armswatch.types import Mention, Skipped
+
+SEED = 13
+FOLDS = 5
+C = 0.5  # inverse L2 strength: the features are many and sparse, the texts few
+THRESHOLDS = tuple(round(t * 0.05, 2) for t in range(20))
+
+
+@dataclass
+class GoldSet:
+    """One gold file, its rows and the extractor's mentions on each row."""
+
+    path: str
+    rows: list[dict[str, Any]]
+    mentions: dict[Any, list[Mention]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        return "articles" if self.rows and "claims" in self.rows[0] and "mentions" not in self.rows[0] \
+            else "passages"
+
+
+@dataclass
+class Example:
+    gold: int  # index of its GoldSet
+    row: Any  # the row id within it
+    index: int  # the mention's position in the row's mentions
+    features: dict[str, float]
+    label: int | None  # 1 right, 0 wrong, None: matches only an optional key (not trained on)
+
+    @property
+    def group(self) -> tuple[int, Any]:
+        return (self.gold, self.row)
+
+
+def _sklearn():
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import GroupKFold
+    except ImportError:
+        raise MissingExtraError("scikit-learn", "train") from None
+    return DictVectorizer, LogisticRegression, GroupKFold
+
+
+def load_gold(paths: Sequence[str | Path], n_process: int = 1) -> list[GoldSet]:
+    """Read each gold file and run the extractor (without confidence) over its texts."""
+    from armswatch.evaluate.run import predict
+
+    sets = []
+    for path in paths:
+        gs = GoldSet(str(path), [])
+        for item in read_rows(path, require_mentions=True):
+            (gs.skipped if isinstance(item, Skipped) else gs.rows).append(item)
+        gs.mentions = dict(predict(gs.rows, n_process=n_process))
+        sets.append(gs)
+    return sets
+
+
+def label(mention: dict[str, Any], row: dict[str, Any]) -> int | None:
+    if any(match_weight(mention, g) for g in gold_mentions(row)):
+        return 1
+    if any(match_weight(mention, o) for o in row.get("optional") or []):
+        return None
+    return 0
+
+
+def examples(sets: Sequence[GoldSet]) -> list[Example]:
+    out = []
+    for n, gs in enumerate(sets):
+        for row in gs.rows:
+            ms = gs.mentions.get(row["id"], [])
+            for i, (m, f) in enumerate(zip(ms, feature_rows(ms, len(row["text"])))):
+                out.append(Example(n, row["id"], i, f, label(m.to_dict(), row)))
+    return out
+
+
+def fit(train: Sequence[Example], c: float = C, seed: int = SEED) -> ConfidenceModel:
+    """A logistic model on the labelled examples, as plain weights."""
+    DictVectorizer, LogisticRegression, _ = _sklearn()
+    used = [e for e in train if e.label is not None]
+    vec = DictVectorizer()
+    x = vec.fit_transform([e.features for e in used])
+    clf = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+    clf.fit(x, [e.label for e in used])
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
+    return ConfidenceModel(weights, float(clf.intercept_[0]))
+
+
+def cross_validated(exs: Sequence[Example], folds: int = FOLDS, c: float = C, seed: int = SEED) -> list[float]:
+    """Each example's probability from a model that never saw its text (folds grouped by text)."""
+    *_, GroupKFold = _sklearn()
+    groups = [f"{e.gold}:{e.row}" for e in exs]
+    probs = [0.0] * len(exs)
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(list(range(len(exs))), groups=groups):
+        model = fit([exs[i] for i in train_idx], c, seed)
+        for i in test_idx:
+            probs[i] = model.probability(exs[i].features)
+    return probs
+
+
+def curve(sets: Sequence[GoldSet], exs: Sequence[Example], probs: Sequence[float],
+          thresholds: Iterable[float] = THRESHOLDS) -> list[dict[str, Any]]:
+    """Per threshold and gold file: the scorer's P/R/F1, claimant accuracy and quiet negatives."""
+    prob = {(e.gold, e.row, e.index): p for e, p in zip(exs, probs)}
+    table = []
+    for t in thresholds:
+        for n, gs in enumerate(sets):
+            kept = {row_id: [m for i, m in enumerate(ms) if prob.get((n, row_id, i), 0.0) >= t]
+                    for row_id, ms in gs.mentions.items()}
+            r = score(gs.rows, kept)
+            table.append({"threshold": t, "file": Path(gs.path).name, "unit": gs.unit,
+                          "precision": round(r.overall.precision, 3), "recall": round(r.overall.recall, 3),
+                          "f1": round(r.overall.f1, 3), "tp": r.overall.tp, "fp": r.overall.fp,
+                          "fn": r.overall.fn, "claimant": round(r.claimant_accuracy or 0.0, 3),
+                          "negatives_with_predictions": len(r.negatives_with_predictions),
+                          "negatives": r.negatives_total})
+    return table
+
+
+def choose_threshold(table: Sequence[dict[str, Any]]) -> float:
+    """The threshold with the best cross-validated F1, averaged over the gold files (ties: the lower one).
+
+    Raising the threshold trades recall for precision; on these sets F1 peaks where the model has removed most
+    of the errors it can tell apart, before it starts removing right mentions (docs/confidence.md).
+    """
+    by_t: dict[float, list[float]] = {}
+    for r in table:
+        by_t.setdefault(r["threshold"], []).append(r["f1"])
+    return max(sorted(by_t), key=lambda t: sum(by_t[t]) / len(by_t[t]))
+
+
+def train(paths: Sequence[str | Path], folds: int = FOLDS, seed: int = SEED, c: float = C,
+          n_process: int = 1) -> tuple[ConfidenceModel, list[dict[str, Any]]]:
+    """The model trained on every gold file, its threshold and cross-validated curve in `meta`."""
+    sets = load_gold(paths, n_process=n_process)
+    exs = examples(sets)
+    table = curve(sets, exs, cross_validated(exs, folds, c, seed))
+    model = fit(exs, c, seed)
+    model.threshold = choose_threshold(table)
+    model.meta = {
+        "trained_on": [Path(gs.path).name for gs in sets], "seed": seed, "folds": folds, "C": c,
+        "examples": len(exs), "labelled": sum(e.label is not None for e in exs),
+        "right": sum(e.label == 1 for e in exs),
+        "cross_validated_at_threshold": [r for r in table if r["threshold"] == model.threshold],
+    }
+    return model, table
+
+
+def plot(table: Sequence[dict[str, Any]], path: str | Path, chosen: float | None = None) -> None:
+    """Precision against recall over the thresholds, one line per gold file, the chosen threshold marked."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise MissingExtraError("matplotlib", "train") from None
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    for name in dict.fromkeys(r["file"] for r in table):
+        rows = [r for r in table if r["file"] == name]
+        ax.plot([r["recall"] for r in rows], [r["precision"] for r in rows], marker="o", ms=3, label=name)
+        mark = [r for r in rows if r["threshold"] == chosen]
+        if mark:
+            ax.scatter([mark[0]["recall"]], [mark[0]["precision"]], s=80, facecolors="none", edgecolors="k")
+    ax.set_xlabel("recall (cross-validated by text)")
+    ax.set_ylabel("precision")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.grid(alpha=0.3)
+    ax.set_title("armswatch confidence: precision-recall over the threshold" +
+                 (f" (circle: default {chosen:.2f})" if chosen is not None else ""), fontsize=9)
+    ax.legend(loc="lower left", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
