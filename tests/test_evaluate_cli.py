@@ -122,7 +122,7 @@ def test_evaluate_cli_bad_gold_rows_reported_rest_scored(tmp_path):
     assert ran.code == 1
     assert ran.stderr.splitlines() == [
         f"armswatch: {path}:2: malformed JSON: Unterminated string starting at (column 22)",
-        f"armswatch: {path}:3: gold row has no 'mentions' list",
+        f"armswatch: {path}:3: gold row has no 'mentions' (passage) or 'claims' (article) list",
     ]
     report = json.loads(ran.stdout)
     assert report["passages"] == 1 and report["per_type"]["DEAL"]["fn"] == 1

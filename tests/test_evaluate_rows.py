@@ -72,4 +72,4 @@ def test_evaluate_rows_gold_rows_need_mentions(tmp_path):
         + "\n"
     )
     items = list(read_rows(path, require_mentions=True))
-    assert items[0]["mentions"] == [] and items[1] == Skipped(f"{path}:2", "gold row has no 'mentions' list")
+    assert items[0]["mentions"] == [] and items[1] == Skipped(f"{path}:2", "gold row has no 'mentions' (passage) or 'claims' (article) list")

@@ -137,3 +137,16 @@ def test_times_resolve_against_publication(run, text, start, end):
     ms = [m for m in run(text, "2024-03-07") if m.time is not None]
     assert ms, "no time found"
     assert (ms[0].time.start, ms[0].time.end) == (start, end), ms[0].time
+
+
+# -- an involved party negating its own deal denies it; "a deal with X" takes the direction the text states -----
+@pytest.mark.parametrize("text, pair, denier", [
+    ("Washington says Belarus sent shells to Russia. Belarus insists it has never signed any arms contract with "
+     "Russia.", ("BLR", "RUS"), "BLR"),
+    ("Seoul says Pyongyang shipped rockets to Moscow. Russia says it has never signed an arms contract with North "
+     "Korea.", ("PRK", "RUS"), "RUS"),
+])
+def test_own_deal_negated_is_a_denial_oriented_by_the_claim(run, text, pair, denier):
+    ms = run(text)
+    assert only(ms, "DENIAL", *pair).actors == [denier]
+    assert not any(m.type == "DEAL" for m in ms)

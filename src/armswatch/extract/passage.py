@@ -318,12 +318,25 @@ class PassageResolver:
         self._emitted.append(m)
         return m
 
+    def _orient_symmetric(self, mentions: list[Mention]) -> None:
+        """"X has never had arms dealings with Y", "a contract with Y": a deal "with" someone names the two parties
+        but not who supplies whom. When the text states the pair the other way round elsewhere and never this
+        way, that direction is the one meant."""
+        pairs = {(m.supplier, m.recipient) for m in mentions if m.type != "DEAL"}
+        for m in mentions:
+            cand = self.origins.get(id(m))
+            if m.type != "DEAL" or cand is None or cand.slots.get("supplier") != "prep:with":
+                continue
+            if (m.recipient, m.supplier) in pairs and (m.supplier, m.recipient) not in pairs:
+                m.supplier, m.recipient = m.recipient, m.supplier
+
     def finish(self, mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
+        self._orient_symmetric(mentions)
         for m in mentions:
             if not m.supplier or not m.recipient or m.supplier == m.recipient:
                 continue
-            if m.type == "TRANSFER" and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient) \
+            if m.type in ("TRANSFER", "DEAL") and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient) \
                     and "+unable" not in (m.rule or ""):  # "accused Moscow of failing to deliver" is no denial
                 # a negation by an involved party is its denial, never a negated transfer (GUIDELINES §5)
                 m.actors = [m.claimant]
