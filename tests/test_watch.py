@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from conftest_cli import SCRIPT, invoke, run_script
 from conftest_store import new_store_url, store_url  # noqa: F401
-from conftest_watch import NewsSite
+from conftest_watch import STORIES, NewsSite
 
 from armswatch.store import open_store
 
@@ -277,3 +277,20 @@ def test_watch_remembers_entries_with_very_long_links(store_url):
             ran = invoke("watch", site.url("/feed.xml"), "--once", "--db", store_url, *FAST)
             assert ran.code == 0 and counts(cycle_lines(ran.stdout)[0]) == expected, ran.stdout + ran.stderr
         assert site.article_hits() == {f"/news/{slug}.html": 1 for slug in SLUGS[:2]}
+
+
+def test_watch_a_feed_file_with_content_only_entries_and_a_hostile_title(tmp_path):
+    feed = tmp_path / "bulletin.xml"
+    body = "".join(f"&lt;p&gt;{sentence}.&lt;/p&gt;" for sentence in STORIES[2][3].rstrip(".").split(". "))
+    feed.write_text("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Bulletin</title>"
+                    "<item><guid isPermaLink='false'>bulletin-17</guid><title>Drones \x1b[31mfor\x07 Russia</title>"
+                    f"<pubDate>Mon, 09 Nov 2026 10:00:00 GMT</pubDate><description>{body}</description></item>"
+                    "</channel></rss>", encoding="utf-8")
+    db = str(tmp_path / "bulletin.db")
+    for expected in ((1, 0, 0), (0, 1, 0)):
+        ran = invoke("watch", str(feed), "--once", "--db", db)
+        assert counts(cycle_lines(ran.stdout)[0]) == expected, ran.stdout + ran.stderr
+    with open_store(db) as s:
+        (row,) = s.claims()
+        title = s.claim(row.id)["mentions"][0]["title"]
+    assert title == "Drones for Russia"  # the terminal escapes of the feed's title are gone
