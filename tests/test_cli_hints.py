@@ -39,14 +39,19 @@ def news(tmp_path) -> Path:
 
 
 def test_ingest_progress_shows_the_total_and_the_time_left_for_local_files(news, tmp_path):
+    for i in range(33):  # 40 documents in all, committed two at a time: many progress updates to catch on screen
+        slug, title, day, body = STORIES[i % len(STORIES)]
+        (news / f"desk-{i:02d}.txt").write_text(f"{title} ({i})\n\n{body} The desk revised it at {i} o'clock.\n",
+                                                encoding="utf-8")
     env = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "COLUMNS": "200"}  # as on a terminal
     proc = subprocess.run([str(SCRIPT), "ingest", str(news), "--batch-size", "2", "--db", str(tmp_path / "p.db")],
                           capture_output=True, env=env, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     screen = ANSI.sub("", proc.stderr.decode("utf-8")).replace("\r", "\n")
-    assert re.search(r" 0/7 ETA -:--:--", screen), screen[-2000:]
-    assert re.search(r" [2-6]/7 ETA \d+:\d\d:\d\d ", screen), screen[-2000:]  # an estimate once batches are done
-    assert "7 read, 7 new" in screen
+    assert re.search(r" 0/40 ETA -:--:--", screen), screen[-2000:]
+    # an estimate of the time left while batches are still to come
+    assert re.search(r" ([2-9]|[1-3]\d)/40 ETA \d+:\d\d:\d\d ", screen), screen[-2000:]
+    assert "40 read, 40 new" in screen
 
 
 def test_ingest_progress_has_no_total_when_it_cannot_be_known(tmp_path):
