@@ -108,6 +108,38 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+SCREENSHOT_SIZES = {"screenshot.png": (1366, 768), "screenshot-1440x900.png": (1440, 900),
+                    "screenshot-390x844.png": (390, 844)}
+
+
+def take_screenshots(folder: Path) -> list[Path]:
+    """The page over the samples at each of SCREENSHOT_SIZES (a phone's whole scrolled page), top claim open."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from armswatch.web import create_app
+
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'samples.db'}"
+        ingest_into(url, [str(samples_dir())])
+        with live_server(create_app(url)) as base, sync_playwright() as p:
+            browser = launch_chromium(p)
+            for name, (width, height) in SCREENSHOT_SIZES.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(base + "/")
+                page.wait_for_selector("body[data-state=ready]", timeout=30_000)
+                page.press("#claims-table tr.claim-row", "Enter")
+                page.wait_for_selector("#claim-detail blockquote.evidence")
+                page.evaluate("window.scrollTo(0, 0)")
+                page.screenshot(path=str(folder / name), full_page=width < 900)
+                written.append(folder / name)
+                page.close()
+            browser.close()
+    return written
+
+
 def take_screenshot(out: Path) -> None:
     """Ingest only the samples into a fresh database; save the page at 1366x768 with the top claim open."""
     import tempfile
@@ -130,7 +162,11 @@ def take_screenshot(out: Path) -> None:
             browser.close()
 
 
-if __name__ == "__main__":  # python tests/conftest_web.py docs/screenshot.png
+if __name__ == "__main__":  # python tests/conftest_web.py docs/   (or a .png: that one screenshot at 1366x768)
     import sys
 
-    take_screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    if target.suffix == ".png":
+        take_screenshot(target)
+    else:
+        print("\n".join(str(p) for p in take_screenshots(target)))

@@ -76,6 +76,13 @@ def wait_ready(page):
     page.wait_for_selector("body[data-state=ready]", timeout=30_000)
 
 
+def drawn(edges: list[dict]) -> set[str]:
+    """The claims the page draws as edges: all but a DENIAL that answers a drawn claim (a mark on that claim)."""
+    ids = {e["id"] for e in edges}
+    marks = {d for e in edges for d in e["denials"] if e["id"] != d}
+    return {e["id"] for e in edges if not (e["type"] == "DENIAL" and e["id"] in marks and e["id"] in ids)}
+
+
 def evidence_texts(page) -> list[str]:
     return page.locator("#claim-detail blockquote.evidence").all_inner_texts()
 
@@ -84,21 +91,32 @@ def test_browser_page_draws_the_graph_of_the_api(page, base_url):
     open_page(page, base_url + "/")
     graph = api(base_url, "/api/graph")
     nodes, edges = graph_ids(page)
-    assert nodes == {n["id"] for n in graph["nodes"]} and edges == {e["id"] for e in graph["edges"]}
-    # negated and denied claims are drawn differently from affirmed ones
+    assert nodes == {n["id"] for n in graph["nodes"]} and edges == drawn(graph["edges"])
+    assert any(e["type"] == "DENIAL" for e in graph["edges"]) and len(edges) < len(graph["edges"])
+    # negated and denied claims are drawn differently from affirmed ones; a denial is a mark, not an arrow
     styles = page.evaluate("""Object.fromEntries(window.armswatch.cy.edges().map(e =>
-        [e.id(), [e.style('line-style'), e.style('line-color'), parseFloat(e.style('width'))]]))""")
+        [e.id(), [e.style('line-style'), e.style('line-color'), parseFloat(e.style('width')),
+                  e.style('mid-target-arrow-shape'), e.style('target-arrow-shape')]]))""")
     for e in graph["edges"]:
-        expected = "dashed" if e["polarity"] == "negated" else "dotted" if e["denied"] else "solid"
+        if e["id"] not in edges:
+            continue
+        if e["type"] == "DENIAL":
+            assert styles[e["id"]][0] == "dotted" and styles[e["id"]][4] == "none", e  # no arrowhead
+            continue
+        expected = "dashed" if e["polarity"] == "negated" else "solid"
         assert styles[e["id"]][0] == expected, e
+        assert (styles[e["id"]][3] == "tee") == bool(e["denied"]), e
     by_type: dict[str, set] = {}
     for e in graph["edges"]:
+        if e["id"] not in edges or e["type"] == "DENIAL":
+            continue
         by_type.setdefault(e["type"], set()).add(styles[e["id"]][1])
     assert all(len(colours) == 1 for colours in by_type.values()) and len(by_type) == len(
         {c for cs in by_type.values() for c in cs}
     ), by_type
-    widest = max(graph["edges"], key=lambda e: e["stories"])
-    thinnest = min(graph["edges"], key=lambda e: e["stories"])
+    shown = [e for e in graph["edges"] if e["id"] in edges and e["type"] != "DENIAL"]
+    widest = max(shown, key=lambda e: e["stories"])
+    thinnest = min(shown, key=lambda e: e["stories"])
     assert widest["stories"] > thinnest["stories"]
     assert styles[widest["id"]][2] > styles[thinnest["id"]][2]
     legend = page.inner_text("#legend")
@@ -119,7 +137,7 @@ def test_browser_filters_change_graph_table_and_url(page, base_url):
     wait_ready(page)
     expected = api(base_url, "/api/graph", type=type_)
     nodes, edges = graph_ids(page)
-    assert edges == {e["id"] for e in expected["edges"]} and edges < all_edges
+    assert edges == drawn(expected["edges"]) and edges < all_edges
     assert nodes == {n["id"] for n in expected["nodes"]}
     rows = page.locator("#claims-table tbody tr.claim-row")
     assert rows.count() == api(base_url, "/api/claims", type=type_)["total"]
@@ -134,7 +152,7 @@ def test_browser_filters_change_graph_table_and_url(page, base_url):
     page.press("#f-actor", "Enter")
     wait_ready(page)
     nodes, edges = graph_ids(page)
-    assert "IRN" in nodes and edges == {e["id"] for e in api(base_url, "/api/graph", actor="IRN")["edges"]}
+    assert "IRN" in nodes and edges == drawn(api(base_url, "/api/graph", actor="IRN")["edges"])
     ends = page.evaluate("window.armswatch.cy.edges().map(e => [e.data('source'), e.data('target')])")
     assert ends and all("IRN" in pair for pair in ends)
 
@@ -269,7 +287,9 @@ def test_browser_hostile_article_stays_inert_text(page, base_url):
     assert HOSTILE_TITLE in text
     assert detail.locator("img, script, iframe").count() == 0
     hrefs = detail.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
+    # links out are http(s) only; the rest open the stored article on this server
+    assert all(h.startswith(("http://", "https://", "/article?id=")) for h in hrefs), hrefs
+    assert any(h.startswith("/article?id=") for h in hrefs)
     assert page.evaluate("window.__csp") == []
 
 

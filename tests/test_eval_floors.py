@@ -52,7 +52,8 @@ def _previous_floors() -> dict | None:
         dirty = subprocess.run(["git", "status", "--porcelain", "--", rel], cwd=REPO, capture_output=True,
                                text=True, check=True).stdout.strip()
         rev = "HEAD" if dirty else "HEAD~1"
-        shown = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=REPO, capture_output=True, text=True)
+        shown = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=REPO, capture_output=True, text=True,
+                               check=False)
     except (OSError, subprocess.CalledProcessError):
         return None
     return parse_floors(shown.stdout) if shown.returncode == 0 else None

@@ -118,12 +118,13 @@ class ClaimFilter:
     actor: str | None = None  # either endpoint
     type: str | None = None
     item: str | None = None  # item category
-    since: str | None = None  # YYYY-MM-DD, on last_seen
-    until: str | None = None  # YYYY-MM-DD, on first_seen
+    since: str | None = None  # YYYY-MM-DD: reported by an article published on or after
+    until: str | None = None  # YYYY-MM-DD: reported by an article published on or before
     claimant: str | None = None
     min_sources: int = 0  # minimum independent stories
     min_confidence: float = 0.0  # minimum claim confidence (claims without one always pass)
     polarity: str | None = None
+    text: str | None = None  # full-text search query (store/search.py syntax)
 
 
 @dataclass

@@ -185,18 +185,33 @@ def claims_command(
     min_sources: MinSources = 0, polarity: Polarity = None, min_confidence: MinConfidence = None,
     db: DbOption = None,
     limit: Annotated[int, typer.Option(min=0, help="rows to show; 0 shows every claim")] = 50,
-    order: Annotated[str, typer.Option(help="stories, articles, mentions, last_seen, first_seen or id")] = "stories",
+    order: Annotated[str | None, typer.Option(
+        help="relevance (the default with --text), stories (else the default), articles, mentions, last_seen, "
+             "first_seen or id", show_default=False)] = None,
+    text: Annotated[str | None, typer.Option(
+        "--text", help='full-text search: words (prefix-matched), "exact phrase", a OR b, -excluded')] = None,
 ) -> None:
     """List claims (most independent stories first) as a table; `armswatch show ID` gives the evidence."""
+    from dataclasses import fields
+
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
+    from armswatch.types import Claim
+
+    matches: dict[str, list[dict]] = {}
     with opened(db) as store:
         flt = _filter(store, supplier=supplier, recipient=recipient, actor=actor, type=type_, item=item,
                       since=since, until=until, claimant=claimant, min_sources=min_sources, polarity=polarity,
-                      min_confidence=min_confidence)
-        rows = store.claims(flt, limit=limit or None, order=order)
+                      min_confidence=min_confidence, text=text)
+        order = order or ("relevance" if text else "stories")
+        if text:
+            found = store.search(text, flt, limit=limit or None, order=order)
+            rows = [Claim(**{f.name: d[f.name] for f in fields(Claim)}) for d in found]
+            matches = {d["id"]: d["matches"] for d in found}
+        else:
+            rows = store.claims(flt, limit=limit or None, order=order)
         total = store.count_claims(flt)
         names = {a["id"]: a["name"] for a in store.actors()}
         empty = not total and not store.stats()["articles"]
@@ -220,8 +235,32 @@ def claims_command(
     if not console.is_terminal:
         console.width = max(console.width, PIPE_WIDTH)
     console.print(table)
+    if text:
+        _print_matches(console, rows, matches)
     if len(rows) < total:  # say what is hidden and how to see it (the top rows may not hold the claim looked for)
         console.print(f"{len(rows)} of {total} claims shown; --limit 0 for all", highlight=False)
+
+
+def _print_matches(console, rows, matches: dict[str, list[dict]]) -> None:
+    """Under a search, each claim's first matching sentence with the matched words in bold."""
+    from rich.text import Text
+
+    for c in rows:
+        found = matches.get(c.id) or []
+        if not found:
+            continue
+        m = found[0]
+        evidence = m["evidence"]  # cut at the spans first, then plain() each piece: offsets stay right
+        line = Text(f"{c.id}  “")
+        at = 0
+        for span in m["highlights"]:
+            line.append(plain(evidence[at:span["start"]]))
+            line.append(plain(evidence[span["start"]:span["end"]]), style="bold reverse")
+            at = span["end"]
+        line.append(plain(evidence[at:]) + "”")
+        more = f" (+{len(found) - 1} more)" if len(found) > 1 else ""
+        line.append(f"  — {plain(m['title'] or '(untitled)')}, {m['published'] or 'undated'}{more}", style="dim")
+        console.print(line, soft_wrap=True)
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -8,7 +8,21 @@ in the article) and sets `Mention.confidence`. The weights are trained with scik
 needs no scikit-learn and no pickle.
 """
 from armswatch.confidence.features import LocalContext, article_features, local_features
-from armswatch.confidence.model import DEFAULT_THRESHOLD, ConfidenceModel, default_threshold, load_model, score
+from armswatch.confidence.model import (
+           DEFAULT_THRESHOLD,
+           ConfidenceModel,
+           default_threshold,
+           load_model,
+           score,
+)
 
-__all__ = ["ConfidenceModel", "LocalContext", "DEFAULT_THRESHOLD", "article_features", "default_threshold", "load_model",
-           "local_features", "score"]
+__all__ = [
+           "DEFAULT_THRESHOLD",
+           "ConfidenceModel",
+           "LocalContext",
+           "article_features",
+           "default_threshold",
+           "load_model",
+           "local_features",
+           "score",
+]

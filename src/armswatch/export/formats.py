@@ -10,14 +10,17 @@ from typing import IO
 from armswatch.errors import ArmswatchError
 from armswatch.types import ClaimFilter
 
-CLAIM_FIELDS = ("id", "type", "supplier", "recipient", "item_category", "polarity", "first_seen", "last_seen",
-                "articles", "stories", "mention_count", "claimants", "denials", "actors", "confidence")
-CLAIM_LISTS = ("claimants", "denials", "actors")
+# Actor ids are stable keys; the *_name(s) columns beside them say who they are to a reader of the file.
+CLAIM_FIELDS = ("id", "type", "supplier", "supplier_name", "recipient", "recipient_name", "item_category", "polarity",
+                "first_seen", "last_seen", "articles", "stories", "mention_count", "claimants", "claimant_names",
+                "denials", "actors", "actor_names", "confidence")
+CLAIM_LISTS = ("claimants", "claimant_names", "denials", "actors", "actor_names")
 CLAIM_INTS = ("articles", "stories", "mention_count")
 FLOATS = ("confidence",)
-MENTION_FIELDS = ("id", "claim_id", "article_id", "type", "supplier", "recipient", "polarity", "actors",
-                  "item_text", "item_category", "claimant", "claimant_text", "evidence", "evidence_start",
-                  "evidence_end", "trigger", "rule", "title", "site", "url", "published", "story_id", "confidence")
+MENTION_FIELDS = ("id", "claim_id", "article_id", "type", "supplier", "supplier_name", "recipient", "recipient_name",
+                  "polarity", "actors", "item_text", "item_category", "claimant", "claimant_name", "claimant_text",
+                  "evidence", "evidence_start", "evidence_end", "trigger", "rule", "title", "site", "url", "published",
+                  "story_id", "confidence")
 MENTION_LISTS = ("actors",)
 MENTION_INTS = ("evidence_start", "evidence_end")
 FORMATS = ("csv", "json", "graphml", "parquet")
@@ -28,12 +31,39 @@ class ExportError(ArmswatchError):
     pass
 
 
+CLAIMANT_WORDS = {"author": "the article's own reporting", "other": "media or unnamed sources"}
+
+
+def _namer(store):
+    names = store.actor_names()
+
+    def name(actor_id: str | None) -> str | None:
+        if actor_id is None:
+            return None
+        return CLAIMANT_WORDS.get(actor_id) or names.get(actor_id) or actor_id
+
+    return name
+
+
 def claim_rows(store, flt: ClaimFilter | None = None) -> list[dict]:
-    return [{k: c.to_dict()[k] for k in CLAIM_FIELDS} for c in store.claims(flt, limit=None, order="id")]
+    name = _namer(store)
+    rows = []
+    for c in store.claims(flt, limit=None, order="id"):
+        d = c.to_dict()
+        d.update(supplier_name=name(c.supplier), recipient_name=name(c.recipient),
+                 claimant_names=[name(x) for x in c.claimants], actor_names=[name(x) for x in c.actors])
+        rows.append({k: d[k] for k in CLAIM_FIELDS})
+    return rows
 
 
 def mention_rows(store, flt: ClaimFilter | None = None) -> list[dict]:
-    return [{k: m.get(k) for k in MENTION_FIELDS} for m in store.mentions(flt=flt)]
+    name = _namer(store)
+    rows = []
+    for m in store.mentions(flt=flt):
+        m.update(supplier_name=name(m.get("supplier")), recipient_name=name(m.get("recipient")),
+                 claimant_name=name(m.get("claimant")))
+        rows.append({k: m.get(k) for k in MENTION_FIELDS})
+    return rows
 
 
 def mentions_path(path: str | Path) -> Path:
@@ -137,8 +167,10 @@ def _graphml(store, flt, out) -> None:
     g = nx.MultiDiGraph()
     for n in graph["nodes"]:
         g.add_node(n["id"], name=n["name"] or n["id"], kind=n["kind"] or "", affiliation=n["affiliation"] or "")
+    names = {n["id"]: n["name"] or n["id"] for n in graph["nodes"]}
     for e in graph["edges"]:
         attrs = {k: _graphml_value(v) for k, v in e.items() if k not in ("source", "target")}
+        attrs.update(supplier_name=names.get(e["source"], e["source"]), recipient_name=names.get(e["target"], e["target"]))
         g.add_edge(e["source"], e["target"], key=e["id"], **attrs)
     if isinstance(out, (str, Path)):
         nx.write_graphml(g, str(out))

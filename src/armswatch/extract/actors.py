@@ -14,6 +14,10 @@ OF_PREPS = {"of", "from", "in", "at", "for"}
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
                       r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*"
                       r"|^\s*[A-Z][A-Za-z .]{2,25}:\s+(?=[A-Z])")  # "New Delhi: Germany has ..."
+# The same wire datelines at the start of a later line: after a headline and a "Published:" line.
+LINE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .,'-]{2,}(?:,[ \t]*[A-Z][\w .]+)?[ \t]*(?:\([^)]{1,30}\))?[ \t]+[—–-]{1,2}"
+                           r"[ \t]+", re.MULTILINE)
+DATELINE_WINDOW = 1000  # characters from the start in which a line may open with the dateline
 QUANTIFIERS = {"any", "all", "some", "none", "each", "one", "both", "either", "neither", "party", "parties", "side"}
 # "US-made", "Iranian-produced": the maker of an item, never an actor named by the phrase
 ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufacture", "manufactured", "develop",
@@ -60,9 +64,10 @@ class ActorIndex:
         self.doc = doc
         self.cues = cues
         dateline = DATELINE.match(doc.text)
-        cut = dateline.end() if dateline else 0  # "SEOUL, South Korea (AP) —": a place, not a party
-        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if s.start_char >= cut),
-                                        key=lambda s: s.start)
+        places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
+        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
+        self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
+            a <= s.start_char < b for a, b in places)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
         self.by_token: dict[int, Span] = {}
         for span in self.spans:
@@ -199,7 +204,7 @@ class ActorIndex:
             if low in self.cues["anaphors.pronoun_person"]:
                 return self.reporter(token) or self.antecedent(token, prefer=("person",))
             if low in self.cues["anaphors.pronoun_state"]:
-                return self.antecedent(token, avoid=("person", "media"))
+                return self.measure_target(token) or self.antecedent(token, avoid=("person", "media"))
             return None
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
         for description in self.cues["anaphors.descriptions"]:
@@ -217,6 +222,26 @@ class ActorIndex:
                 return found or self.default_for(description, token)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self.same_head(token)
+        return None
+
+    def measure_target(self, pronoun: Token) -> ActorRef | None:
+        """"sanctions on Iran over its drone deliveries", "sanctioned Belarus for its shell shipments": a
+        possessive in the reason phrase of a measure is the measure's named target, not its imposer."""
+        if pronoun.dep_ != "poss" or pronoun.head.dep_ != "pobj" or pronoun.head.head.lower_ not in ("over", "for"):
+            return None
+        measure = pronoun.head.head.head  # the noun or verb the "over/for" phrase hangs on
+        words = self.cues["accusing_measures"] | {"impose"}
+        if measure.lemma_.lower() not in words:
+            return None
+        holders = [measure] + [c for c in measure.children if c.dep_ == "dobj"]
+        targets = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+        if measure.pos_ == "VERB":
+            targets += [c for c in measure.children if c.dep_ == "dobj" and c.lemma_.lower() not in words]
+        for target in targets:
+            ref = self.span_ref(target)
+            if ref is not None:
+                return ActorRef(ref.id, ref.kind, ref.start, ref.end, "anaphor")
         return None
 
     def default_for(self, description: str, token: Token) -> ActorRef | None:

@@ -362,13 +362,21 @@ class PassageExtractor(PassageResolver):
                     cand.needs_claim = True  # "Both X and Y denied the claims about arms deals"
                 elif not cand.suppliers and cand.slots.get("supplier") is None:
                     cand.suppliers = list(cand.actors)
-            elif w.control == "subject" and not cand.suppliers and cand.frame.type in ("TRANSFER", "SANCTION") \
-                    and "nsubj" in (cand.frame.active.get("supplier") or ()) + ("gov_subj_if_give",) or w.control == "subject" and not cand.suppliers and cand.trigger.pos_ in ("NOUN", "PROPN") \
-                    and cand.frame.id in ("supply.n",):
+            elif self._wrapper_subject_supplies(cand, w, wtok):
                 subj = subject_of(wtok)
                 if subj is not None:
                     cand.suppliers = self.idx.resolve_all(subj)
                     cand.slots["supplier"] = f"{w.id}.subject"
+
+    @staticmethod
+    def _wrapper_subject_supplies(cand: Candidate, w, wtok: Token) -> bool:
+        """"X decided to send", "X's pledge of supplies": the subject of a subject-control wrapper is the supplier
+        the trigger's clause left unnamed — not across a "that"-clause ("X had evidence that Y was delivered")."""
+        if w.control != "subject" or cand.suppliers or _across_content(cand.trigger, wtok):
+            return False
+        takes_subject = cand.frame.type in ("TRANSFER", "SANCTION") and "nsubj" in (
+            cand.frame.active.get("supplier") or ())
+        return takes_subject or (cand.trigger.pos_ in ("NOUN", "PROPN") and cand.frame.id == "supply.n")
 
     def adjust_type(self, cand: Candidate) -> bool:
         """Future and reported-conditional forms; False when the statement is a bare hypothetical."""
@@ -524,6 +532,16 @@ class PassageExtractor(PassageResolver):
         if times:
             self.set_times(mentions)
         return mentions
+
+
+def _across_content(trigger: Token, wrapper: Token) -> bool:
+    """Whether a content clause ("that ...") lies between the trigger and a wrapper above it."""
+    t = trigger
+    while t != wrapper and t.head != t:
+        if t.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" for c in t.children if c.i < t.i):
+            return True
+        t = t.head
+    return False
 
 
 def _inside_phrase(tok: Token, phrases: tuple[str, ...]) -> bool:

@@ -237,6 +237,10 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
                 scope.drop = "open question (whether)"
         if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
             scope.drop = "conditional (if)"
+        if tok.pos_ in ("VERB", "AUX") and _condition_attached(tok):
+            scope.drop = "conditional (if clause)"  # "promised to impose sanctions if it supplies missiles"
+        if frame_type == "SANCTION" and tok.lemma_.lower() in cues.cue("unimposed_measure_verbs"):
+            scope.drop = f"measure not imposed ({tok.text})"  # "proposed to sanction", "threatened sanctions"
     for tok in verbs:
         if tok == top:
             break
@@ -304,6 +308,13 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
         scope.type, scope.polarity = "SANCTION", "affirmed"
         scope.notes.append("licence withheld")
     return scope
+
+
+def _condition_attached(verb: Token) -> bool:
+    """An "if"/"unless" clause hangs on the verb: its event holds only on that condition ("will impose sanctions
+    if Iran supplies missiles", "would send tanks unless the talks succeed")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
 
 
 def _licence_withheld(scope: Scope, trigger: Token) -> bool:

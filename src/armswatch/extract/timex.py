@@ -18,8 +18,7 @@ SEASON_PARTS = {"early": (1, 4), "late": (10, 12), "mid": (5, 8), "end": (10, 12
                 "winter": (12, 2)}
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 # "within eighteen months", "in the next two years", "over the coming weeks": a window from publication onwards
 FUTURE_WINDOW = re.compile(r"^(within|(?:(?:in|over|during)\s+)?(?:the\s+)?(?:next|coming))\s+"
@@ -179,7 +178,7 @@ def find(sent: Span, trigger: Token, published: str | None) -> TimeRange | None:
     dates = [(e, text) for e, text in dates if not NOT_TIMES.match(text.strip())]
     if not dates:
         return None
-    best, text = min(dates, key=lambda d: min(abs(d[0].start - trigger.i), abs(d[0].end - 1 - trigger.i)))
+    _best, text = min(dates, key=lambda d: min(abs(d[0].start - trigger.i), abs(d[0].end - 1 - trigger.i)))
     return resolve(text, published)
 
 

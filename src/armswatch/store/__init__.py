@@ -5,7 +5,10 @@
     store.claim(id) -> dict | None  # + "mentions" (evidence, offsets, article title/site/url/published),
                                     #   "denied_by" and "answers" (linked claims with their link "kind")
     store.mentions(claim_id=None, flt=None)   store.actors()   store.article(id)   store.graph(flt)
-    store.timeline(flt)   store.stats()
+    store.timeline(flt)   store.stats()   store.actor_names()   store.seen_in_range(ids, flt)
+    store.search("Shahed -Serbia", flt, limit=100) -> claims (dicts) ranked, with `hits` and `matches` (the
+                                    matching sentences, words marked); flt.text does the same filtering anywhere
+    store.rebuild_search_index()    # the full-text index (store/search.py) from the stored mentions
     store.add_batch(articles, mentions, signatures, index)   # one transaction: stories, claims recomputed
     make_filter(store, supplier="North Korea", ...) -> ClaimFilter with actor names resolved (FilterError if not)
 """

@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from armswatch.errors import MissingExtraError, StoreError
 from armswatch.store import schema
+from armswatch.store.search import ensure_search_index
 
 DEFAULT_DB = "armswatch.db"
 ENV_VAR = "ARMSWATCH_DB"
@@ -92,10 +93,9 @@ def add_missing_columns(conn: Connection) -> None:
     """ALTER TABLE ... ADD COLUMN for each column of schema.ADDED_COLUMNS an older database lacks."""
     have = {name: {c["name"] for c in inspect(conn).get_columns(name)} for name in {n for n, _, _ in
                                                                                     schema.ADDED_COLUMNS}}
-    for table, column, kind in schema.ADDED_COLUMNS:
+    for table, column, statement in schema.ADDED_COLUMNS:
         if column not in have[table]:
-            ddl = kind().compile(dialect=conn.dialect)
-            conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN {column} {ddl}')  # names from code, not input
+            conn.exec_driver_sql(statement)
 
 
 def ensure_schema(engine: Engine) -> int:
@@ -105,10 +105,13 @@ def ensure_schema(engine: Engine) -> int:
             schema.metadata.create_all(conn, checkfirst=True)
             add_missing_columns(conn)
             version = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
-            if version is None:
+            if version is None or version < schema.SCHEMA_VERSION:
+                # version 2 added the search index; ensure_search_index builds it from the stored mentions
                 conn.execute(insert(schema.schema_version).values(
                     version=schema.SCHEMA_VERSION, applied_at=datetime.now(UTC)))
                 version = schema.SCHEMA_VERSION
+            if version <= schema.SCHEMA_VERSION:
+                ensure_search_index(conn)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open database {engine.url.render_as_string()}: {exc.__class__.__name__}: "
                          f"{str(exc.orig if hasattr(exc, 'orig') else exc).strip().splitlines()[0]}") from None

@@ -29,7 +29,8 @@ def resolve_actor(text: str, store=None, *, option: str = "actor") -> str:
 def make_filter(store=None, *, supplier: str | None = None, recipient: str | None = None, actor: str | None = None,
                 type: str | None = None, item: str | None = None, since: str | None = None,
                 until: str | None = None, claimant: str | None = None, min_sources: int = 0,
-                polarity: str | None = None, min_confidence: float | None = None) -> ClaimFilter:
+                polarity: str | None = None, min_confidence: float | None = None,
+                text: str | None = None) -> ClaimFilter:
     """A ClaimFilter with every value checked; actors resolved by `resolve_actor`."""
     flt = ClaimFilter(min_sources=min_sources or 0)
     for name, value in (("supplier", supplier), ("recipient", recipient), ("actor", actor)):
@@ -54,6 +55,14 @@ def make_filter(store=None, *, supplier: str | None = None, recipient: str | Non
     if not 0.0 <= min_confidence <= 1.0:
         raise FilterError(f"min-confidence: {min_confidence} is not between 0 and 1")
     flt.min_confidence = min_confidence
+    if text is not None:
+        from armswatch.store.search import SearchError, parse_query
+
+        try:
+            parse_query(text)  # a malformed query fails here, naming the problem, before any SQL runs
+        except SearchError as exc:
+            raise SearchError(f"text: {exc}") from None
+        flt.text = text
     if flt.min_sources < 0:
         raise FilterError(f"min-sources: {min_sources} is negative")
     return flt

@@ -7,6 +7,7 @@ from sqlalchemy import exists, or_, select
 
 from armswatch.store import schema as t
 from armswatch.store.filters import FilterError
+from armswatch.store.search import matching_claim_ids, parse_query
 from armswatch.types import Claim, ClaimFilter
 
 ORDERS = {
@@ -16,13 +17,14 @@ ORDERS = {
     "last_seen": (t.claims.c.last_seen.desc().nulls_last(), t.claims.c.stories.desc()),
     "first_seen": (t.claims.c.first_seen.asc().nulls_last(), t.claims.c.stories.desc()),
     "id": (),
+    "relevance": (),  # with a search: most matching evidence sentences first (Store.claims); else as "stories"
 }
 
 
 def order_by(order: str):
     if order not in ORDERS:
         raise FilterError(f"order: unknown claim order {order!r}; valid: {', '.join(ORDERS)}")
-    return (*ORDERS[order], t.claims.c.id)  # the id last, so equal rows come in the same order on every backend
+    return (*(ORDERS[order] or ORDERS["stories"] if order == "relevance" else ORDERS[order]), t.claims.c.id)  # the id last, so equal rows come in the same order on every backend
 
 
 def claim_conditions(flt: ClaimFilter | None) -> list:
@@ -43,10 +45,16 @@ def claim_conditions(flt: ClaimFilter | None) -> list:
         conds.append(c.item_category == flt.item)
     if flt.polarity:
         conds.append(c.polarity == flt.polarity)
-    if flt.since:
+    if flt.since and flt.until:
+        # by mention date: an article published in the interval reports it (a claim first seen before and last
+        # seen after the interval, with nothing in it, is not in the interval)
+        conds.append(exists().where(t.mentions.c.claim_id == c.id, *published_in(flt)))
+    elif flt.since:
         conds.append(c.last_seen >= _iso(flt.since, "since"))
-    if flt.until:
+    elif flt.until:
         conds.append(c.first_seen <= _iso(flt.until, "until"))
+    if flt.text:
+        conds.append(c.id.in_(matching_claim_ids(parse_query(flt.text))))
     if flt.min_sources:
         conds.append(c.stories >= flt.min_sources)
     if flt.min_confidence:
@@ -54,6 +62,18 @@ def claim_conditions(flt: ClaimFilter | None) -> list:
     if flt.claimant:
         conds.append(exists().where(t.claim_claimants.c.claim_id == c.id,
                                     t.claim_claimants.c.claimant == flt.claimant))
+    return conds
+
+
+def published_in(flt: ClaimFilter | None) -> list:
+    """Conditions on the mention's article (joined as `articles`) for the filter's date interval."""
+    conds = []
+    if flt is not None and flt.since:
+        conds.append(t.articles.c.published >= _iso(flt.since, "since"))
+    if flt is not None and flt.until:
+        conds.append(t.articles.c.published <= _iso(flt.until, "until"))
+    if conds:
+        conds.append(t.articles.c.id == t.mentions.c.article_id)
     return conds
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the full-text index mention_search (store/search.py: FTS5 or tsvector, not in metadata)
 
 metadata = MetaData()
 
@@ -108,8 +108,12 @@ claims = Table(
     Column("confidence", Float),  # its mentions' confidences across independent stories (claims.confidence)
 )
 
-# Columns added after a table first shipped: ensure_schema adds them to an older database (nullable, no default).
-ADDED_COLUMNS = (("mentions", "confidence", Float), ("claims", "confidence", Float))
+# Columns added after a table first shipped: ensure_schema adds them to an older database (nullable, no default),
+# as (table, column, the fixed statement that adds it; FLOAT is a double on both backends).
+ADDED_COLUMNS = (
+    ("mentions", "confidence", "ALTER TABLE mentions ADD COLUMN confidence FLOAT"),
+    ("claims", "confidence", "ALTER TABLE claims ADD COLUMN confidence FLOAT"),
+)
 
 claim_claimants = Table(  # claimants as rows too, so a claimant filter is plain SQL on both backends
     "claim_claimants", metadata,

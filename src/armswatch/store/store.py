@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Self
 
 from sqlalchemy import Engine, func, select
@@ -16,11 +17,21 @@ from armswatch.store.query import (
     iso_week,
     mention_query,
     order_by,
+    published_in,
     row_to_claim,
     row_to_mention,
 )
+from armswatch.store.search import (
+    highlight_terms,
+    index_mentions,
+    matching_mentions,
+    parse_query,
+    rank_per_claim,
+)
 from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_claims, write_batch
 from armswatch.types import Article, Claim, ClaimFilter, Mention
+
+MATCH_FIELDS = ("id", "article_id", "evidence", "evidence_start", "evidence_end", "title", "site", "published")
 
 
 def open_store(url: str | os.PathLike | None = None) -> Store:
@@ -92,14 +103,72 @@ class Store:
 
     def claims(self, flt: ClaimFilter | None = None, limit: int | None = 100, offset: int = 0,
                order: str = "stories") -> list[Claim]:
-        """Claims matching `flt`, most independent stories first by default (order: see query.ORDERS)."""
-        query = select(t.claims).where(*claim_conditions(flt)).order_by(*order_by(order)).offset(offset)
+        """Claims matching `flt`, most independent stories first by default (order: see query.ORDERS).
+
+        order="relevance" with a search (`flt.text`) ranks by how many of a claim's evidence sentences match
+        (search.rank_per_claim), then as "stories": the same rank on both backends.
+        """
+        query = select(t.claims).where(*claim_conditions(flt))
+        if order == "relevance" and flt is not None and flt.text:
+            rank = rank_per_claim(parse_query(flt.text)).subquery()
+            query = query.join(rank, rank.c.claim_id == t.claims.c.id).order_by(
+                rank.c.in_evidence.desc(), rank.c.hits.desc(), *order_by("stories"))
+        else:
+            query = query.order_by(*order_by(order))
+        query = query.offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             denials = self._denials(conn, [r.id for r in rows])
         return [row_to_claim(r, denials.get(r.id)) for r in rows]
+
+    def search(self, text: str, flt: ClaimFilter | None = None, limit: int | None = 100, offset: int = 0,
+               order: str = "relevance") -> list[dict]:
+        """Claims whose evidence, article title, actor or item names match `text` (and `flt`), best first.
+
+        Each claim dict carries `hits` (its matching mentions) and `matches`: those mentions' evidence with the
+        matched words as `highlights` spans ({start, end, kind: "search"}). SearchError for a malformed query.
+        """
+        query = parse_query(text)
+        flt = replace(flt or ClaimFilter(), text=text)
+        claims = self.claims(flt, limit=limit, offset=offset, order=order)
+        with self.engine.connect() as conn:
+            found = matching_mentions(conn, query, [c.id for c in claims])
+            ids = [m for ms in found.values() for m in ms]
+            rows = {}
+            for part in chunks(ids):
+                rows.update((r.id, row_to_mention(r)) for r in conn.execute(
+                    mention_query().where(t.mentions.c.id.in_(part))))
+        out = []
+        for c in claims:
+            matches = []
+            for mention_id in found.get(c.id, []):
+                m = rows.get(mention_id)
+                if m is None:
+                    continue
+                matches.append({k: m.get(k) for k in MATCH_FIELDS} | {
+                    "highlights": highlight_terms(m["evidence"], query)})
+            out.append({**c.to_dict(), "hits": len(found.get(c.id, [])), "matches": matches})
+        return out
+
+    def seen_in_range(self, claim_ids: list[str], flt: ClaimFilter) -> dict[str, dict]:
+        """claim id -> {first, last, mentions} of its mentions in articles published within flt.since..until."""
+        m, a = t.mentions.c, t.articles.c
+        out = {}
+        with self.engine.connect() as conn:
+            for part in chunks(list(claim_ids)):
+                rows = conn.execute(select(m.claim_id, func.min(a.published), func.max(a.published), func.count())
+                                    .join(t.articles, a.id == m.article_id)
+                                    .where(m.claim_id.in_(part), a.published.is_not(None), *published_in(flt))
+                                    .group_by(m.claim_id))
+                out.update({cid: {"first": lo, "last": hi, "mentions": n} for cid, lo, hi, n in rows})
+        return out
+
+    def rebuild_search_index(self) -> int:
+        """Rewrite the whole full-text index from the stored mentions; returns the rows written."""
+        with write_transaction(self.engine) as conn:
+            return index_mentions(conn, None)
 
     def count_claims(self, flt: ClaimFilter | None = None) -> int:
         with self.engine.connect() as conn:
@@ -147,6 +216,11 @@ class Store:
                  "claims": len(parties.get(r.id, ())), "claimed": claimed.get(r.id, 0)}
                 for r in rows if r.id in parties or r.id in claimed]
 
+    def actor_names(self) -> dict[str, str]:
+        """Actor id -> display name, for every stored actor (exports put names beside ids)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(t.actors.c.id, t.actors.c.name)).all())
+
     def article(self, article_id: str) -> dict | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
@@ -174,7 +248,7 @@ class Store:
             "id": c.id, "source": c.supplier, "target": c.recipient, "type": c.type,
             "item_category": c.item_category, "polarity": c.polarity, "articles": c.articles, "stories": c.stories,
             "mention_count": c.mention_count, "first_seen": c.first_seen, "last_seen": c.last_seen,
-            "claimants": c.claimants, "denials": c.denials, "denied": bool(c.denials),
+            "claimants": c.claimants, "denials": c.denials, "denied": bool(c.denials), "confidence": c.confidence,
         } for c in claims]
         return {"nodes": nodes, "edges": edges}
 
@@ -185,7 +259,7 @@ class Store:
                  .where(t.articles.c.published.is_not(None))
                  .group_by(t.articles.c.published, t.mentions.c.type))
         if flt is not None:
-            query = query.where(t.mentions.c.claim_id.in_(claim_ids_query(flt)))
+            query = query.where(t.mentions.c.claim_id.in_(claim_ids_query(flt)), *published_in(flt))
         counts: Counter = Counter()
         with self.engine.connect() as conn:
             for published, type_, n in conn.execute(query):

@@ -11,6 +11,7 @@ from armswatch.claims import claim_id, claim_key
 from armswatch.store import schema as t
 from armswatch.store.actors import actor_ids, actor_rows
 from armswatch.store.derive import chunks, recompute_claims
+from armswatch.store.search import index_mentions
 from armswatch.store.stories import assign_stories
 from armswatch.types import Article, Mention
 
@@ -85,6 +86,7 @@ def write_batch(conn: Connection, articles: Sequence[Article], mentions: Sequenc
     if mention_rows:
         conn.execute(insert(t.mentions), mention_rows)
         _add_actors(conn, new_mentions)
+        index_mentions(conn, [row["id"] for row in mention_rows])  # same transaction: all of it, or none
         result.claims_updated = recompute_claims(conn, {row["claim_id"] for row in mention_rows})
     result.mentions = len(mention_rows)
     return result

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from enum import Enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import AfterValidator
 
 from armswatch.store import ORDERS
+from armswatch.store.search import MAX_QUERY_CHARS, SearchError, highlight_terms, parse_query
 from armswatch.types import EVENT_TYPES, ITEM_CATEGORIES, POLARITIES, ClaimFilter
 from armswatch.web.evidence import highlight_mention
 from armswatch.web.resolve import ActorResolver, UnknownActor
@@ -22,6 +24,8 @@ Polarity = Enum("Polarity", {p: p for p in POLARITIES}, type=str)
 # The store's sort orders for claims (most independent sources first by default).
 CLAIM_ORDERS = tuple(o for o in ORDERS if o != "id")
 ClaimOrder = Enum("ClaimOrder", {o: o for o in CLAIM_ORDERS}, type=str)
+
+ExportFormat = Enum("ExportFormat", {f: f for f in ("csv", "json", "graphml")}, type=str)
 
 MAX_LIMIT = 1000  # one page of the claims table; a whole export belongs to `armswatch export`
 # A browser draws a few hundred arrows legibly; beyond that the page shows the best-sourced ones and says so.
@@ -60,8 +64,12 @@ def claim_filter(
     ] = None,
     type: Annotated[EventType | None, Query(description="event type")] = None,
     item: Annotated[ItemCategory | None, Query(description="item category")] = None,
-    since: Annotated[IsoDate, Query(description="YYYY-MM-DD: claims last seen on or after")] = None,
-    until: Annotated[IsoDate, Query(description="YYYY-MM-DD: claims first seen on or before")] = None,
+    since: Annotated[
+        IsoDate, Query(description="YYYY-MM-DD: reported by an article published on or after")
+    ] = None,
+    until: Annotated[
+        IsoDate, Query(description="YYYY-MM-DD: reported by an article published on or before")
+    ] = None,
     claimant: Annotated[
         str | None, Query(description="actor id or name, 'author' or 'other'", max_length=200)
     ] = None,
@@ -69,6 +77,13 @@ def claim_filter(
     polarity: Annotated[Polarity | None, Query()] = None,
     min_confidence: Annotated[float | None, Query(
         ge=0.0, le=1.0, description="minimum claim confidence (0, the default: every claim)")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description='full-text search: words (prefix-matched), "exact phrase", a OR b, -excluded',
+            max_length=MAX_QUERY_CHARS,
+        ),
+    ] = None,
 ) -> ClaimFilter:
     """The query parameters shared by /api/claims, /api/graph and /api/timeline, actors resolved to ids."""
     resolver = _resolver(request)
@@ -94,9 +109,16 @@ def claim_filter(
         errors.append(
             {"loc": ["query", "until"], "msg": f"until {until} is before since {since}", "input": until}
         )
+    text = q if q is not None and q.strip() else None
+    if text is not None:
+        try:
+            parse_query(text)
+        except SearchError as exc:
+            errors.append({"loc": ["query", "q"], "msg": str(exc), "input": q})
     if errors:
         raise HTTPException(status_code=422, detail=errors)
     return ClaimFilter(
+        text=text,
         supplier=ids["supplier"],
         recipient=ids["recipient"],
         actor=ids["actor"],
@@ -130,21 +152,45 @@ def list_claims(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     order: Annotated[
-        ClaimOrder, Query(description="sort: most stories, articles, mentions, or by date")
-    ] = "stories",
+        ClaimOrder | None,
+        Query(description="sort: relevance (with q; the default then), most stories, articles, mentions, by date"),
+    ] = None,
 ) -> dict[str, Any]:
+    """With `q` every claim carries `hits` and `matches`: its matching evidence with the words marked; with
+    `since`/`until`, `in_range`: the first and last dates (and count) of its mentions within them."""
     store = _store(request)
     total = store.count_claims(flt)
-    claims = [
-        _record(c) for c in store.claims(flt, limit=limit, offset=offset, order=ClaimOrder(order).value)
-    ]
-    return {"total": total, "limit": limit, "offset": offset, "claims": claims}
+    sort = ClaimOrder(order).value if order else ("relevance" if flt.text else "stories")
+    if flt.text:
+        claims = store.search(flt.text, flt, limit=limit, offset=offset, order=sort)
+    else:
+        claims = [_record(c) for c in store.claims(flt, limit=limit, offset=offset, order=sort)]
+    if flt.since or flt.until:  # the page shows when each claim was reported within the chosen dates
+        seen = store.seen_in_range([c["id"] for c in claims], flt)
+        for c in claims:
+            c["in_range"] = seen.get(c["id"])
+    return {"total": total, "limit": limit, "offset": offset, "order": sort, "claims": claims}
 
 
 @router.get(
     "/claims/{claim_id}", summary="One claim with its mentions, evidence, articles and linked denials"
 )
-def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
+def get_claim(
+    request: Request,
+    claim_id: str,
+    q: Annotated[
+        str | None, Query(description="mark the words of this search in the evidence", max_length=MAX_QUERY_CHARS)
+    ] = None,
+) -> dict[str, Any]:
+    """With `q`, each mention has `search`: the spans of the evidence that the search matched."""
+    query = None
+    if q and q.strip():
+        try:
+            query = parse_query(q)
+        except SearchError as exc:
+            raise HTTPException(
+                status_code=422, detail=[{"loc": ["query", "q"], "msg": str(exc), "input": q}]
+            ) from None
     try:
         claim = _store(request).claim(claim_id)
     except (KeyError, LookupError):
@@ -154,6 +200,9 @@ def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
     claim = dict(claim)
     names = _resolver(request).names()
     claim["mentions"] = [highlight_mention(dict(m), names) for m in claim.get("mentions") or []]
+    if query is not None:
+        for m in claim["mentions"]:
+            m["search"] = highlight_terms(m.get("evidence") or "", query)
     return claim
 
 
@@ -191,6 +240,32 @@ def get_graph(
 @router.get("/timeline", summary="Mentions per week and type for the filters")
 def get_timeline(request: Request, flt: Filter) -> list[dict[str, Any]]:
     return [_record(r) for r in _store(request).timeline(flt)]
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "graphml": "application/graphml+xml",
+}
+
+
+@router.get("/export", summary="The claims for the filters as a CSV, JSON or GraphML download")
+def export_claims(
+    request: Request,
+    flt: Filter,
+    format: Annotated[ExportFormat, Query(description="csv, json or graphml")] = "csv",
+) -> Response:
+    """What `armswatch export` writes for the same filters (with actor names beside ids), as an attachment."""
+    from armswatch.export import export
+
+    fmt = ExportFormat(format).value
+    buf = io.StringIO()
+    export(_store(request), fmt, buf, flt=flt)
+    return Response(
+        buf.getvalue(),
+        media_type=EXPORT_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="armswatch-claims.{fmt}"'},
+    )
 
 
 @router.get("/articles/{article_id}", summary="One stored article")

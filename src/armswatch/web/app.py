@@ -126,6 +126,11 @@ def create_app(store_url: str | None = None, *, store: Any = None) -> FastAPI:
     def index() -> FileResponse:
         return FileResponse(str(STATIC_DIR / "index.html"), media_type="text/html; charset=utf-8")
 
+    @app.api_route("/article", methods=["GET", "HEAD"], include_in_schema=False)
+    def article_page() -> FileResponse:
+        # /article?id=...&start=...&end=...: the stored article, the evidence sentence marked (js/article.js)
+        return FileResponse(str(STATIC_DIR / "article.html"), media_type="text/html; charset=utf-8")
+
     @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
     def docs() -> FileResponse:
         return FileResponse(str(STATIC_DIR / "docs.html"), media_type="text/html; charset=utf-8")

@@ -18,7 +18,8 @@ function describe(detail) {
 export async function getJSON(path, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== "" && !(key === "min_sources" && Number(value) === 0)) {
+    const zero = (key === "min_sources" || key === "min_confidence") && Number(value) === 0;
+    if (value !== null && value !== undefined && value !== "" && !zero) {
       query.set(key, value);
     }
   }

@@ -14,6 +14,14 @@ function typeBadge(type, polarity) {
   return polarity === "negated" ? [badge, " ", el("span", { class: "badge negated" }, "negated")] : [badge];
 }
 
+// The claim's best matching sentence under a search, with the matched words marked.
+function matchNode(c) {
+  const m = (c.matches || [])[0];
+  if (!m) return null;
+  const more = c.hits > 1 ? ` (+${c.hits - 1} more)` : "";
+  return el("div", { class: "match" }, markedText("span", m.evidence, [], m.highlights), el("span", { class: "muted" }, more));
+}
+
 export function renderTable(tbody, claims, names, { onOpen, openId }) {
   clear(tbody);
   if (!claims.length) {
@@ -31,10 +39,11 @@ export function renderTable(tbody, claims, names, { onOpen, openId }) {
         "aria-label": `${c.type}${c.polarity === "negated" ? " negated" : ""}: ${who}, ${c.item_category || "no item"}, ${c.stories} sources. Press Enter for evidence.`,
       },
       el("td", {}, typeBadge(c.type, c.polarity)),
-      el("td", {}, who, c.denials && c.denials.length ? el("span", { class: "flag", title: "denied by a party" }, " denied") : null),
+      el("td", {}, who, c.denials && c.denials.length ? el("span", { class: "flag", title: "denied by a party" }, " ✕ denied") : null, matchNode(c)),
       el("td", {}, c.item_category || "—"),
       el("td", { class: "num" }, String(c.stories ?? 0)),
-      el("td", { class: "date" }, c.last_seen || "—"),
+      el("td", { class: "date", title: c.in_range ? `last seen overall ${c.last_seen || "—"}` : null },
+        c.in_range ? c.in_range.last || "—" : c.last_seen || "—"),
     );
     row.addEventListener("click", () => onOpen(c.id, row));
     row.addEventListener("keydown", (event) => {
@@ -53,20 +62,38 @@ export function renderTable(tbody, claims, names, { onOpen, openId }) {
   }
 }
 
-// Evidence text split at the highlight spans; each piece becomes a text node or a <mark>.
-export function evidenceNode(mention) {
-  const text = String(mention.evidence || "");
-  const block = el("blockquote", { class: "evidence" });
-  let at = 0;
-  const spans = (mention.highlights || []).filter((h) => h.start >= 0 && h.end <= text.length && h.start < h.end);
-  for (const h of spans.sort((a, b) => a.start - b.start)) {
-    if (h.start < at) continue;
-    if (h.start > at) block.appendChild(document.createTextNode(text.slice(at, h.start)));
-    block.appendChild(el("mark", { class: `hl hl-${h.kind}`, title: h.kind }, text.slice(h.start, h.end)));
-    at = h.end;
+// Text cut at the edges of two span lists (the roles, and the words a search matched, which may overlap them);
+// each piece becomes a text node or a <mark> carrying every class that covers it. Never parsed as HTML.
+export function markedText(tag, value, roles = [], search = [], attrs = {}) {
+  const text = String(value || "");
+  const valid = (h) => h && h.start >= 0 && h.end <= text.length && h.start < h.end;
+  const spans = [...(roles || []).filter(valid), ...(search || []).filter(valid).map((h) => ({ ...h, kind: "search" }))];
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((h) => [h.start, h.end])])].sort((a, b) => a - b);
+  const node = el(tag, attrs);
+  for (let i = 0; i + 1 < cuts.length; i += 1) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    const kinds = [...new Set(spans.filter((h) => h.start <= a && h.end >= b).map((h) => h.kind))];
+    const piece = text.slice(a, b);
+    node.appendChild(kinds.length
+      ? el("mark", { class: ["hl", ...kinds.map((k) => `hl-${k}`)].join(" "), title: kinds.join(", ") }, piece)
+      : document.createTextNode(piece));
   }
-  if (at < text.length) block.appendChild(document.createTextNode(text.slice(at)));
-  return block;
+  return node;
+}
+
+// Evidence text split at the highlight spans (and a search's matched words); marks, never HTML.
+export function evidenceNode(mention) {
+  return markedText("blockquote", mention.evidence, mention.highlights, mention.search,
+    { class: mention.search && mention.search.length ? "evidence matched" : "evidence" });
+}
+
+// The stored article, opened at this sentence.
+function articleLink(m) {
+  const a = articleOf(m);
+  if (!a.id || m.evidence_start === undefined || m.evidence_start === null) return null;
+  const params = new URLSearchParams({ id: a.id, start: m.evidence_start, end: m.evidence_end });
+  return el("a", { class: "open-article", href: `/article?${params}`, target: "_blank", rel: "noopener" },
+    "Read it in the stored article");
 }
 
 function articleOf(m) {
@@ -80,9 +107,22 @@ function articleOf(m) {
   };
 }
 
+// Who claims it, in the article's own words when it names them ("U.S. officials", "Reza Kanani-Moghadam, Iranian
+// ministry spokesman"), with the actor they speak for when that adds something; "the article's own reporting"
+// or "media or unnamed sources" only when the sentence names nobody.
+export function claimantLabel(m, names) {
+  const words = (m.claimant_text || "").trim();
+  const actor = m.claimant && m.claimant !== "author" && m.claimant !== "other" ? actorName(names, m.claimant) : null;
+  if (words) {
+    const adds = actor && !words.toLowerCase().includes(actor.toLowerCase());
+    return adds ? `${words} (${actor})` : words;
+  }
+  if (actor) return actor;
+  return m.claimant === "other" ? "media or unnamed sources" : "the article's own reporting";
+}
+
 function claimantNode(m, names) {
-  const who = m.claimant === "author" ? "the article itself" : m.claimant === "other" ? "media or unnamed sources" : actorName(names, m.claimant);
-  return el("p", { class: "claimant" }, "Claimed by ", el("strong", {}, who), m.claimant_text ? [" — ", el("q", {}, m.claimant_text)] : null);
+  return el("p", { class: "claimant" }, "Claimed by ", el("strong", {}, claimantLabel(m, names)));
 }
 
 // What the sentence says beyond the claim's key: the item as written, a negation, the time it refers to.
@@ -138,6 +178,9 @@ export function renderDetail(section, claim, names, { onOpen }) {
     ["Sources", `${claim.stories ?? 0} independent (${claim.articles ?? 0} articles)`],
     ["Seen", claim.first_seen || claim.last_seen ? `${claim.first_seen || "?"} – ${claim.last_seen || "?"}` : "no dated article"],
   ];
+  if (typeof claim.confidence === "number") {
+    facts.push(["Confidence", `${claim.confidence.toFixed(2)} (the extraction model's; 1 = surely right)`]);
+  }
   if (claim.type === "DENIAL" && claim.actors && claim.actors.length) {
     facts.push(["Denied by", claim.actors.map((a) => actorName(names, a)).join(", ")]);
   }
@@ -157,9 +200,11 @@ export function renderDetail(section, claim, names, { onOpen }) {
   const mentions = claim.mentions || [];
   section.appendChild(el("h3", {}, `Evidence (${mentions.length} sentence${mentions.length === 1 ? "" : "s"})`));
   section.appendChild(
-    el("ol", { class: "mentions" }, mentions.map((m) => el("li", { class: "mention" }, evidenceNode(m), claimantNode(m, names), detailsNode(m), sourceNode(m)))),
+    el("ol", { class: "mentions" }, mentions.map((m) => el("li", { class: "mention", "data-mention-id": m.id },
+      evidenceNode(m), claimantNode(m, names), detailsNode(m), sourceNode(m), el("p", { class: "source" }, articleLink(m))))),
   );
   section.appendChild(el("p", { class: "legend-inline muted" },
     "Marked: ", el("mark", { class: "hl hl-trigger" }, "trigger"), " ", el("mark", { class: "hl hl-supplier" }, "supplier"), " ",
-    el("mark", { class: "hl hl-recipient" }, "recipient"), " ", el("mark", { class: "hl hl-claimant" }, "claimant")));
+    el("mark", { class: "hl hl-recipient" }, "recipient"), " ", el("mark", { class: "hl hl-claimant" }, "claimant"),
+    " ", el("mark", { class: "hl hl-search" }, "search")));
 }

@@ -3,12 +3,14 @@
 import { ApiError, getJSON } from "./api.js";
 import { renderDetail, renderTable, actorName } from "./claims.js";
 import { append, clear, el, svg } from "./dom.js";
-import { createGraph, drawGraph, markSelection } from "./graph.js";
+import { createGraph, drawGraph, drawnEdges, markSelection } from "./graph.js";
 import { TYPE_LABELS, typeColor } from "./style.js";
 import { drawTimeline, weekMonday } from "./timeline.js";
 
 const PAGE = 50;
-const FILTER_KEYS = ["actor", "type", "item", "since", "until", "claimant", "min_sources"];
+const FILTER_KEYS = ["q", "actor", "type", "item", "since", "until", "claimant", "min_sources", "min_confidence"];
+const ZERO_DEFAULT = new Set(["min_sources", "min_confidence"]); // filters whose 0 means "no filter"
+const EXPORTS = ["csv", "json", "graphml"];
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -44,14 +46,19 @@ function readForm() {
   const filters = {};
   for (const key of FILTER_KEYS) {
     const value = form.elements[key].value.trim();
-    if (value && !(key === "min_sources" && value === "0")) filters[key] = value;
+    if (value && !(ZERO_DEFAULT.has(key) && Number(value) === 0)) filters[key] = value;
   }
   return filters;
 }
 
 function writeForm(filters) {
   const form = $("filters");
-  for (const key of FILTER_KEYS) form.elements[key].value = filters[key] ?? (key === "min_sources" ? "0" : "");
+  for (const key of FILTER_KEYS) form.elements[key].value = filters[key] ?? (ZERO_DEFAULT.has(key) ? "0" : "");
+  showConfidence();
+}
+
+function showConfidence() {
+  $("f-min-confidence-value").value = Number($("f-min-confidence").value).toFixed(2);
 }
 
 function syncUrl() {
@@ -63,7 +70,58 @@ function selectionParams() {
   const sel = state.selection;
   if (!sel) return {};
   if (sel.kind === "node") return { actor: sel.id };
-  return { supplier: sel.source, recipient: sel.target, type: sel.type, item: sel.item_category || "" };
+  return { supplier: sel.source, recipient: sel.target }; // every claim between the pair; the clicked one opens
+}
+
+// The current view (filters, search and graph selection) as downloads: what `armswatch export` would write.
+function updateExports() {
+  for (const fmt of EXPORTS) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...state.filters, ...selectionParams() })) if (v) params.set(k, v);
+    params.set("format", fmt);
+    $(`export-${fmt}`).href = `/api/export?${params}`;
+  }
+}
+
+// After a failed request nothing stale stays on screen under the error.
+function clearResults() {
+  if (state.cy) state.cy.elements().remove();
+  $("graph").dataset.nodes = "0";
+  $("graph").dataset.edges = "0";
+  $("graph-status").textContent = "";
+  clear($("timeline"));
+  clear($("claims-table").tBodies[0]).appendChild(
+    el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No results: fix the filters above.")));
+  $("claims-total").textContent = "";
+  $("page-info").textContent = "";
+  $("page-prev").disabled = true;
+  $("page-next").disabled = true;
+  const detail = clear($("claim-detail"));
+  delete detail.dataset.claimId;
+  detail.appendChild(el("h2", { id: "detail-h" }, "Evidence"));
+  state.openId = null;
+  for (const a of document.querySelectorAll(".exports a")) a.removeAttribute("href");
+}
+
+function rangeNote() {
+  const { since, until } = state.filters;
+  const note = $("range-note");
+  clear(note);
+  if (!since && !until) {
+    note.appendChild(document.createTextNode("Click a week, or drag across weeks, to show only the claims reported then."));
+    return;
+  }
+  const span = since && until ? `${since} to ${until}` : since ? `from ${since}` : `up to ${until}`;
+  note.appendChild(el("strong", {}, `Showing ${span}`));
+  note.appendChild(document.createTextNode(
+    " by mention date: a claim is listed when an article published in the interval reports it; the dates in the table are its mentions in the interval. "));
+  note.appendChild(el("button", { type: "button", id: "range-clear", onclick: () => setDates("", "") }, "Clear dates"));
+}
+
+function redrawTimeline() {
+  drawTimeline($("timeline"), state.timeline || [], state.types, {
+    onWeek: selectWeek, onRange: setDates, range: { since: state.filters.since, until: state.filters.until },
+  });
 }
 
 function fillSelect(select, values, labels = {}) {
@@ -81,8 +139,10 @@ function drawLegend(types) {
     svg("line", { x1: 1, y1: 4, x2: 29, y2: 4, stroke: "#333", "stroke-width": 2, ...(dash ? { "stroke-dasharray": dash } : {}) }));
   legend.appendChild(el("span", { class: "key" }, line(null), "affirmed"));
   legend.appendChild(el("span", { class: "key" }, line("6 4"), "negated (“did not supply”)"));
-  legend.appendChild(el("span", { class: "key" }, line("1.5 3"), "denied by a party"));
+  legend.appendChild(el("span", { class: "key" }, el("span", { class: "deny-key" }, "✕"), "denied by a party (mark on the claim)"));
+  legend.appendChild(el("span", { class: "key" }, line("1.5 3"), "a denial of no drawn claim"));
   legend.appendChild(el("span", { class: "key" }, "thicker = more independent sources"));
+  legend.appendChild(el("span", { class: "key" }, "fainter = less likely right (confidence)"));
   const state_ = el("span", { class: "node-key state" });
   const group = el("span", { class: "node-key group" });
   legend.appendChild(el("span", { class: "key" }, state_, "state"));
@@ -91,17 +151,22 @@ function drawLegend(types) {
 
 async function loadGraphAndTimeline() {
   const generation = state.generation;
-  const [graph, timeline] = await Promise.all([getJSON("/api/graph", state.filters), getJSON("/api/timeline", state.filters)]);
+  // the timeline shows every week for the other filters, the chosen dates as a band: you can see what is left out
+  const { since, until, ...context } = state.filters;
+  const [graph, timeline] = await Promise.all([getJSON("/api/graph", state.filters), getJSON("/api/timeline", context)]);
   if (generation !== state.generation) return;
   drawGraph(state.cy, graph, state.names);
   markSelection(state.cy, state.selection);
   $("graph").dataset.nodes = String(graph.nodes.length);
   $("graph").dataset.edges = String(graph.edges.length);
-  $("graph-status").textContent = graph.truncated
+  const marks = graph.edges.length - drawnEdges(graph.edges).length;
+  const denials = marks ? ` (${marks} denial${marks === 1 ? "" : "s"} drawn as ✕ on the claim denied)` : "";
+  $("graph-status").textContent = (graph.truncated
     ? `${graph.nodes.length} actors; the ${graph.edges.length} best-sourced of ${graph.total_edges} claims (narrow the filters to see the rest)`
-    : `${graph.nodes.length} actors, ${graph.edges.length} claims`;
+    : `${graph.nodes.length} actors, ${graph.edges.length} claims`) + denials;
   state.timeline = timeline;
-  drawTimeline($("timeline"), timeline, state.types, { onWeek: selectWeek });
+  redrawTimeline();
+  rangeNote();
 }
 
 async function loadClaims() {
@@ -116,17 +181,18 @@ async function loadClaims() {
   $("page-info").textContent = page.total ? `${state.offset + 1}–${last} of ${page.total}` : "";
   $("page-prev").disabled = state.offset === 0;
   $("page-next").disabled = last >= page.total;
+  updateExports();
   const sel = state.selection;
   $("selection").hidden = !sel;
   if (sel) {
     $("selection-text").textContent = sel.kind === "node"
       ? `Involving ${actorName(state.names, sel.id)}`
-      : `${sel.type} ${actorName(state.names, sel.source)} → ${actorName(state.names, sel.target)}`;
+      : `Between ${actorName(state.names, sel.source)} → ${actorName(state.names, sel.target)}`;
   }
   return page;
 }
 
-async function guarded(work) {
+async function guarded(work, { clearOnError = false } = {}) {
   setBusy(true);
   try {
     const result = await work();
@@ -134,6 +200,7 @@ async function guarded(work) {
     return result;
   } catch (error) {
     showError(error instanceof ApiError ? `Cannot show this: ${error.message}` : `Something went wrong: ${error.message}`);
+    if (clearOnError) clearResults();
     return null;
   } finally {
     setBusy(false);
@@ -151,12 +218,16 @@ async function applyFilters() {
   syncUrl();
   await guarded(async () => {
     await Promise.all([loadGraphAndTimeline(), loadClaims()]);
-  });
+  }, { clearOnError: true });
 }
 
 async function openClaim(id, row) {
   await guarded(async () => {
-    const claim = await getJSON(`/api/claims/${encodeURIComponent(id)}`);
+    const claim = await getJSON(`/api/claims/${encodeURIComponent(id)}`, { q: state.filters.q });
+    if (state.filters.q && claim.mentions) {  // under a search, the sentences that match come first
+      const hit = (m) => (m.search && m.search.length ? 0 : 1);
+      claim.mentions = claim.mentions.map((m, i) => [m, i]).sort((a, b) => hit(a[0]) - hit(b[0]) || a[1] - b[1]).map(([m]) => m);
+    }
     state.openId = id;
     for (const r of document.querySelectorAll("#claims-table tr.open")) r.classList.remove("open");
     if (row) row.classList.add("open");
@@ -167,6 +238,8 @@ async function openClaim(id, row) {
     }
     $("claim-detail").scrollTop = 0;
     if (!row) $("claim-detail").focus({ preventScroll: true });
+    // one column (phones): the evidence is below the table, so bring it up
+    if (window.matchMedia("(max-width: 900px)").matches) $("claim-detail").scrollIntoView({ block: "start" });
   });
 }
 
@@ -177,8 +250,8 @@ async function select(selection) {
   markSelection(state.cy, selection);
   const page = await guarded(loadClaims);
   if (selection && selection.kind === "edge" && page) {
-    const first = page.claims.find((c) => c.id === selection.id) || page.claims[0];
-    if (first) await openClaim(first.id, document.querySelector(`#claims-table tr[data-claim-id="${CSS.escape(first.id)}"]`));
+    // exactly the clicked claim, whether or not it is on the table's first page
+    await openClaim(selection.id, document.querySelector(`#claims-table tr[data-claim-id="${CSS.escape(selection.id)}"]`));
   }
 }
 
@@ -188,8 +261,13 @@ function selectWeek(week) {
   if (!monday) return;
   const sunday = new Date(monday);
   sunday.setUTCDate(sunday.getUTCDate() + 6);
-  $("f-since").value = monday.toISOString().slice(0, 10);
-  $("f-until").value = sunday.toISOString().slice(0, 10);
+  setDates(monday.toISOString().slice(0, 10), sunday.toISOString().slice(0, 10));
+}
+
+// A brushed range (or "Clear dates") sets both date filters at once and applies them.
+function setDates(since, until) {
+  $("f-since").value = since || "";
+  $("f-until").value = until || "";
   applyFilters();
 }
 
@@ -211,7 +289,7 @@ async function init() {
   });
   if (!ok) return;
   state.cy = createGraph($("graph"), {
-    onEdge: (data) => select({ kind: "edge", id: data.id, source: data.source, target: data.target, type: data.type, item_category: data.item_category }),
+    onEdge: (data) => select({ kind: "edge", id: data.id, source: data.source, target: data.target, type: data.type }),
     onNode: (data) => select({ kind: "node", id: data.id }),
     onBackground: () => state.selection && select(null),
   });
@@ -220,6 +298,7 @@ async function init() {
 
   const form = $("filters");
   form.addEventListener("change", applyFilters);
+  $("f-min-confidence").addEventListener("input", showConfidence); // the number follows the slider as it moves
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     applyFilters();
@@ -247,7 +326,7 @@ async function init() {
     resizeTimer = setTimeout(() => {
       state.cy.resize();
       state.cy.fit(undefined, 30);
-      drawTimeline($("timeline"), state.timeline || [], state.types, { onWeek: selectWeek });
+      redrawTimeline();
     }, 250);
   });
   await applyFilters();
