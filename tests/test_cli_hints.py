@@ -77,6 +77,9 @@ def test_claims_says_how_many_are_not_shown_and_how_to_see_them(news, tmp_path):
     assert some.stdout.rstrip().endswith(f"2 of {total} claims shown; --limit 0 for all")
     assert "shown;" not in invoke("claims", "--db", db).stdout  # the default 50 shows them all here
     assert invoke("claims", "--limit", "-1", "--db", db).code == 2
+    searched = invoke("claims", "--text", "Russia", "--limit", "1", "--db", db)  # under a search too
+    found = int(re.search(r"1 of (\d+) claims", searched.stdout)[1])
+    assert found >= 2 and searched.stdout.rstrip().endswith(f"1 of {found} claims shown; --limit 0 for all")
 
 
 @pytest.mark.skipif(shutil.which("make") is None or not (REPO / ".venv/bin/armswatch").exists(),
