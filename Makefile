@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine:
 #   make demo   create .venv, install armswatch, ingest the bundled sample articles into ./armswatch.db, print the claims
+#               and how to open them in the browser
 #   make test   create .venv, install armswatch with test extras, run the whole test suite
 # Installs are pinned by requirements.lock (pip constraints, so any pip reads it); `make lock` regenerates it.
 # `make min-deps` installs the lowest versions pyproject.toml allows into .venv-min and runs the fast tests.
@@ -31,6 +32,8 @@ venv: $(BIN)/armswatch
 demo: venv
 	$(BIN)/armswatch ingest "$$($(BIN)/python -c 'import armswatch.samples as s; print(s.path())')" --db $(DB)
 	$(BIN)/armswatch claims --db $(DB)
+	@echo
+	@echo "Open the page: $(BIN)/armswatch serve --db $(DB)   then go to http://127.0.0.1:8000/"
 
 test: venv
 	$(BIN)/pytest -q

@@ -6,6 +6,15 @@ from typing import List, Optional
 
 import typer
 
+from armswatch.cli.fetch_options import (
+    DEFAULT_FETCH_DELAY,
+    DEFAULT_MAX_MB,
+    AllowPrivate,
+    FetchDelay,
+    MaxMb,
+    max_bytes,
+)
+
 ARTICLE_KEYS = ("id", "source", "url", "site", "title", "published", "author", "wire", "lang", "story_id", "text")
 
 
@@ -14,10 +23,9 @@ def register(app: typer.Typer) -> None:
     def articles(
         sources: List[str] = typer.Argument(..., help="Files, folders, http(s) URLs, feeds, or - for stdin."),
         as_json: bool = typer.Option(False, "--json/--no-json", help="One JSON object per line instead of a table."),
-        allow_private: bool = typer.Option(False, "--allow-private/--no-allow-private",
-                                           help="Allow fetching loopback/private addresses."),
-        fetch_delay: float = typer.Option(1.0, "--fetch-delay", help="Seconds between requests to one host."),
-        max_mb: float = typer.Option(5.0, "--max-mb", help="Largest article to read, in MB of raw bytes."),
+        allow_private: AllowPrivate = False,
+        fetch_delay: FetchDelay = DEFAULT_FETCH_DELAY,
+        max_mb: MaxMb = DEFAULT_MAX_MB,
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Story grouping threshold (containment)."),
     ) -> None:
         """List the articles read from SOURCES (title, site, date, wire, story, words) and any skipped inputs."""
@@ -26,7 +34,7 @@ def register(app: typer.Typer) -> None:
         from armswatch.types import Article, Skipped
 
         items = list(read(sources, allow_private=allow_private, fetch_delay=fetch_delay,
-                          max_bytes=int(max_mb * 1_000_000)))
+                          max_bytes=max_bytes(max_mb)))
         found = [x for x in items if isinstance(x, Article)]
         grouped = iter(group_stories(found, threshold=threshold or DEFAULT_THRESHOLD))
         items = [next(grouped) if isinstance(x, Article) else x for x in items]

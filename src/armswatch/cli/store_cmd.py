@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from armswatch.cli.common import check_day, check_output, summary_lines
+from armswatch.cli.fetch_options import DEFAULT_FETCH_DELAY, AllowPrivate, FetchDelay
 from armswatch.run.local import DEFAULT_BATCH_SIZE
 
 DbOption = Annotated[str | None, typer.Option(
@@ -90,8 +91,8 @@ def _filter(store, **values):
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="files, folders, URLs, feeds, WARC files, or - for stdin")],
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option(
-        "--allow-private/--no-allow-private", help="allow URLs on private/loopback addresses")] = False,
+    allow_private: AllowPrivate = False,
+    fetch_delay: FetchDelay = DEFAULT_FETCH_DELAY,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per committed transaction")] = (
         DEFAULT_BATCH_SIZE),
     workers: Annotated[int, typer.Option("--workers", min=1, help="worker processes that clean and extract")] = 1,
@@ -115,17 +116,20 @@ def ingest(
             parse_dask_spec(dask)
         except InputError as exc:
             raise fail(str(exc), 2) from None
+    from armswatch.ingest.count import count_documents
+
     with opened(db) as store:
-        with _progress(console) as update:
+        with _progress(console, count_documents(sources)) as update:
             if workers > 1 or dask:  # armswatch.scale: workers clean and extract, this process writes
                 from armswatch.scale import ingest_parallel, open_executor
 
                 with open_executor(dask or workers) as executor:
                     summary = ingest_parallel(sources, store, executor, allow_private=allow_private,
-                                              batch_size=batch_size, progress=update, max_bytes=max_bytes)
+                                              batch_size=batch_size, progress=update, max_bytes=max_bytes,
+                                              fetch_delay=fetch_delay)
             else:
                 summary = run_ingest(sources, store, allow_private=allow_private, batch_size=batch_size,
-                                     progress=update, max_bytes=max_bytes)
+                                     progress=update, max_bytes=max_bytes, fetch_delay=fetch_delay)
         _print_summary(console, summary, store.url)
     if summary.interrupted:
         raise typer.Exit(INTERRUPTED_EXIT)
@@ -134,18 +138,29 @@ def ingest(
 
 
 @contextmanager
-def _progress(console):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _progress(console, total: int | None = None):
+    """Counts and rate; with a known `total` (local files, see ingest.count) also done/total and the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(bar_width=None),
+    known = (MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn()) if total else ()
+    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(bar_width=None), *known,
                TextColumn("{task.fields[read]} articles ({task.fields[rate]:.1f}/s) "
                           "{task.fields[new]} new, {task.fields[mentions]} mentions, {task.fields[skipped]} skipped"),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("ingest", total=None, read=0, rate=0.0, new=0, mentions=0, skipped=0)
+        task = progress.add_task("ingest", total=total or None, read=0, rate=0.0, new=0, mentions=0, skipped=0)
 
         def update(summary) -> None:
-            progress.update(task, read=summary.read, rate=summary.rate, new=summary.new, mentions=summary.mentions,
+            progress.update(task, completed=summary.read + len(summary.skipped), read=summary.read,
+                            rate=summary.rate, new=summary.new, mentions=summary.mentions,
                             skipped=len(summary.skipped))
 
         yield update
@@ -172,7 +187,7 @@ def claims_command(
     item: Item = None, since: Since = None, until: Until = None, claimant: Claimant = None,
     min_sources: MinSources = 0, polarity: Polarity = None, min_confidence: MinConfidence = None,
     db: DbOption = None,
-    limit: Annotated[int, typer.Option(min=1, help="rows to show")] = 50,
+    limit: Annotated[int, typer.Option(min=0, help="rows to show; 0 shows every claim")] = 50,
     order: Annotated[str | None, typer.Option(
         help="relevance (the default with --text), stories (else the default), articles, mentions, last_seen, "
              "first_seen or id", show_default=False)] = None,
@@ -196,11 +211,11 @@ def claims_command(
                       min_confidence=min_confidence, text=text)
         order = order or ("relevance" if text else "stories")
         if text:
-            found = store.search(text, flt, limit=limit, order=order)
+            found = store.search(text, flt, limit=limit or None, order=order)
             rows = [Claim(**{f.name: d[f.name] for f in fields(Claim)}) for d in found]
             matches = {d["id"]: d["matches"] for d in found}
         else:
-            rows = store.claims(flt, limit=limit, order=order)
+            rows = store.claims(flt, limit=limit or None, order=order)
         total = store.count_claims(flt)
         names = {a["id"]: a["name"] for a in store.actors()}
         empty = not total and not store.stats()["articles"]
@@ -226,6 +241,8 @@ def claims_command(
     console.print(table)
     if text:
         _print_matches(console, rows, matches)
+    if len(rows) < total:  # say what is hidden and how to see it (the top rows may not hold the claim looked for)
+        console.print(f"{len(rows)} of {total} claims shown; --limit 0 for all", highlight=False)
 
 
 def _print_matches(console, rows, matches: dict[str, list[dict]]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from armswatch.clean import draft_from_html, draft_from_text, finish, learn_boilerplate
 from armswatch.clean.html import HostileHtml
+from armswatch.clean.text import repair
 from armswatch.ingest.fetch import DEFAULT_TIMEOUT, Fetcher, FetchError, user_agent
 from armswatch.ingest.limits import ParseTimeout, time_limit
 from armswatch.ingest.readers import Context, RawDoc, is_url, read_path, read_stdin, read_url
@@ -47,8 +48,8 @@ def _draft(doc: RawDoc, parse_timeout: float | None):
         with time_limit(parse_timeout):
             draft = make(doc.data, source=doc.source, url=doc.url, title=doc.title, published=doc.published,
                          charset=getattr(doc, "charset", None), credits=getattr(doc, "credits", ()))
-        if draft.title is None and doc.kind == "html":
-            draft.title = doc.title_fallback
+        if draft.title is None and doc.kind == "html" and doc.title_fallback:
+            draft.title = repair(doc.title_fallback).strip() or None  # a feed's title: as hostile as any page
         return draft
     except (ParseTimeout, HostileHtml) as exc:
         return Skipped(doc.source, str(exc))

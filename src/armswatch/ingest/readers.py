@@ -330,12 +330,26 @@ def read_url(url: str, ctx: Context, *, title: str | None = None, published: str
     except FetchError as exc:
         yield Skipped(url, str(exc))
         return
+    yield from from_response(resp, url, ctx, title=title, published=published, follow_feeds=follow_feeds)
+
+
+def response_kind(resp) -> str | None:
+    """The reader a response needs: its Content-Type, corrected by its bytes (servers mislabel feeds and JSON);
+    "unsupported" for binary content of an unknown type, None when only its bytes can tell (empty, say)."""
     ctype_kind = CONTENT_TYPES.get(resp.content_type)
     sniffed = sniff(resp.data)
     if ctype_kind is None and sniffed == "binary":
+        return "unsupported"
+    return sniffed if ctype_kind in (None, "feed", "json") and sniffed not in ("empty", "binary") else ctype_kind
+
+
+def from_response(resp, url: str, ctx: Context, *, title: str | None = None, published: str | None = None,
+                  follow_feeds: bool = True) -> Iterator[RawDoc | Skipped]:
+    """The documents of a fetched response (split from read_url so `armswatch watch` can tell fetch errors apart)."""
+    kind = response_kind(resp)
+    if kind == "unsupported":
         yield Skipped(url, f"unsupported content type {resp.content_type or 'unknown'}")
         return
-    kind = sniffed if ctype_kind in (None, "feed", "json") and sniffed not in ("empty", "binary") else ctype_kind
     if kind == "feed" and not follow_feeds:
         yield Skipped(url, "feed entry links to another feed; not followed")
         return

@@ -2,6 +2,7 @@
 
     from armswatch.run import ingest
     summary = ingest(["news/"], open_store())
+    watch(["https://example.org/feed.xml"], open_store(), every=900)   # poll until Ctrl-C (see run.watch)
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from armswatch.run.steps import (
     sign,
 )
 from armswatch.run.summary import IngestSummary
+from armswatch.run.watch import Cycle, WatchSummary, watch
 
 __all__ = [
-    "DEFAULT_BATCH_SIZE", "IngestSummary", "batched", "drop_stored", "extract_mentions", "extract_or_skip", "ingest",
-    "prepare_store", "run_batch", "sign",
+    "DEFAULT_BATCH_SIZE", "Cycle", "IngestSummary", "WatchSummary", "batched", "drop_stored", "extract_mentions",
+    "extract_or_skip", "ingest", "prepare_store", "run_batch", "sign", "watch",
 ]

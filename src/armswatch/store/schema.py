@@ -135,3 +135,27 @@ actors = Table(
     Column("kind", String(16), nullable=False),  # "state", "org" or "other"
     Column("affiliation", String(64)),
 )
+
+# --- `armswatch watch` state: which sources are due, which feed items are done. Not derived from the articles, so
+# it survives a restart; added without a version bump because create_all adds missing tables to an old database.
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("source", Text, primary_key=True),  # the feed or page URL (or file) as given to `watch`
+    Column("kind", String(8)),  # "feed" or "page" once read; a stored page is not fetched again
+    Column("failures", Integer, nullable=False, default=0),  # consecutive failed polls: the back-off exponent
+    Column("last_poll", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True)),  # not polled before this (schedule or back-off)
+    Column("last_ok", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("item", Text, primary_key=True),  # the entry's link, else "<feed>#<guid or content hash>"
+    Column("source", Text, nullable=False),  # the feed it was first seen in
+    Column("status", String(8), nullable=False),  # "done" (read: never fetched again) or "failed" (retried)
+    Column("attempts", Integer, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_try", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+)
