@@ -100,6 +100,26 @@ def live_server(app):
         thread.join(timeout=10)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def samples_url(tmp_path_factory):
+    """A live server over the samples database."""
+    from armswatch.web import create_app
+
+    with live_server(create_app(sample_db_url(tmp_path_factory))) as url:
+        yield url
+
+
 def launch_chromium(playwright):
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from conftest_web import (
+from conftest_web import (  # noqa: F401  (browser, samples_url: fixtures)
     HOSTILE_IMG,
     HOSTILE_SCRIPT,
     HOSTILE_TITLE,
-    launch_chromium,
+    browser,
     live_server,
-    sample_db_url,
+    samples_url,
 )
 
 pytestmark = pytest.mark.browser
@@ -26,19 +26,8 @@ WATCH_CSP = (
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    from armswatch.web import create_app
-
-    with live_server(create_app(sample_db_url(tmp_path_factory))) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
+def base_url(samples_url):
+    return samples_url
 
 
 @pytest.fixture

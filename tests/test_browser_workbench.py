@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest_web import launch_chromium, live_server, sample_db_url
+from conftest_web import browser, live_server, samples_url  # noqa: F401  (browser, samples_url: fixtures)
 from conftest_workbench import workbench_db_url
 
 pytestmark = pytest.mark.browser
@@ -26,22 +26,6 @@ def wb_url(tmp_path_factory):
 
     with live_server(create_app(workbench_db_url(tmp_path_factory))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def samples_url(tmp_path_factory):
-    from armswatch.web import create_app
-
-    with live_server(create_app(sample_db_url(tmp_path_factory))) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 def new_page(browser, width=1440, height=900, **kw):

@@ -14,7 +14,7 @@ from typing import Any
 
 from armswatch.confidence.model import ConfidenceModel, feature_rows
 from armswatch.errors import MissingExtraError
-from armswatch.evaluate.rows import gold_mentions, read_rows
+from armswatch.evaluate.rows import gold_mentions, is_article_gold, read_rows
 from armswatch.evaluate.score import match_weight, score
 from armswatch.types import Mention, Skipped
 
@@ -36,8 +36,7 @@ class GoldSet:
 
     @property
     def unit(self) -> str:
-        return "articles" if self.rows and "claims" in self.rows[0] and "mentions" not in self.rows[0] \
-            else "passages"
+        return "articles" if self.rows and is_article_gold(self.rows[0]) else "passages"
 
 
 @dataclass

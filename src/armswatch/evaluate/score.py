@@ -109,11 +109,6 @@ def score(
     return report
 
 
-def drop_optional(preds: list[dict[str, Any]], optional: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Predictions that match no optional key: those that do are neither rewarded nor penalised."""
-    return [p for p in preds if not any(match_weight(p, o) for o in optional)]
-
-
 def score_passage(report: Report, row: dict[str, Any], preds: list[dict[str, Any]]) -> None:
     """Add one passage's (or article's) matches, misses and accuracies to `report`.
 
@@ -130,12 +125,9 @@ def score_passage(report: Report, row: dict[str, Any], preds: list[dict[str, Any
         report.errors.append(ScoreError(kind, pid, text, p, g, passage_gold=golds, passage_predicted=preds))
 
     pairs = match(preds, golds)
-    if optional:
+    if optional:  # an unmatched prediction that matches an optional key is neither rewarded nor penalised
         matched = {i for i, _ in pairs}
-        kept = [p for i, p in enumerate(preds) if i in matched] + drop_optional(
-            [p for i, p in enumerate(preds) if i not in matched], optional
-        )
-        preds = [p for p in preds if any(p is k for k in kept)]
+        preds = [p for i, p in enumerate(preds) if i in matched or not any(match_weight(p, o) for o in optional)]
         pairs = match(preds, golds)
     if not golds:
         report.negatives_total += 1

@@ -25,7 +25,7 @@ from armswatch.extract.claimant import Claimant, ClaimantFinder
 from armswatch.extract.negation import analyse, climb
 from armswatch.confidence import LocalContext, local_features
 from armswatch.confidence import score as score_confidence
-from armswatch.extract.passage import Candidate, PassageResolver, Provenance, dedupe  # noqa: F401
+from armswatch.extract.passage import Candidate, PassageResolver, Provenance
 from armswatch.extract.rules import Frame, Rules, load_rules
 from armswatch.nlp import NLP_BATCH_SIZE, entities
 from armswatch.types import Mention
@@ -513,7 +513,7 @@ class PassageExtractor(PassageResolver):
         cand, how = self.origins[id(m)], self.provenance[id(m)]
         tok, sent = cand.trigger, cand.sent
         actors = {s.label_ for s in self.idx.spans if s.start >= sent.start and s.end <= sent.end}
-        items_here = [s for s in self.doc.spans.get("items", []) if s.start >= sent.start and s.end <= sent.end]
+        items_here = [s for s in self.idx.items if s.start >= sent.start and s.end <= sent.end]
         return LocalContext(
             type=m.type, polarity=m.polarity, rule=m.rule or "", trigger_lemma=tok.lemma_.lower(),
             trigger_pos=tok.pos_, trigger_dep=tok.dep_, supplier=m.supplier, recipient=m.recipient,

@@ -395,18 +395,6 @@ def unique(mentions: list[Mention]) -> list[Mention]:
     return list(kept.values())
 
 
-def dedupe(mentions: list[Mention]) -> list[Mention]:
-    """One mention per scoring key, the first kept; a repeated DENIAL adds its deniers."""
-    kept: dict[tuple, Mention] = {}
-    for m in mentions:
-        k = m.key()
-        if k not in kept:
-            kept[k] = m
-        elif m.type == "DENIAL":
-            kept[k].actors = list(dict.fromkeys(kept[k].actors + m.actors))
-    return list(kept.values())
-
-
 def _affiliations():
     try:
         from armswatch.lexicons import load_actors
