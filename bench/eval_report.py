@@ -22,7 +22,7 @@ def samples_report() -> Report:
     """The samples scored as tests/test_samples_extract.py scores them (each article read as the pipeline reads it)."""
     import armswatch
     from armswatch import samples
-    from armswatch.extract import extract
+    from armswatch.extraction.engine import extract
     from armswatch.types import Article
 
     articles = [a for a in armswatch.read([samples.path()]) if isinstance(a, Article)]

@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from armswatch.dedup.index import sign
-    from armswatch.extract.engine import PassageExtractor
-    from armswatch.extract.rules import load_rules
+    from armswatch.extraction.engine import PassageExtractor
+    from armswatch.extraction.rules import load_rules
     from armswatch.nlp import NLP_BATCH_SIZE, entities, load_nlp
     from armswatch.prefilter.apply import reduce_rows
 

@@ -8,7 +8,7 @@ from armswatch.types import Mention
 
 def runner(nlp) -> Callable[..., list[Mention]]:
     """extract(text, published) with the session's pipeline (the `nlp` fixture: one model load per session)."""
-    from armswatch.extract.engine import extract_doc
+    from armswatch.extraction.engine import extract_doc
 
     def _run(text: str, published: str | None = None) -> list[Mention]:
         return extract_doc(nlp(text), published)

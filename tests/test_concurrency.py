@@ -44,7 +44,7 @@ def _ingest(url: str, sources: list[str], batch_size: int) -> None:
 
 @pytest.fixture(scope="module")
 def warm(nlp):
-    from armswatch.extract import extract
+    from armswatch.extraction.engine import extract
 
     extract("Iran supplied drones to Russia.")
     return True

@@ -1,4 +1,4 @@
-"""Extraction engine on invented news sentences: one test family per rule family of extract/data/triggers.yaml."""
+"""Extraction engine on invented news sentences: one test family per rule family of extraction/data/triggers.yaml."""
 from __future__ import annotations
 
 import pytest
@@ -210,7 +210,7 @@ def test_extract_seed_story_paraphrase(run):
 
 # -- API -----------------------------------------------------------------------------------------------------------
 def test_extract_many_keeps_row_order_and_explain_gives_paths(nlp):
-    from armswatch.extract import explain, extract_many
+    from armswatch.extraction.engine import explain, extract_many
 
     rows = [("Iran sent drones to Russia.", None), ("", None), ("Spain pledged tanks to Ukraine.", "2023-01-01")]
     out = list(extract_many(rows, batch_size=2))
@@ -224,7 +224,7 @@ def test_extract_many_keeps_row_order_and_explain_gives_paths(nlp):
 
 def test_extract_many_rows_with_nothing_to_parse_keep_their_place(nlp):
     """Most news has nothing the prefilter selects; those rows skip the parser but still get their (empty) place."""
-    from armswatch.extract import extract, extract_many
+    from armswatch.extraction.engine import extract, extract_many
 
     arms = [("Iran sent drones to Russia in May, officials said.", "2024-06-01"),
             ("Germany delivered two IRIS-T systems to Ukraine on Tuesday.", "2024-03-10"),

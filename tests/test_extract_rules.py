@@ -1,12 +1,12 @@
-"""Rule data of extract/data/: shipped files load; bad entries are all reported at once with where they are."""
+"""Rule data of extraction/data/: shipped files load; bad entries are all reported at once with where they are."""
 from __future__ import annotations
 
 import pytest
 import yaml
 
 from armswatch.errors import LexiconError
-from armswatch.extract.arguments import slot_function
-from armswatch.extract.rules import DATA_DIR, load_rules, parse_rules
+from armswatch.extraction.arguments import slot_function
+from armswatch.extraction.rules import DATA_DIR, load_rules, parse_rules
 from armswatch.types import EVENT_TYPES
 
 
@@ -49,7 +49,7 @@ def test_extract_rules_malformed_yaml_names_the_file(tmp_path):
 
 def test_extract_rules_custom_file_changes_behaviour(tmp_path, nlp):
     """Rules really are data: a copy without the 'gift' frame lemma stops coding that verb."""
-    from armswatch.extract.engine import extract_doc
+    from armswatch.extraction.engine import extract_doc
 
     data = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
     for frame in data["frames"]:

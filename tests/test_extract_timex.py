@@ -1,9 +1,9 @@
-"""Time expressions resolved against the publication date (extract/timex.py)."""
+"""Time expressions resolved against the publication date (extraction/timex.py)."""
 from __future__ import annotations
 
 import pytest
 
-from armswatch.extract.timex import resolve
+from armswatch.extraction.timex import resolve
 
 
 @pytest.mark.parametrize("text,published,start,end", [
@@ -41,7 +41,7 @@ def test_extract_timex_weekday_uses_dateparser():
     ("Germany pledged more air defence systems to Ukraine.", False),
 ])
 def test_extract_timex_only_sentences_with_a_digit_or_calendar_word_may_state_a_time(text, expected):
-    from armswatch.extract.timex import may_state_time
+    from armswatch.extraction.timex import may_state_time
 
     assert may_state_time(text) is expected
 
@@ -50,7 +50,7 @@ def test_extract_timex_every_date_the_model_finds_is_in_a_sentence_that_may_stat
     """The calendar-word test stands in for NER on a mention's sentence: it must never hide a DATE entity."""
     import json
 
-    from armswatch.extract.timex import may_state_time
+    from armswatch.extraction.timex import may_state_time
     from armswatch.nlp.entities import lazy, use_lazy_ner
 
     with open(dev_set_path, encoding="utf-8") as fh:

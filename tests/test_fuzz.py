@@ -215,7 +215,7 @@ def test_clean_survives_hostile_text(raw, as_bytes, kind):
 
 @pytest.fixture(scope="module")
 def warm_extractor(nlp):
-    from armswatch.extract import extract
+    from armswatch.extraction.engine import extract
 
     extract("Iran supplied drones to Russia.")  # load the rules and the model outside the time limit
     return extract

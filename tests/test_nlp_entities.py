@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from armswatch.extract.engine import PassageExtractor
-from armswatch.extract.rules import load_rules
+from armswatch.extraction.engine import PassageExtractor
+from armswatch.extraction.rules import load_rules
 from armswatch.nlp.entities import NAME, ensure, lazy, use_lazy_ner
 
 TEXT = ("Markets in London closed higher on Friday. Germany delivered two IRIS-T systems to Ukraine on 3 March, "
@@ -78,7 +78,7 @@ def test_dev_set_and_sample_mentions_are_the_same_with_lazy_and_full_ner(switcha
     import json
 
     from armswatch import read, samples
-    from armswatch.extract import extract_many
+    from armswatch.extraction.engine import extract_many
     from armswatch.types import Article
 
     with open(dev_set_path, encoding="utf-8") as fh:
@@ -97,7 +97,7 @@ def test_every_person_or_sum_the_model_finds_has_a_capital_a_number_or_a_currenc
     import json
 
     from armswatch import read, samples
-    from armswatch.extract.items import may_name_someone_or_a_sum
+    from armswatch.extraction.items import may_name_someone_or_a_sum
     from armswatch.types import Article
 
     with open(dev_set_path, encoding="utf-8") as fh:

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from armswatch import read, samples
-from armswatch.extract import extract_many
-from armswatch.extract.rules import load_rules
+from armswatch.extraction.engine import extract_many
+from armswatch.extraction.rules import load_rules
 from armswatch.prefilter import default_matcher, select
 from armswatch.prefilter.terms import load_terms
 from armswatch.types import Article

@@ -15,7 +15,7 @@ __all__ = ["extract", "read", "group_stories", "Article", "Claim", "ClaimFilter"
 
 def extract(text: str, published: str | None = None) -> list[Mention]:
     """Every arms-supply mention stated in `text` (a passage or a whole article)."""
-    from armswatch.extract import extract as _extract
+    from armswatch.extraction.engine import extract as _extract
 
     return _extract(text, published=published)
 

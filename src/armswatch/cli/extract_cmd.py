@@ -101,7 +101,7 @@ def _with_progress(results: Iterable[Any], total: int | None) -> Iterator[Any]:
 
 def run_single(source: str, published: str | None, explain: bool) -> None:
     from armswatch.evaluate.rows import decode_text, read_text
-    from armswatch.extract import extract
+    from armswatch.extraction.engine import extract
 
     text = decode_text(sys.stdin.buffer.read(), "<stdin>") if source == STDIN else read_text(source)
     if not explain:
@@ -111,7 +111,7 @@ def run_single(source: str, published: str | None, explain: bool) -> None:
             )
         )
         return
-    from armswatch.extract import explain as explain_text
+    from armswatch.extraction.engine import explain as explain_text
 
     for line in explain_lines(explain_text(text, published)):
         typer.echo(line)

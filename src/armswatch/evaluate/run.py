@@ -20,7 +20,7 @@ def predict(
     rows: Iterable[dict[str, Any]], n_process: int = 1, batch_size: int = BATCH_SIZE
 ) -> Iterator[tuple[Any, list[Mention]]]:
     """(id, mentions) for each row ({"id", "text", "published"}) in input order, lazily."""
-    from armswatch.extract import extract_many
+    from armswatch.extraction.engine import extract_many
 
     pending: deque = deque()  # ids of rows handed to extract_many whose results have not come back yet
 

@@ -1,7 +1,7 @@
 """Builds the prefilter's term sets from the data the extraction itself uses, so the two never drift apart.
 
-Triggers are the lemmas of the extraction frames (extract/data/triggers.yaml) and the objects of its elliptic
-continuations ("followed suit"); arms-context words come from extract/data/cues.yaml; actors and weapons are the
+Triggers are the lemmas of the extraction frames (extraction/data/triggers.yaml) and the objects of its elliptic
+continuations ("followed suit"); arms-context words come from extraction/data/cues.yaml; actors and weapons are the
 surface forms of the lexicons (armswatch.lexicons), plus the anaphoric descriptions the rules resolve ("the
 regime"). Irregular inflections of the trigger lemmas (sent, sold, gave) are read from the spaCy model's own
 lemmatizer tables, not listed here.
@@ -16,7 +16,7 @@ GENERIC_CATEGORIES = ("components", "support")
 
 def load_terms() -> Terms:
     """Terms from the shipped rules and lexicons."""
-    from armswatch.extract.rules import load_rules
+    from armswatch.extraction.rules import load_rules
 
     rules = load_rules()
     triggers: set[str] = set()

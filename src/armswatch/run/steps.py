@@ -1,7 +1,7 @@
 """The ingest's steps as plain functions over one batch, so the local loop and a Dask executor share them.
 
     read (armswatch.ingest) -> batched -> drop_stored -> sign (armswatch.dedup) -> extract_mentions
-    (armswatch.extract) -> store.add_batch(..., index) (one transaction: stories assigned, claims recomputed)
+    (armswatch.extraction) -> store.add_batch(..., index) (one transaction: stories assigned, claims recomputed)
 """
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def sign(articles: Sequence[Article], index) -> list[bytes]:
 
 def extract_mentions(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = NLP_BATCH_SIZE,
                      prefilter: bool | None = None) -> list[list[Mention]]:
-    from armswatch.extract import extract_many
+    from armswatch.extraction.engine import extract_many
 
     rows = ((a.text, a.published) for a in articles)
     return [list(found) for found in extract_many(rows, n_process=n_process, batch_size=batch_size,

@@ -18,7 +18,7 @@ class PipelineConfig:
     model: str | None = None  # spaCy model name; None = armswatch.nlp's default chain (ARMSWATCH_MODEL or the small model)
     prefilter: bool = True  # parse only the sentences armswatch.prefilter selects
     lazy_ner: bool = True  # run NER only on the sentences whose entities the rules read (armswatch.nlp.entities)
-    nlp_batch_size: int = NLP_BATCH_SIZE  # docs per nlp.pipe batch (armswatch.extract.engine)
+    nlp_batch_size: int = NLP_BATCH_SIZE  # docs per nlp.pipe batch (armswatch.extraction.engine)
     parse_timeout: float | None = 10.0  # seconds to clean one document (armswatch.ingest's default)
     learn: bool = True  # learn site boilerplate across each window of documents, as the local reader does
     max_bytes: int = 5_000_000  # per-article raw size cap, as the local reader

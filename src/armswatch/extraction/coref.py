@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from armswatch.extract.actors import ActorIndex, ActorRef
+from armswatch.extraction.actors import ActorIndex, ActorRef
 
 # Positions an actor may hold to be an unstated endpoint: participants, not places or opponents
 # ("the war in Ukraine", "strikes against Ukraine" name no party to a supply).

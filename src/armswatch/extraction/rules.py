@@ -1,4 +1,4 @@
-"""Loads and validates the rule data (trigger frames, wrappers, cue lists) shipped in extract/data/."""
+"""Loads and validates the rule data (trigger frames, wrappers, cue lists) shipped in extraction/data/."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from armswatch.errors import LexiconError
-from armswatch.extract.arguments import FIXED
+from armswatch.extraction.arguments import FIXED
+from armswatch.extraction.vocab import vocabulary
 from armswatch.types import EVENT_TYPES, POLARITIES
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -160,7 +161,7 @@ def _read_yaml(path: Path | None, name: str) -> dict:
 
 @lru_cache(maxsize=4)
 def load_rules(triggers_path: str | None = None, cues_path: str | None = None) -> Rules:
-    """The rules shipped in extract/data/ (or the given files), validated."""
+    """The rules shipped in extraction/data/ (or the given files), validated."""
     triggers = _read_yaml(Path(triggers_path) if triggers_path else None, "triggers.yaml")
-    cues = _read_yaml(Path(cues_path) if cues_path else None, "cues.yaml")
+    cues = _read_yaml(Path(cues_path), "cues.yaml") if cues_path else vocabulary()
     return parse_rules(triggers, cues, source=triggers_path or "triggers.yaml")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from armswatch.extract.rules import Rules, Wrapper
+from armswatch.extraction.rules import Rules, Wrapper
 
 # Dependencies a trigger's scope is climbed through (clausal complements, gerunds after prepositions, noun wrappers).
 CLIMB = {"xcomp", "pcomp", "prep", "pobj", "acl", "ccomp", "dobj", "advcl", "oprd", "acomp", "attr", "nsubjpass",

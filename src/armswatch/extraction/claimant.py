@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.extract.actors import LOCATION_WORDS, ActorIndex
-from armswatch.extract.arguments import subject_of
-from armswatch.extract.rules import Rules
+from armswatch.extraction.actors import LOCATION_WORDS, ActorIndex
+from armswatch.extraction.arguments import subject_of
+from armswatch.extraction.rules import Rules
 
 # Verbs that report only with a clause ("added that ...", not "added X to the list").
 NEEDS_CLAUSE = {"add", "show", "see", "find", "know", "understand", "learn", "note", "highlight", "signal"}

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from armswatch.extract.actors import ActorIndex, ActorRef
+from armswatch.extraction.actors import ActorIndex, ActorRef
 
 SUPPLY_LEMMAS = {"supply", "delivery", "shipment", "sale", "transfer", "provision", "export", "consignment", "aid",
                  "assistance", "donation", "weapon", "arm", "shipping", "support", "batch", "flow"}

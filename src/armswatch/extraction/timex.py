@@ -156,7 +156,7 @@ def _weekday(low: str, base: date) -> date | None:
 
 @lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
-    from armswatch.extract.rules import load_rules
+    from armswatch.extraction.rules import load_rules
 
     return load_rules().cue("date_words")
 

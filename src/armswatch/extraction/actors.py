@@ -256,7 +256,7 @@ class ActorIndex:
         """"X's minister said that ... his country": the speaker of the clause that contains the pronoun."""
         reporting = self.cues["reporting_verbs"]
         if self.first_person is not None and getattr(self.first_person, "__self__", None) is not None:
-            from armswatch.extract.claimant import in_quotes
+            from armswatch.extraction.claimant import in_quotes
 
             if in_quotes(self.doc, token.i):
                 return None  # inside a quotation "his" is not the speaker
@@ -285,7 +285,7 @@ class ActorIndex:
         A full description ("the firm") never points back to the subject of its own clause ("The US accused the
         firm"), and a pronoun inside a quotation never points to the quotation's speaker.
         """
-        from armswatch.extract.claimant import in_quotes
+        from armswatch.extraction.claimant import in_quotes
 
         blocked: set[int] = set()
         if token.pos_ != "PRON":

@@ -8,9 +8,9 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.extract import items
-from armswatch.extract.actors import ActorIndex, ActorRef
-from armswatch.extract.arguments import (
+from armswatch.extraction import items
+from armswatch.extraction.actors import ActorIndex, ActorRef
+from armswatch.extraction.arguments import (
     CLAIM_NOUNS,
     FIXED,
     SUPPLY_LEMMAS,
@@ -21,12 +21,12 @@ from armswatch.extract.arguments import (
     subject_of,
     unidentified,
 )
-from armswatch.extract.claimant import Claimant, ClaimantFinder
-from armswatch.extract.negation import analyse, climb
+from armswatch.extraction.claimant import Claimant, ClaimantFinder
+from armswatch.extraction.negation import analyse, climb
 from armswatch.confidence import LocalContext, local_features
 from armswatch.confidence import score as score_confidence
-from armswatch.extract.passage import Candidate, PassageResolver, Provenance
-from armswatch.extract.rules import Frame, Rules, load_rules
+from armswatch.extraction.passage import Candidate, PassageResolver, Provenance
+from armswatch.extraction.rules import Frame, Rules, load_rules
 from armswatch.nlp import NLP_BATCH_SIZE, entities
 from armswatch.types import Mention
 
@@ -59,7 +59,7 @@ class PassageExtractor(PassageResolver):
 
     def _first_person(self, tok: Token) -> ActorRef | None:
         """"We"/"I" inside a quotation: the quotation's speaker."""
-        from armswatch.extract.claimant import in_quotes
+        from armswatch.extraction.claimant import in_quotes
 
         if not in_quotes(self.doc, tok.i):
             return None
@@ -285,7 +285,7 @@ class PassageExtractor(PassageResolver):
         return cand
 
     def _new_customer(self, tok: Token, sent: Span) -> bool:
-        from armswatch.extract.arguments import governor
+        from armswatch.extraction.arguments import governor
 
         entities.ensure(self.doc, [sent])
         gov = governor(tok)
@@ -293,13 +293,13 @@ class PassageExtractor(PassageResolver):
         return ordinal or (gov is not None and gov.lemma_.lower() == "become")
 
     def _supply_governor(self, tok: Token) -> bool:
-        from armswatch.extract.arguments import governor
+        from armswatch.extraction.arguments import governor
 
         gov = governor(tok)
         return gov is not None and any(f.type in ("TRANSFER", "PLEDGE") for f in self.frames_for(gov))
 
     def _governed_by_trigger(self, tok: Token) -> bool:
-        from armswatch.extract.arguments import governor
+        from armswatch.extraction.arguments import governor
 
         gov = governor(tok) if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") else None
         return gov is not None and any(f.type in ("TRANSFER", "PLEDGE") and f.id != "supply.n"

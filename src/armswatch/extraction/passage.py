@@ -8,12 +8,12 @@ from itertools import product
 from spacy.tokens import Span, Token
 
 from armswatch.errors import ArmswatchError
-from armswatch.extract import coref, items, timex
-from armswatch.extract.actors import ActorRef
-from armswatch.extract.arguments import subject_of
-from armswatch.extract.claimant import SELF, Claimant, in_quotes
-from armswatch.extract.negation import Scope
-from armswatch.extract.rules import Frame
+from armswatch.extraction import coref, items, timex
+from armswatch.extraction.actors import ActorRef
+from armswatch.extraction.arguments import subject_of
+from armswatch.extraction.claimant import SELF, Claimant, in_quotes
+from armswatch.extraction.negation import Scope
+from armswatch.extraction.rules import Frame
 from armswatch.nlp import entities
 from armswatch.types import Mention
 
@@ -143,7 +143,7 @@ class PassageResolver:
 
     def _claimant_opposes(self, cand: Candidate) -> bool:
         """"Iran condemned the sanctions": a speaker who governs the measure without imposing it is its target."""
-        from armswatch.extract.arguments import IMPOSE_VERBS, governor
+        from armswatch.extraction.arguments import IMPOSE_VERBS, governor
 
         gov = governor(cand.trigger)
         if gov is None or gov.lemma_.lower() in IMPOSE_VERBS:
@@ -162,7 +162,7 @@ class PassageResolver:
         return not self.idx.resolve_all(subj)
 
     def _origin(self, cand: Candidate) -> ActorRef | None:
-        from armswatch.extract.arguments import slot_function
+        from armswatch.extraction.arguments import slot_function
 
         refs = slot_function("item_origin")(cand.trigger, self.idx)
         return refs[0] if refs else None
@@ -228,7 +228,7 @@ class PassageResolver:
     def _bystander_of_measure(self, cand: Candidate) -> bool:
         """"a panel that monitored sanctions on X", "firms that evaded sanctions": the verb's subject watches or
         breaks the measure, so a nearby actor is no evidence of who imposed it."""
-        from armswatch.extract.arguments import governor
+        from armswatch.extraction.arguments import governor
 
         if cand.type != "SANCTION" or cand.trigger.pos_ not in ("NOUN", "PROPN"):
             return False
