@@ -78,7 +78,7 @@ def asked_for_permission(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
 def asked_for_non_arms(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"called for closer ties", "asked for a loan": what is asked for is not arms."""
     return bool(frame.requires_prep) and all(
-        o.lemma_.lower() in f.rules.cue("non_arms_objects") for o in pobjs(tok, frame.requires_prep))
+        o.lemma_.lower() in words("non_arms_objects") for o in pobjs(tok, frame.requires_prep))
 
 
 def noun_modifies_other_noun(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
@@ -100,7 +100,7 @@ def object_of_supply_verb(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
 
 def stock_not_flow(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"its weapons supply" (a stock), not "the supply of drones to Russia": these lemmas need a preposition."""
-    return tok.lemma_.lower() in frame.lemmas_need_prep and not pobjs(tok, "of", "to", "for", "from")
+    return tok.lemma_.lower() in frame.lemmas_need_prep and not pobjs(tok, *words("flow_preps"))
 
 
 def missing_required_object(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
@@ -398,7 +398,7 @@ class CandidateFinder:
                         if o.dep_ == "pobj"]
                 if not objs:
                     continue
-                choice = items.choose(self.doc, objs[0], cand.sent, [objs[0]], self.rules.cue("non_arms_objects"),
+                choice = items.choose(self.doc, objs[0], cand.sent, [objs[0]], words("non_arms_objects"),
                                       frozenset(), frozenset(), set())
                 if choice is None or choice.category is None or choice.source != "argument":
                     continue
@@ -454,7 +454,7 @@ class CandidateFinder:
         noun = cand.scope.claim_noun
         if cand.type != DENIAL or noun is None or cand.frame.type == DENIAL:
             return []
-        sources = pobjs(noun, "by", "from") or [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+        sources = pobjs(noun, *words("claim_source_preps")) or [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
                                                  and self.idx.span_ref(c) is not None]
         speaker = sources[0] if sources else noun
         claimant = Claimant(self.claimants.speaker_id(speaker), None, speaker)
@@ -488,7 +488,7 @@ class CandidateFinder:
     def is_new_customer(self, tok: Token, sent: Span) -> bool:
         entities.ensure(self.doc, [sent])
         gov = governor(tok)
-        ordinal = any(c.ent_type_ == "ORDINAL" or c.lower_ in self.rules.cue("ordinal_words") for c in tok.children)
+        ordinal = any(c.ent_type_ == "ORDINAL" or c.lower_ in words("ordinal_words") for c in tok.children)
         return ordinal or (gov is not None and gov.lemma_.lower() in words("customer_becoming_verbs"))
 
     def supply_governor(self, tok: Token) -> bool:
@@ -525,7 +525,7 @@ class CandidateFinder:
             return True
         clauses = [c for c in tok.subtree if c.dep_ in ("relcl", "acl") and c != tok]
         pending = words("order_pending_markers")
-        return any(c.lemma_.lower() in self.rules.cue("delivered_verbs") and c.tag_ in ("VBD", "VBN") and not any(
+        return any(c.lemma_.lower() in words("delivered_verbs") and c.tag_ in ("VBD", "VBN") and not any(
             a.lower_ in pending for a in c.children) for c in clauses)
 
     def promise_delivered(self, tok: Token) -> bool:
@@ -542,7 +542,7 @@ class CandidateFinder:
             return False
         pending = words("promise_pending_aux")
         future = any(a.lower_ in pending for a in verb.children if a.dep_ == "aux")
-        return verb.lemma_.lower() in self.rules.cue("delivered_verbs") and not future and not any(
+        return verb.lemma_.lower() in words("delivered_verbs") and not future and not any(
             c.dep_ == "neg" for c in verb.children)
 
     # -- wrappers: control and type ------------------------------------------------------------------------------
@@ -627,7 +627,7 @@ class CandidateFinder:
         if cand.type in (SANCTION, DEAL, PLEDGE, REQUEST, CONSIDER, DENIAL):
             return True
         scope = cand.scope
-        if cand.type == TRANSFER and any(t.lemma_.lower() in self.rules.cue("continuation_verbs")
+        if cand.type == TRANSFER and any(t.lemma_.lower() in words("continuation_verbs")
                                          for t, _ in scope.wrappers):
             cand.type = PLEDGE  # "the US would continue to supply Israel": a commitment to go on supplying
             cand.decide("would continue: a pledge")
@@ -652,7 +652,7 @@ class CandidateFinder:
         return progressive or cand.scope.future or cand.type == PLEDGE
 
     def announced_by_supplier(self, cand: Candidate) -> bool:
-        announcers = self.rules.cue("announcing_verbs")
+        announcers = words("announcing_verbs")
         supplier_ids = {r.id for r in cand.suppliers}
         for wtok, _ in cand.scope.wrappers:
             subj = subject_of(wtok) if wtok.lemma_.lower() in announcers else None
@@ -662,11 +662,11 @@ class CandidateFinder:
 
     def purchase_intent(self, cand: Candidate) -> bool:
         """A buyer's stated wish or plan to buy from a named seller (a CONSIDER wrapper over a purchase verb)."""
-        if cand.type != CONSIDER or cand.trigger.lemma_.lower() not in self.rules.cue("purchase_verbs"):
+        if cand.type != CONSIDER or cand.trigger.lemma_.lower() not in words("purchase_verbs"):
             return False
         if cand.slots.get("supplier") not in ("prep:from",):
             return False
-        intents = self.rules.cue("purchase_intent")
+        intents = words("purchase_intent")
         return any(w.type == CONSIDER and t.lemma_.lower() in intents for t, w in cand.scope.wrappers)
 
     # -- items ---------------------------------------------------------------------------------------------------
@@ -678,9 +678,8 @@ class CandidateFinder:
             args += [c for c in tok.children if c.dep_ == "compound"]
         excluded = {i for r in cand.suppliers + cand.recipients + cand.actors for i in range(r.start, r.end)}
         excluded |= {i for i in self.idx.by_token}  # actors are never the non-arms object of a supply verb
-        c = self.rules.cue
-        return items.choose(self.doc, tok, cand.sent, args, c("non_arms_objects"), c("arms_context"),
-                            c("support_words"), excluded)
+        return items.choose(self.doc, tok, cand.sent, args, words("non_arms_objects"), words("arms_context"),
+                            words("support_words"), excluded)
 
     def context_item(self, cand: Candidate) -> items.ItemChoice | None:
         index = self.sentences.index(cand.sent) if cand.sent in self.sentences else 0
@@ -689,7 +688,7 @@ class CandidateFinder:
         if prev is not None:
             return prev
         lemmas = {t.lemma_.lower() for s in window for t in s}
-        if lemmas & self.rules.cue("arms_context"):
+        if lemmas & words("arms_context"):
             return items.ItemChoice(None, "weapons", ["weapons"], "default")
         return None
 

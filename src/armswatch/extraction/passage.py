@@ -244,7 +244,7 @@ class PassageResolver:
         if cand.type != SANCTION or cand.trigger.pos_ not in NOUNS:
             return False
         gov = governor(cand.trigger)
-        return gov is not None and gov.lemma_.lower() in self.rules.cue("measure_bystander_verbs")
+        return gov is not None and gov.lemma_.lower() in words("measure_bystander_verbs")
 
     def universal_denial(self, cand: Candidate, role: str, previous: list[Mention],
                          later: list[Mention]) -> list[ActorRef]:
@@ -260,7 +260,7 @@ class PassageResolver:
         return [ActorRef(claims[0].recipient, "", cand.trigger.i, cand.trigger.i + 1, "denied-claim")] if claims else []
 
     def universal(self, cand: Candidate) -> bool:
-        universal = self.rules.cue("universal_quantifiers")
+        universal = words("universal_quantifiers")
         preps = words("universal_scope_preps")
         objs = [g for c in cand.trigger.children if c.lower_ in preps for g in c.children]
         return any(any(d.lower_ in universal for d in o.children) or o.lower_ in universal for o in objs)
