@@ -313,6 +313,7 @@ class CandidateFinder:
     # -- the stage -----------------------------------------------------------------------------------------------
     def find(self) -> Found:
         """Every candidate of the doc in text order, with the dropped triggers and hypothetical readings."""
+        self.found = Found()
         for sent in self.sentences:
             for tok in sent:
                 self.found.candidates.extend(self.readings(tok, sent))
