@@ -1,8 +1,8 @@
 """Unit tests of the candidates stage's named checks on hand-built parses (no statistical parser involved).
 
-Each parse is written one token a line: `word head dep POS lemma [TAG]`, heads as absolute token indices (the root
-is its own head). Actor and item spans are set the way armswatch.nlp's gazetteer sets them: doc.spans["actors"]
-labelled with the actor id, doc.spans["items"] labelled with the item category.
+Each parse is written one token a line: `word head dep POS lemma [TAG]`, heads as absolute token indices (the
+root is its own head). Actor and item spans are set the way armswatch.nlp's gazetteer sets them:
+doc.spans["actors"] labelled with the actor id, doc.spans["items"] labelled with the item category.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def dropped(doc: Doc) -> set[tuple[str, str, str]]:
     return {(d.frame_id, d.trigger.text, d.reason) for d in finder(doc).find().dropped}
 
 
-# -- hand-built parses ---------------------------------------------------------------------------------------------
+# -- hand-built parses ---------------------------------------------------------------------------------------
 ASKED_PERMISSION = parse("""
 Poland 1 nsubj PROPN Poland
 asked 1 ROOT VERB ask
@@ -588,7 +588,8 @@ reports 1 dobj NOUN report NNS
 """, actors=((0, 1, "IRN"),))
 
 
-@pytest.mark.parametrize("doc", [DENIED_SENDING, HAS_DENIED_SUPPLYING], ids=["denied sending", "has denied supplying"])
+@pytest.mark.parametrize("doc", [DENIED_SENDING, HAS_DENIED_SUPPLYING],
+                         ids=["denied sending", "has denied supplying"])
 def test_denial_over_a_core_trigger_is_its_wrapper(doc):
     denied = token(doc, "denied")
     assert c.denial_of_core_below(finder(doc), denied, FRAMES["deny.v"])
@@ -604,7 +605,7 @@ def test_denial_of_reports_is_an_event_of_its_own():
     assert not c.denial_of_core_below(finder(doc), token(doc, "denied"), FRAMES["deny.v"])
 
 
-# -- the candidate record ------------------------------------------------------------------------------------------
+# -- the candidate record ------------------------------------------------------------------------------------
 DELIVERED_BY = parse("""
 Tanks 2 nsubjpass NOUN tank NNS
 were 2 auxpass AUX be VBD
@@ -645,7 +646,8 @@ def _bare(frame_id: str, doc: Doc, **kw) -> Candidate:
 def test_rule_id_is_computed_from_the_record():
     doc = DELIVERED_BY
     assert _bare("give.v", doc).rule == "give.v"
-    assert _bare("give.v", doc, passive=True, modifiers=["pledge", "exchange"]).rule == "give.v.passive+pledge+exchange"
+    assert _bare("give.v", doc, passive=True, modifiers=["pledge", "exchange"]).rule == \
+        "give.v.passive+pledge+exchange"
     assert _bare("give.v", doc, ellipsis="follow-suit").rule == "ellipsis.follow-suit"
     assert rule_id(_bare("supply.n", doc, modifiers=["unable"]), "involved-negation") == \
         "supply.n+unable+involved-negation"
@@ -659,7 +661,7 @@ def test_involved_negation_is_a_denial_unless_a_failure(modifiers, denial):
     assert involved_negation(m, cand) is denial
 
 
-# -- steps after the slots are filled ------------------------------------------------------------------------------
+# -- steps after the slots are filled ------------------------------------------------------------------------
 WOULD_SEND = parse("""
 Germany 2 nsubj PROPN Germany
 would 2 aux AUX would MD
@@ -686,7 +688,8 @@ Kyiv 4 pobj PROPN Kyiv
 def test_bare_would_is_a_hypothetical(doc, word):
     found = finder(doc).find()
     assert not found.candidates
-    assert ("give.v", word, "hypothetical would") in {(d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
+    assert ("give.v", word, "hypothetical would") in {
+        (d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
 
 
 THANKED_SUPPORT = parse("""
@@ -734,7 +737,8 @@ Lebanon 3 pobj PROPN Lebanon
 """, actors=((0, 1, "QAT"), (4, 5, "LBN")))
 
 
-@pytest.mark.parametrize("doc, word", [(SENT_FOOD, "sent"), (DELIVERED_FUEL, "delivered")], ids=["food", "fuel"])
+@pytest.mark.parametrize("doc, word", [(SENT_FOOD, "sent"), (DELIVERED_FUEL, "delivered")],
+                         ids=["food", "fuel"])
 def test_non_arms_object_is_dropped(doc, word):
     assert ("give.v", word, "non arms object") in dropped(doc)
 
@@ -765,7 +769,8 @@ Moscow 4 pobj PROPN Moscow
 def test_buyers_halt_is_no_sanction(doc, word):
     found = finder(doc).find()
     assert not found.candidates
-    assert ("receive.v", word, "buyer halt") in {(d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
+    assert ("receive.v", word, "buyer halt") in {
+        (d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
 
 
 DECIDED_TO_SEND = parse("""

@@ -1,8 +1,8 @@
 """The record passed between the extraction stages: one trigger's reading (`Candidate`) and a dropped trigger.
 
-A candidate is plain data. The candidates stage fills it (frame, trigger, slots, scope, item, claimant) and writes
-down why each decision was taken (`reasons`); passage resolution turns it into mentions. Its rule id, the `rule` of
-every mention it becomes, is computed from its fields (`rule`), never parsed back.
+A candidate is plain data. The candidates stage fills it (frame, trigger, slots, scope, item, claimant) and
+writes down why each decision was taken (`reasons`); passage resolution turns it into mentions. Its rule id,
+the `rule` of every mention it becomes, is computed from its fields (`rule`), never parsed back.
 """
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 class Candidate:
     """One trigger's reading before passage-level resolution; becomes one mention per supplier x recipient.
 
-    `modifiers` are the parts of the rule id after the frame's: the ids of the wrappers above the trigger, then
-    "exchange" (the counter-delivery of a swap), "gapping" (a gapped clause's supplier) or "claim-content" (the
-    content of a denied claim).
+    `modifiers` are the parts of the rule id after the frame's: the ids of the wrappers above the trigger,
+    then "exchange" (the counter-delivery of a swap), "gapping" (a gapped clause's supplier) or
+    "claim-content" (the content of a denied claim).
     """
 
     frame: Frame
@@ -43,7 +43,8 @@ class Candidate:
     item: ItemChoice | None = None
     passive: bool = False  # the trigger is a passive verb: its slots are the frame's passive ones
     ellipsis: str | None = None  # the id of the elliptic phrase ("did likewise") this reading continues
-    exchange_only: bool = False  # a non-arms supply kept for its arms counter-delivery ("food for ammunition")
+    # a non-arms supply kept for its arms counter-delivery ("food for ammunition")
+    exchange_only: bool = False
     needs_claim: bool = False  # a denial of a claim named elsewhere ("refuted US claims")
     copy_previous: bool = False  # "followed suit", "joined the efforts"
     blocked: set[str] = field(default_factory=set)  # roles held by an unidentified party: never borrowed
@@ -87,8 +88,9 @@ class Dropped:
 class Provenance:
     """How a mention's endpoints and item were found: ActorRef.via of each end, ItemChoice.source of the item.
 
-    "span"/"modifier"/"anaphor"/"default" are in the trigger's clause; "nearby", "passage", "previous-mention",
-    "later-mention", "established-recipient", "denied-claim" and "claimant" were borrowed or inferred.
+    "span"/"modifier"/"anaphor"/"default" are in the trigger's clause; "nearby", "passage",
+    "previous-mention", "later-mention", "established-recipient", "denied-claim" and "claimant" were borrowed
+    or inferred.
     """
 
     supplier: str

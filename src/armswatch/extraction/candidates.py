@@ -1,9 +1,9 @@
 """The candidates stage: trigger frames found in a parsed doc, and the checks that keep or drop each one.
 
 For each token whose lemma and part of speech match a frame (triggers.yaml), `CandidateFinder.build` runs
-`TRIGGER_CHECKS` (each a named function saying which construction it rules out), then reads the trigger's scope
-(negation.analyse), fills the frame's slots and runs `CANDIDATE_STEPS`, which refine the reading (its type, its
-slots, its item, its claimant) and may still drop it. Every decision is written on the candidate
+`TRIGGER_CHECKS` (each a named function saying which construction it rules out), then reads the trigger's
+scope (negation.analyse), fills the frame's slots and runs `CANDIDATE_STEPS`, which refine the reading (its
+type, its slots, its item, its claimant) and may still drop it. Every decision is written on the candidate
 (`Candidate.reasons`) or in a `Dropped` record, which is what `--explain` prints.
 """
 from __future__ import annotations
@@ -49,8 +49,8 @@ ROLE_FIELDS = {"supplier": "suppliers", "recipient": "recipients", "actors": "ac
 
 @dataclass
 class Found:
-    """What the candidates stage hands on: the candidates, the triggers it dropped, and the hypothetical readings
-    (dropped, but an ellipsis such as "considered the possibility" may refer to their endpoints)."""
+    """What the candidates stage hands on: the candidates, the triggers it dropped, and the hypothetical
+    readings (dropped, but an ellipsis such as "considered the possibility" may refer to their endpoints)."""
 
     candidates: list[Candidate] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
@@ -62,7 +62,7 @@ def reason_of(check: Callable) -> str:
     return check.__name__.replace("_", " ")
 
 
-# -- checks on a trigger before its scope is read: True drops the frame -------------------------------------------
+# -- checks on a trigger before its scope is read: True drops the frame --------------------------------------
 def missing_required_prep(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """A frame that needs a preposition ("asked for", "called for") whose trigger has none."""
     return bool(frame.requires_prep) and not pobjs(tok, frame.requires_prep)
@@ -93,13 +93,14 @@ def inside_excluded_phrase(f: CandidateFinder, tok: Token, frame: Frame) -> bool
 
 
 def object_of_supply_verb(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
-    """"received a shipment of", "delivered the first batch": a noun governed by a supply verb is covered by the
-    verb's frame (measures and requests excepted)."""
+    """"received a shipment of", "delivered the first batch": a noun governed by a supply verb is covered by
+    the verb's frame (measures and requests excepted)."""
     return tok.pos_ in NOUNS and frame.type not in (SANCTION, REQUEST) and f.governed_by_trigger(tok)
 
 
 def stock_not_flow(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
-    """"its weapons supply" (a stock), not "the supply of drones to Russia": these lemmas need a preposition."""
+    """"its weapons supply" (a stock), not "the supply of drones to Russia": these lemmas need a
+    preposition."""
     return tok.lemma_.lower() in frame.lemmas_need_prep and not pobjs(tok, *words("flow_preps"))
 
 
@@ -116,7 +117,8 @@ def missing_required_child(f: CandidateFinder, tok: Token, frame: Frame) -> bool
 
 
 def object_not_a_supply(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
-    """"approved the supply of", "halted deliveries": a frame whose object must be a supply noun or an item."""
+    """"approved the supply of", "halted deliveries": a frame whose object must be a supply noun or an
+    item."""
     return frame.object_must_be_supply and not any(
         c.dep_ == "dobj" and (c.lemma_.lower() in SUPPLY_LEMMAS or f.idx.is_item(c)) for c in tok.children)
 
@@ -133,12 +135,13 @@ def imperative(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
 def missing_source(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """A frame that needs a source "from" (on the trigger or its subject: "purchases from Russia") that is
     absent."""
-    return frame.requires_from and not (pobjs(tok, "from") or any(pobjs(s, "from") for s in children(tok, "nsubj")))
+    return frame.requires_from and not (
+        pobjs(tok, "from") or any(pobjs(s, "from") for s in children(tok, "nsubj")))
 
 
 def denial_of_core_below(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
-    """"denied sending drones": a denial verb over a core trigger is that trigger's wrapper, not an event of its
-    own."""
+    """"denied sending drones": a denial verb over a core trigger is that trigger's wrapper, not an event of
+    its own."""
     return frame.type == DENIAL and f.has_core_below(tok)
 
 
@@ -151,12 +154,13 @@ def supply_verb_as_adjective(f: CandidateFinder, tok: Token, frame: Frame) -> bo
 TriggerCheck = Callable[["CandidateFinder", Token, Frame], bool]
 TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
-    inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object, missing_required_child,
-    object_not_a_supply, imperative, missing_source, denial_of_core_below, supply_verb_as_adjective,
+    inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object,
+    missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
+    supply_verb_as_adjective,
 )
 
 
-# -- steps on a candidate after its slots are filled: True drops it ------------------------------------------------
+# -- steps on a candidate after its slots are filled: True drops it ------------------------------------------
 def contract_parties(f: CandidateFinder, cand: Candidate) -> bool:
     """"Peru and Spain signed a contract": a deal's two parties as the subject, the seller named first."""
     if cand.frame.type == DEAL and not cand.suppliers and len(cand.recipients) >= 2 and cand.slots.get(
@@ -167,8 +171,8 @@ def contract_parties(f: CandidateFinder, cand: Candidate) -> bool:
 
 
 def request_at_no_supply(f: CandidateFinder, cand: Candidate) -> bool:
-    """"deployed launchers at the request of Riga" is no request for arms; "to be provided at the request of X"
-    is one, whose asked party is unnamed."""
+    """"deployed launchers at the request of Riga" is no request for arms; "to be provided at the request of
+    X" is one, whose asked party is unnamed."""
     tok = cand.trigger
     if "gov_subj_if_at" not in cand.frame.active.get("supplier", ()) or tok.dep_ != "pobj" or \
             tok.head.lower_ != "at":
@@ -191,8 +195,9 @@ def new_customer(f: CandidateFinder, cand: Candidate) -> bool:
 
 
 def request_by_another(f: CandidateFinder, cand: Candidate) -> bool:
-    """The wrappers above the trigger name the asked party, the requester, the denier or the deciding supplier;
-    a request made by someone who is not the recipient ("X urged Y to send arms to Z") is not coded."""
+    """The wrappers above the trigger name the asked party, the requester, the denier or the deciding
+    supplier; a request made by someone who is not the recipient ("X urged Y to send arms to Z") is not
+    coded."""
     f.apply_wrappers(cand)
     return cand.type is None
 
@@ -212,8 +217,8 @@ def promise_kept(f: CandidateFinder, cand: Candidate) -> bool:
 
 
 def order_already_delivered(f: CandidateFinder, cand: Candidate) -> bool:
-    """"completing an order placed in 2018", "its purchase of S-400s, which were delivered": payment details of
-    a delivered transfer add no DEAL (GUIDELINES §5 TRANSFER)."""
+    """"completing an order placed in 2018", "its purchase of S-400s, which were delivered": payment details
+    of a delivered transfer add no DEAL (GUIDELINES §5 TRANSFER)."""
     return cand.frame.type == DEAL and f.delivered_order(cand)
 
 
@@ -254,10 +259,11 @@ def choose_item(f: CandidateFinder, cand: Candidate) -> bool:
 
 
 def thanks_for_support(f: CandidateFinder, cand: Candidate) -> bool:
-    """"thanked Germany for its support" is gratitude, not a delivery: a thanking frame needs an arms item named
-    as its argument."""
-    return cand.frame.thanked_item and (cand.item is None or cand.item.source != "argument" or cand.item.category in (
-        "support", None))
+    """"thanked Germany for its support" is gratitude, not a delivery: a thanking frame needs an arms item
+    named as its argument."""
+    item = cand.item
+    return cand.frame.thanked_item and (
+        item is None or item.source != "argument" or item.category in ("support", None))
 
 
 def non_arms_object(f: CandidateFinder, cand: Candidate) -> bool:
@@ -286,7 +292,8 @@ def no_arms_item_or_context(f: CandidateFinder, cand: Candidate) -> bool:
 
 
 def claimant_and_announcement(f: CandidateFinder, cand: Candidate) -> bool:
-    """Who states the event; "Britain said it would send tanks": the supplier's own announcement is a pledge."""
+    """Who states the event; "Britain said it would send tanks": the supplier's own announcement is a
+    pledge."""
     scope = cand.scope
     cand.claimant = f.claimants.find(cand.trigger, cand.sent, scope.report_verb, f.sentences)
     if scope.would and cand.type == CONSIDER and cand.claimant.id in {s.id for s in cand.suppliers}:
@@ -306,11 +313,12 @@ CANDIDATE_STEPS: tuple[CandidateStep, ...] = (
 class CandidateFinder:
     """Finds the candidates of one parsed doc; reads only what its constructor is given."""
 
-    def __init__(self, doc: Doc, rules: Rules, idx: ActorIndex, claimants: ClaimantFinder, sentences: list[Span]):
+    def __init__(self, doc: Doc, rules: Rules, idx: ActorIndex, claimants: ClaimantFinder,
+                 sentences: list[Span]):
         self.doc, self.rules, self.idx, self.claimants, self.sentences = doc, rules, idx, claimants, sentences
         self.found = Found()
 
-    # -- the stage -----------------------------------------------------------------------------------------------
+    # -- the stage -------------------------------------------------------------------------------------------
     def find(self) -> Found:
         """Every candidate of the doc in text order, with the dropped triggers and hypothetical readings."""
         self.found = Found()
@@ -370,10 +378,11 @@ class CandidateFinder:
         return cand
 
     def hypothetical(self, tok: Token, frame: Frame, sent: Span, scope: Scope, passive: bool) -> Candidate:
-        """A dropped reading's endpoints and item, for an ellipsis that refers to it ("weighed the option")."""
+        """A dropped reading's endpoints and item, for an ellipsis that refers to it ("weighed the
+        option")."""
         roles = frame.passive if passive else frame.active
-        hypo = Candidate(frame=frame, trigger=tok, sent=sent, type=frame.type, polarity="affirmed", scope=scope,
-                         passive=passive)
+        hypo = Candidate(frame=frame, trigger=tok, sent=sent, type=frame.type, polarity="affirmed",
+                         scope=scope, passive=passive)
         hypo.suppliers = fill(tok, roles.get("supplier", ()), self.idx)[0]
         hypo.recipients = fill(tok, roles.get("recipient", ()), self.idx)[0]
         hypo.item = self.item_for(hypo)
@@ -390,7 +399,7 @@ class CandidateFinder:
             if not refs and unidentified(cand.trigger, roles.get(role, ()), self.idx) is not None:
                 cand.blocked.add(role)
 
-    # -- further readings of a built candidate -------------------------------------------------------------------
+    # -- further readings of a built candidate ---------------------------------------------------------------
     def exchange(self, cand: Candidate) -> Candidate | None:
         """"supplied jets to Iran in exchange for drones": the counter-delivery, in the other direction."""
         for prep in [c for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ == "in"]:
@@ -410,8 +419,8 @@ class CandidateFinder:
 
     def exchange_only(self, tok: Token, frame: Frame, sent: Span) -> Candidate | None:
         """"supply food in exchange for ammunition": a non-arms supply whose counterpart is arms."""
-        if not any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "exchange" for g in c.children)
-                   for c in tok.children):
+        if not any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lemma_.lower() == "exchange" for g in c.children) for c in tok.children):
             return None
         cand = self.build(tok, frame, sent, exchange_only=True)
         if cand is not None:
@@ -419,8 +428,9 @@ class CandidateFinder:
         return cand
 
     def gapped(self, cand: Candidate) -> list[Candidate]:
-        """"Britain has sent Storm Shadows (to Ukraine) and France the similar SCALP": a conjoined actor followed by
-        an item is the subject of a gapped clause, not another recipient; it becomes the supplier of a copy."""
+        """"Britain has sent Storm Shadows (to Ukraine) and France the similar SCALP": a conjoined actor
+        followed by an item is the subject of a gapped clause, not another recipient; it becomes the supplier
+        of a copy."""
         if cand.frame.type != TRANSFER or cand.trigger.pos_ != "VERB":
             return []
         out = []
@@ -444,19 +454,21 @@ class CandidateFinder:
             if nxt.pos_ in ("DET", "ADJ", "NUM") or nxt.dep_ in ("amod", "det", "nummod", "compound"):
                 continue
             span = next((s for s in self.idx.items if s.start <= nxt.i < s.end), None)
-            if span is not None and nxt.head in (tok, tok.head) and nxt.dep_ in ("appos", "dobj", "conj", "npadvmod"):
+            beside = nxt.dep_ in ("appos", "dobj", "conj", "npadvmod")
+            if span is not None and nxt.head in (tok, tok.head) and beside:
                 return span
             return None
         return None
 
     def denied_content(self, cand: Candidate) -> list[Candidate]:
-        """"X dismissed a claim by Y that X had sold ...": the claim's content is also coded, with Y as claimant.
-        It is a new reading of the frame: no wrappers, and read in the frame's active voice."""
+        """"X dismissed a claim by Y that X had sold ...": the claim's content is also coded, with Y as
+        claimant. It is a new reading of the frame: no wrappers, and read in the frame's active voice."""
         noun = cand.scope.claim_noun
         if cand.type != DENIAL or noun is None or cand.frame.type == DENIAL:
             return []
-        sources = pobjs(noun, *words("claim_source_preps")) or [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
-                                                 and self.idx.span_ref(c) is not None]
+        sources = pobjs(noun, *words("claim_source_preps")) or [
+            c for c in noun.children
+            if c.dep_ in ("poss", "amod", "compound") and self.idx.span_ref(c) is not None]
         speaker = sources[0] if sources else noun
         claimant = Claimant(self.claimants.speaker_id(speaker), None, speaker)
         return [_replace(cand, type=cand.frame.type, polarity="affirmed", actors=[], claimant=claimant,
@@ -478,14 +490,15 @@ class CandidateFinder:
             subj = subject_of(tok)
             suppliers = self.idx.resolve_all(subj) if subj is not None else []
             cand = Candidate(frame=self.rules.frames[0], trigger=tok, sent=sent,
-                             type=e.get("type") or scope.type or "", polarity=e.get("polarity") or scope.polarity,
-                             scope=scope, suppliers=suppliers, copy_previous=True, ellipsis=e["id"])
+                             type=e.get("type") or scope.type or "",
+                             polarity=e.get("polarity") or scope.polarity, scope=scope, suppliers=suppliers,
+                             copy_previous=True, ellipsis=e["id"])
             cand.notes = [k for k in ("same_sentence", "from_dropped") if e.get(k)]
             cand.claimant = self.claimants.find(tok, sent, scope.report_verb, self.sentences)
             return cand
         return None
 
-    # -- questions the checks ask of the parse -------------------------------------------------------------------
+    # -- questions the checks ask of the parse ---------------------------------------------------------------
     def is_new_customer(self, tok: Token, sent: Span) -> bool:
         entities.ensure(self.doc, [sent])
         gov = governor(tok)
@@ -499,7 +512,8 @@ class CandidateFinder:
     def governed_by_trigger(self, tok: Token) -> bool:
         gov = governor(tok) if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") else None
         own = words("frames_own_noun_reading")
-        return gov is not None and any(f.type in (TRANSFER, PLEDGE) and f.id not in own for f in self.frames_for(gov))
+        return gov is not None and any(
+            f.type in (TRANSFER, PLEDGE) and f.id not in own for f in self.frames_for(gov))
 
     def has_core_below(self, tok: Token) -> bool:
         below = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep")
@@ -546,7 +560,7 @@ class CandidateFinder:
         return verb.lemma_.lower() in words("delivered_verbs") and not future and not any(
             c.dep_ == "neg" for c in verb.children)
 
-    # -- wrappers: control and type ------------------------------------------------------------------------------
+    # -- wrappers: control and type --------------------------------------------------------------------------
     def apply_wrappers(self, cand: Candidate) -> None:
         """Each wrapper above the trigger, innermost first, up to the first object-control one."""
         for wtok, w in cand.scope.wrappers:
@@ -563,8 +577,8 @@ class CandidateFinder:
                     cand.decide(f"supplier: subject of {w.id}")
 
     def object_control(self, cand: Candidate, wtok: Token, w: Wrapper) -> None:
-        """"asked Germany to send tanks": the asked party supplies; a request's subject is its recipient, and a
-        request by anyone else is not coded (type None)."""
+        """"asked Germany to send tanks": the asked party supplies; a request's subject is its recipient, and
+        a request by anyone else is not coded (type None)."""
         asked = [c for c in wtok.children if c.dep_ in ("dobj", "nsubjpass")] + pobjs(wtok, "on")
         asked_refs = [r for a in asked for r in self.idx.resolve_all(a)]
         if not asked_refs and w.type == REQUEST and wtok.pos_ == "NOUN":
@@ -588,7 +602,8 @@ class CandidateFinder:
             cand.decide("recipient: the requester")
 
     def denial_wrapper(self, cand: Candidate, wtok: Token) -> None:
-        """"X denied sending arms to Y": the denial's subjects are its actors (and the supplier left unnamed)."""
+        """"X denied sending arms to Y": the denial's subjects are its actors (and the supplier left
+        unnamed)."""
         subj = subject_of(wtok)
         cand.actors = self.idx.resolve_all(subj) if subj is not None else []
         if not cand.suppliers and not cand.recipients and len(cand.actors) > 1:
@@ -598,13 +613,15 @@ class CandidateFinder:
 
     @staticmethod
     def wrapper_subject_supplies(cand: Candidate, w: Wrapper, wtok: Token) -> bool:
-        """"X decided to send", "X's pledge of supplies": the subject of a subject-control wrapper is the supplier
-        the trigger's clause left unnamed — not across a "that"-clause ("X had evidence that Y was delivered")."""
+        """"X decided to send", "X's pledge of supplies": the subject of a subject-control wrapper is the
+        supplier the trigger's clause left unnamed — not across a "that"-clause ("X had evidence that Y was
+        delivered")."""
         if w.control != "subject" or cand.suppliers or across_content(cand.trigger, wtok):
             return False
         takes_subject = cand.frame.type in (TRANSFER, SANCTION) and "nsubj" in (
             cand.frame.active.get("supplier") or ())
-        return takes_subject or (cand.trigger.pos_ in NOUNS and cand.frame.id in words("frames_wrapped_noun_supplier"))
+        return takes_subject or (
+            cand.trigger.pos_ in NOUNS and cand.frame.id in words("frames_wrapped_noun_supplier"))
 
     def adjust_type(self, cand: Candidate) -> bool:
         """Future and reported-conditional forms; False when the statement is a bare hypothetical."""
@@ -615,7 +632,8 @@ class CandidateFinder:
         if scope.would:
             return self.would_reading(cand)
         if self.purchase_intent(cand):
-            cand.type = REQUEST  # "wants to buy X from Y", "plans to purchase from Y": a request to Y (GUIDELINES)
+            # "wants to buy X from Y", "plans to purchase from Y": a request to Y (GUIDELINES)
+            cand.type = REQUEST
             cand.decide("purchase intent: a request to the seller")
         if self.purchase_in_progress(cand):
             cand.type = DEAL
@@ -623,8 +641,9 @@ class CandidateFinder:
         return True
 
     def would_reading(self, cand: Candidate) -> bool:
-        """"would": a measure, deal, pledge, request, consideration or denial stays; a transfer is a pledge when
-        continued or announced by its supplier, a consideration when reported, else a bare hypothetical."""
+        """"would": a measure, deal, pledge, request, consideration or denial stays; a transfer is a pledge
+        when continued or announced by its supplier, a consideration when reported, else a bare
+        hypothetical."""
         if cand.type in (SANCTION, DEAL, PLEDGE, REQUEST, CONSIDER, DENIAL):
             return True
         scope = cand.scope
@@ -662,7 +681,8 @@ class CandidateFinder:
         return False
 
     def purchase_intent(self, cand: Candidate) -> bool:
-        """A buyer's stated wish or plan to buy from a named seller (a CONSIDER wrapper over a purchase verb)."""
+        """A buyer's stated wish or plan to buy from a named seller (a CONSIDER wrapper over a purchase
+        verb)."""
         if cand.type != CONSIDER or cand.trigger.lemma_.lower() not in words("purchase_verbs"):
             return False
         if cand.slots.get("supplier") not in ("prep:from",):
@@ -670,7 +690,7 @@ class CandidateFinder:
         intents = words("purchase_intent")
         return any(w.type == CONSIDER and t.lemma_.lower() in intents for t, w in cand.scope.wrappers)
 
-    # -- items ---------------------------------------------------------------------------------------------------
+    # -- items -----------------------------------------------------------------------------------------------
     def item_for(self, cand: Candidate) -> items.ItemChoice | None:
         tok = cand.trigger
         args = [c for c in tok.children if c.dep_ in ITEM_ARG_DEPS]

@@ -1,8 +1,8 @@
 """The extraction engine: runs the stages in order on a parsed doc.
 
-candidates (candidates.py: trigger frames, their checks, slots, scope, item and claimant) -> passage resolution
-(passage.py: endpoints borrowed across sentences, denials linked) -> mentions (mentions.py) -> confidence features
-and times.
+candidates (candidates.py: trigger frames, their checks, slots, scope, item and claimant) -> passage
+resolution (passage.py: endpoints borrowed across sentences, denials linked) -> mentions (mentions.py) ->
+confidence features and times.
 """
 from __future__ import annotations
 
@@ -71,8 +71,8 @@ class PassageExtractor:
         return [s for s in dict.fromkeys(sents) if timex.may_state_time(s.text)]
 
     def set_times(self, mentions: list[Mention]) -> None:
-        """Each mention's time, from its sentence's DATE entities (NER runs here unless `time_sentences` of every
-        doc of a batch were given their entities together first, as extract_many does)."""
+        """Each mention's time, from its sentence's DATE entities (NER runs here unless `time_sentences` of
+        every doc of a batch were given their entities together first, as extract_many does)."""
         entities.ensure(self.doc, self.time_sentences(mentions))
         for m in mentions:
             cand = self.origins[id(m)]
@@ -82,8 +82,8 @@ class PassageExtractor:
         """The passage's mentions; with `times=False` their time is left to a later `set_times`."""
         found = CandidateFinder(self.doc, self.rules, self.idx, self.claimants, self.sentences).find()
         self.dropped = found.dropped
-        resolved = PassageResolver(self.doc, self.rules, self.idx, self.sentences, found.hypotheticals).resolve(
-            found.candidates)
+        resolver = PassageResolver(self.doc, self.rules, self.idx, self.sentences, found.hypotheticals)
+        resolved = resolver.resolve(found.candidates)
         self.origins, self.provenance = resolved.origins, resolved.provenance
         mentions = resolved.mentions
         for m in mentions:
@@ -108,7 +108,8 @@ def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
                  batch_size: int = NLP_BATCH_SIZE, prefilter: bool | None = None) -> Iterator[list[Mention]]:
     """Mentions for each (text, published) row, in order, parsing with nlp.pipe in small batches.
 
-    `prefilter` (default: on unless ARMSWATCH_PREFILTER=0) parses only the sentences armswatch.prefilter selects.
+    `prefilter` (default: on unless ARMSWATCH_PREFILTER=0) parses only the sentences armswatch.prefilter
+    selects.
     """
     nlp = load_nlp()
     rules = load_rules()
@@ -122,7 +123,8 @@ def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
 
     def to_parse():
         for text_or_doc, context in reduce_rows(measured(), nlp, prefilter):
-            parsed.append(bool(text_or_doc.text.strip() if isinstance(text_or_doc, Doc) else text_or_doc.strip()))
+            text = text_or_doc.text if isinstance(text_or_doc, Doc) else text_or_doc
+            parsed.append(bool(text.strip()))
             if parsed[-1]:
                 yield text_or_doc, context
 
@@ -142,9 +144,9 @@ def extract_many(rows: Iterable[tuple[str, str | None]], n_process: int = 1,
 
 
 def explain(text: str, published: str | None = None) -> list[dict]:
-    """For each mention, the record of its candidate: rule id, trigger, the dependency path matched, the slots,
-    the wrappers and the decisions taken on the way; then each trigger frame dropped and the check that dropped
-    it."""
+    """For each mention, the record of its candidate: rule id, trigger, the dependency path matched, the
+    slots, the wrappers and the decisions taken on the way; then each trigger frame dropped and the check that
+    dropped it."""
     doc = load_nlp()(text)
     ex = PassageExtractor(doc, published, load_rules())
     out = [explained(doc, m, ex.origins.get(id(m))) for m in ex.run()]
@@ -155,7 +157,7 @@ def explain(text: str, published: str | None = None) -> list[dict]:
 def explained(doc: Doc, m: Mention, cand: Candidate | None) -> dict:
     """One mention and the candidate record it came from."""
     tok = next((t for t in doc if t.idx == m.trigger_start), None)
-    path = [f"{tok.text}/{tok.dep_}"] + [f"{a.text}/{a.dep_}" for a in tok.ancestors] if tok is not None else []
+    path = [f"{t.text}/{t.dep_}" for t in (tok, *tok.ancestors)] if tok is not None else []
     slots = {role: slot for role, slot in (cand.slots.items() if cand else []) if slot}
     wrappers = [f"{t.text}:{w.id}" for t, w in cand.scope.wrappers] if cand else []
     reasons = list(cand.reasons) if cand else []

@@ -1,5 +1,6 @@
 """Candidates -> Mention records: one mention per endpoint pair, then the passage's mentions finished together
-(symmetric deals oriented, an involved party's negation made its denial, affiliations, one per key and trigger)."""
+(symmetric deals oriented, an involved party's negation made its denial, affiliations, one per key and
+trigger)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -26,14 +27,15 @@ class MentionMaker:
 
     def mention(self, cand: Candidate, supplier: str | None, recipient: str | None,
                 item: items.ItemChoice | None = None, vias: tuple[str, str] = ("claim", "claim")) -> Mention:
-        """The mention of `cand` between two actor ids; `vias` says how each endpoint was found (ActorRef.via)."""
+        """The mention of `cand` between two actor ids; `vias` says how each endpoint was found
+        (ActorRef.via)."""
         sent, tok = cand.sent, cand.trigger
         text = sent.text.rstrip()
         start = sent.start_char
         item = self.earlier_item(item or cand.item or items.ItemChoice(None, *DEFAULT_ITEM, "default"),
                                  supplier, recipient)
         claimant = cand.claimant
-        if claimant.id == SELF:  # "In a joint statement, X and Y pledged": each supplier claims its own pledge
+        if claimant.id == SELF:  # "In a joint statement, X and Y pledged": each supplier claims its pledge
             claimant = Claimant(supplier or "author", None)
         m = Mention(
             type=cand.type, supplier=supplier, recipient=recipient, polarity=cand.polarity,
@@ -49,9 +51,10 @@ class MentionMaker:
         self.emitted.append(m)
         return m
 
-    def earlier_item(self, item: items.ItemChoice, supplier: str | None, recipient: str | None) -> items.ItemChoice:
-        """"denied the transfer": an unstated item is the item of the earlier mention of the same pair, when there
-        is one."""
+    def earlier_item(self, item: items.ItemChoice, supplier: str | None,
+                     recipient: str | None) -> items.ItemChoice:
+        """"denied the transfer": an unstated item is the item of the earlier mention of the same pair, when
+        there is one."""
         if item.source not in ("passage", "default"):
             return item
         earlier = [m for m in self.emitted if (m.supplier, m.recipient) == (supplier, recipient)]
@@ -70,9 +73,9 @@ def quoted(doc: Doc, m: Mention) -> bool:
 
 
 def orient_symmetric(mentions: list[Mention], origins: dict[int, Candidate]) -> None:
-    """"X has never had arms dealings with Y", "a contract with Y": a deal "with" someone names the two parties
-    but not who supplies whom. When the text states the pair the other way round elsewhere and never this
-    way, that direction is the one meant."""
+    """"X has never had arms dealings with Y", "a contract with Y": a deal "with" someone names the two
+    parties but not who supplies whom. When the text states the pair the other way round elsewhere and never
+    this way, that direction is the one meant."""
     pairs = {(m.supplier, m.recipient) for m in mentions if m.type != DEAL}
     for m in mentions:
         cand = origins.get(id(m))
@@ -83,11 +86,12 @@ def orient_symmetric(mentions: list[Mention], origins: dict[int, Candidate]) -> 
 
 
 def involved_negation(m: Mention, cand: Candidate) -> bool:
-    """"Russia never sent drones to Iran, its foreign ministry said": a negated transfer or deal stated by one of
-    its own parties is that party's denial (GUIDELINES §5) — unless the negation is a failure ("accused Moscow of
-    failing to deliver")."""
-    return m.type in (TRANSFER, DEAL) and m.polarity == "negated" and m.claimant in (m.supplier, m.recipient) \
-        and not set(cand.modifiers) & words("failure_wrappers")
+    """"Russia never sent drones to Iran, its foreign ministry said": a negated transfer or deal stated by one
+    of its own parties is that party's denial (GUIDELINES §5) — unless the negation is a failure ("accused
+    Moscow of failing to deliver")."""
+    by_party = m.claimant in (m.supplier, m.recipient)
+    return m.type in (TRANSFER, DEAL) and m.polarity == "negated" and by_party and not (
+        set(cand.modifiers) & words("failure_wrappers"))
 
 
 def as_denial(doc: Doc, m: Mention, cand: Candidate) -> None:
@@ -99,7 +103,8 @@ def as_denial(doc: Doc, m: Mention, cand: Candidate) -> None:
 
 
 def add_affiliations(m: Mention) -> None:
-    """The affiliation of each organisation among the mention's actors (optional: skipped without a lexicon)."""
+    """The affiliation of each organisation among the mention's actors (optional: skipped without a
+    lexicon)."""
     try:
         affiliation = load_actors().affiliation
     except ArmswatchError:  # affiliations are optional; mentions stay valid without them
@@ -112,7 +117,8 @@ def add_affiliations(m: Mention) -> None:
 
 
 def finish(doc: Doc, mentions: list[Mention], origins: dict[int, Candidate]) -> list[Mention]:
-    """The passage's final mentions: complete pairs only, involved negations as denials, denials with actors."""
+    """The passage's final mentions: complete pairs only, involved negations as denials, denials with
+    actors."""
     out: list[Mention] = []
     orient_symmetric(mentions, origins)
     for m in mentions:

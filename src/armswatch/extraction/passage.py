@@ -36,7 +36,8 @@ class Resolution:
 
 def bare_noun(cand: Candidate) -> bool:
     """"the sale ... violates": a noun or participle trigger with no endpoint of its own names no party."""
-    return not cand.suppliers and not cand.recipients and (cand.trigger.pos_ in NOUNS or cand.trigger.dep_ == "amod")
+    return not cand.suppliers and not cand.recipients and (
+        cand.trigger.pos_ in NOUNS or cand.trigger.dep_ == "amod")
 
 
 def lends(m: Mention, cand: Candidate) -> bool:
@@ -47,7 +48,8 @@ def lends(m: Mention, cand: Candidate) -> bool:
 def drop_attempts(mentions: list[Mention]) -> list[Mention]:
     """"efforts to run guns to the rebels, shipped by X": a reported shipment outranks the attempt."""
     sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == TRANSFER}
-    return [m for m in mentions if not (m.type == CONSIDER and (m.supplier, m.recipient, m.evidence_start) in sent)]
+    return [m for m in mentions
+            if not (m.type == CONSIDER and (m.supplier, m.recipient, m.evidence_start) in sent)]
 
 
 class PassageResolver:
@@ -87,8 +89,8 @@ class PassageResolver:
 
     def complete(self, cand: Candidate, previous: list[Mention], same: list[Mention],
                  later: list[Mention]) -> list[Mention]:
-        """The mentions of `cand`; `previous`, `same` and `later` are the mentions it may borrow from (made for
-        earlier candidates, in its sentence, for later candidates)."""
+        """The mentions of `cand`; `previous`, `same` and `later` are the mentions it may borrow from (made
+        for earlier candidates, in its sentence, for later candidates)."""
         if cand.copy_previous:
             return self.copy_previous(cand, previous, same)
         if cand.needs_claim:
@@ -99,21 +101,23 @@ class PassageResolver:
             return []  # "Ukraine's allies are debating ...": a named but unidentified party, never borrowed
         suppliers = suppliers or self.missing(cand, "supplier", same + previous, later, excluded_tokens,
                                               {r.id for r in cand.recipients})
-        recipients = cand.recipients or self.missing(cand, "recipient", same + previous, later, excluded_tokens,
-                                                     {r.id for r in suppliers})
+        recipients = cand.recipients or self.missing(cand, "recipient", same + previous, later,
+                                                     excluded_tokens, {r.id for r in suppliers})
         out = []
         for s, r in product(suppliers, recipients):
             if s.id == r.id:
                 origin = self.origin(cand)
                 if origin is None or origin.id == r.id:
                     continue
-                s = origin  # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
+                # "Russian aircraft delivered Iranian drones to Russia": the carrier is not the supplier
+                s = origin
             out.append(self.made.mention(cand, s.id, r.id, vias=(s.via, r.via)))
         return out
 
     def copy_previous(self, cand: Candidate, previous: list[Mention], same: list[Mention]) -> list[Mention]:
         """"followed suit", "did the same": the last mention (of the sentence, or before) with a new supplier;
-        "considered the possibility" takes the endpoints of the last hypothetical reading dropped before it."""
+        "considered the possibility" takes the endpoints of the last hypothetical reading dropped before
+        it."""
         pool = same if "same_sentence" in cand.notes else previous
         if "from_dropped" in cand.notes:
             hypo = [h for h in self.hypotheticals if h.trigger.i < cand.trigger.i and h.recipients]
@@ -133,8 +137,8 @@ class PassageResolver:
         return out
 
     def claimant_imposes(self, cand: Candidate) -> list[ActorRef]:
-        """"The EU announced sanctions on ...": a measure's unnamed imposer is its claimant (unless the claimant
-        opposes it)."""
+        """"The EU announced sanctions on ...": a measure's unnamed imposer is its claimant (unless the
+        claimant opposes it)."""
         if cand.type != SANCTION or cand.claimant.id in ("author", "other") or self.claimant_opposes(cand):
             return []
         return [ActorRef(cand.claimant.id, "", cand.trigger.i, cand.trigger.i + 1, "claimant")]
@@ -142,11 +146,13 @@ class PassageResolver:
     def near(self, m: Mention, cand: Candidate) -> bool:
         """Whether mention m was stated close enough before (or in) cand's sentence to lend it an endpoint."""
         index = self.positions.get((cand.sent.start, cand.sent.end), 0)
-        first = self.sentences[max(0, index - 2)]  # 2 sentences back: a 1-4 sentence passage is always covered
+        # 2 sentences back: a 1-4 sentence passage is always covered
+        first = self.sentences[max(0, index - 2)]
         return m.evidence_start >= first.start_char
 
     def claimant_opposes(self, cand: Candidate) -> bool:
-        """"Iran condemned the sanctions": a speaker who governs the measure without imposing it is its target."""
+        """"Iran condemned the sanctions": a speaker who governs the measure without imposing it is its
+        target."""
         gov = governor(cand.trigger)
         if gov is None or gov.lemma_.lower() in IMPOSE_VERBS:
             return False
@@ -154,7 +160,8 @@ class PassageResolver:
         return subj is not None and cand.claimant.id in {r.id for r in self.idx.resolve_all(subj)}
 
     def stranger_subject(self, cand: Candidate) -> bool:
-        """The supplier position holds a noun phrase that names no actor ("Western allies", "member states")."""
+        """The supplier position holds a noun phrase that names no actor ("Western allies", "member
+        states")."""
         roles = cand.frame.passive if cand.passive else cand.frame.active
         if "nsubj" not in roles.get("supplier", ())[:1] or cand.trigger.pos_ not in ("VERB", "AUX"):
             return False
@@ -176,8 +183,8 @@ class PassageResolver:
 
     def missing(self, cand: Candidate, role: str, previous: list[Mention], later: list[Mention],
                 excluded_tokens: set[int], other_ids: set[str]) -> list[ActorRef]:
-        """An endpoint the trigger's clause leaves unstated: from a mention nearby, else a nearby actor, else the
-        established recipient, else an actor of the previous sentences, else a later mention."""
+        """An endpoint the trigger's clause leaves unstated: from a mention nearby, else a nearby actor, else
+        the established recipient, else an actor of the previous sentences, else a later mention."""
         if role in cand.frame.no_borrow or (role == "supplier" and self.bystander_of_measure(cand)):
             return []
         if role in cand.blocked:
@@ -210,7 +217,8 @@ class PassageResolver:
 
     def nearby(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
                other_ids: set[str]) -> ActorRef | None:
-        """An actor near the trigger in its sentence, the established recipient, or one of the sentences before."""
+        """An actor near the trigger in its sentence, the established recipient, or one of the sentences
+        before."""
         excluded = set(excluded_tokens)
         for r in cand.suppliers + cand.recipients + cand.actors:
             excluded.update(range(r.start, r.end))
@@ -225,7 +233,8 @@ class PassageResolver:
         return ref
 
     @staticmethod
-    def established_recipient(cand: Candidate, previous: list[Mention], other_ids: set[str]) -> ActorRef | None:
+    def established_recipient(cand: Candidate, previous: list[Mention],
+                              other_ids: set[str]) -> ActorRef | None:
         """The recipient of at least two earlier supplies in the text ("Britain and France have sent their
         missiles" in an article about aid to Ukraine): in a long text the last actor named before an unstated
         recipient is as often a bystander ("... drawing Germany into the war")."""
@@ -239,8 +248,8 @@ class PassageResolver:
         return ActorRef(best, "", cand.trigger.i, cand.trigger.i + 1, "established-recipient")
 
     def bystander_of_measure(self, cand: Candidate) -> bool:
-        """"a panel that monitored sanctions on X", "firms that evaded sanctions": the verb's subject watches or
-        breaks the measure, so a nearby actor is no evidence of who imposed it."""
+        """"a panel that monitored sanctions on X", "firms that evaded sanctions": the verb's subject watches
+        or breaks the measure, so a nearby actor is no evidence of who imposed it."""
         if cand.type != SANCTION or cand.trigger.pos_ not in NOUNS:
             return False
         gov = governor(cand.trigger)
@@ -248,8 +257,8 @@ class PassageResolver:
 
     def universal_denial(self, cand: Candidate, role: str, previous: list[Mention],
                          later: list[Mention]) -> list[ActorRef]:
-        """"Beijing 'has never provided weapons to any party'": an involved party's blanket negation denies the
-        claim about it stated in the passage, so the other endpoint is that claim's."""
+        """"Beijing 'has never provided weapons to any party'": an involved party's blanket negation denies
+        the claim about it stated in the passage, so the other endpoint is that claim's."""
         if cand.polarity != "negated" or cand.type != TRANSFER or role != "recipient":
             return []
         own = {r.id for r in cand.suppliers}
@@ -257,7 +266,9 @@ class PassageResolver:
             return []
         claims = [m for m in previous + later if m.supplier in own and m.polarity == "affirmed"
                   and m.type == TRANSFER and m.recipient]
-        return [ActorRef(claims[0].recipient, "", cand.trigger.i, cand.trigger.i + 1, "denied-claim")] if claims else []
+        if not claims:
+            return []
+        return [ActorRef(claims[0].recipient, "", cand.trigger.i, cand.trigger.i + 1, "denied-claim")]
 
     def universal(self, cand: Candidate) -> bool:
         universal = words("universal_quantifiers")
@@ -267,9 +278,9 @@ class PassageResolver:
 
     def complete_denial(self, cand: Candidate, previous: list[Mention], same: list[Mention],
                         later: list[Mention]) -> list[Mention]:
-        """A denial of a claim named elsewhere: the claim stated inside the denial's own object ("denies Moscow's
-        claims of Serbian firms supplying shells to Ukraine"), else the earlier claim its deniers are party to,
-        else the deniers."""
+        """A denial of a claim named elsewhere: the claim stated inside the denial's own object ("denies
+        Moscow's claims of Serbian firms supplying shells to Ukraine"), else the earlier claim its deniers are
+        party to, else the deniers."""
         ids = [a.id for a in cand.actors]
         deniers = set(ids)
         if not deniers:
