@@ -16,6 +16,7 @@ from armswatch.extraction.actors import ActorIndex
 from armswatch.extraction.candidate import Candidate, rule_id
 from armswatch.extraction.candidates import CandidateFinder
 from armswatch.extraction.claimant import ClaimantFinder
+from armswatch.extraction.engine import explain
 from armswatch.extraction.mentions import involved_negation
 from armswatch.extraction.negation import Scope
 from armswatch.extraction.rules import load_rules
@@ -802,3 +803,13 @@ def test_wrapper_is_a_rule_modifier_and_sets_the_type(doc, pair):
     [cand] = finder(doc).find().candidates
     assert cand.type == PLEDGE and cand.modifiers == ["pledge"] and cand.rule == "give.v+pledge"
     assert not cand.passive and (cand.suppliers[0].id, cand.recipients[0].id) == pair
+
+
+# -- --explain prints the record (end to end, through the statistical parser) --------------------------------
+def test_explain_prints_the_candidates_decisions_and_the_checks_that_dropped(nlp):
+    [said] = [d for d in explain("Britain said it would send tanks to Ukraine.") if d["mention"]]
+    assert "supplier's own announcement: a pledge" in said["reasons"] and "decisions: " in said["path"]
+    assert said["passive"] is False and said["modifiers"] == []
+    asked = explain("Poland asked Germany for permission to send tanks to Ukraine.")
+    assert {"rule": "ask.v", "trigger": "asked", "dropped": "asked for permission"}.items() <= next(
+        d for d in asked if d["mention"] is None and d["trigger"] == "asked").items()
