@@ -14,7 +14,7 @@ from armswatch.event_types import PLEDGE, TRANSFER
 from armswatch.extraction import candidates as c
 from armswatch.extraction.actors import ActorIndex
 from armswatch.extraction.candidate import Candidate, rule_id
-from armswatch.extraction.candidates import CandidateFinder
+from armswatch.extraction.candidates import CandidateFinder, Found
 from armswatch.extraction.claimant import ClaimantFinder
 from armswatch.extraction.engine import explain
 from armswatch.extraction.mentions import involved_negation
@@ -51,9 +51,13 @@ def token(doc: Doc, word: str):
     return next(t for t in doc if t.text == word)
 
 
-def dropped(doc: Doc) -> set[tuple[str, str, str]]:
+def records(found: Found) -> set[tuple[str, str, str]]:
     """(frame id, trigger, reason) of every trigger frame the stage dropped."""
-    return {(d.frame_id, d.trigger.text, d.reason) for d in finder(doc).find().dropped}
+    return records(found)
+
+
+def dropped(doc: Doc) -> set[tuple[str, str, str]]:
+    return records(finder(doc).find())
 
 
 # -- hand-built parses ---------------------------------------------------------------------------------------
@@ -595,8 +599,7 @@ def test_denial_over_a_core_trigger_is_its_wrapper(doc):
     denied = token(doc, "denied")
     assert c.denial_of_core_below(finder(doc), denied, FRAMES["deny.v"])
     found = finder(doc).find()
-    assert ("deny.v", "denied", "denial of core below") in {(d.frame_id, d.trigger.text, d.reason)
-                                                           for d in found.dropped}
+    assert ("deny.v", "denied", "denial of core below") in records(found)
     core = next(cand for cand in found.candidates if cand.trigger.dep_ == "xcomp")
     assert "deny" in core.modifiers and core.rule == "give.v+deny"
 
@@ -689,8 +692,7 @@ Kyiv 4 pobj PROPN Kyiv
 def test_bare_would_is_a_hypothetical(doc, word):
     found = finder(doc).find()
     assert not found.candidates
-    assert ("give.v", word, "hypothetical would") in {
-        (d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
+    assert ("give.v", word, "hypothetical would") in records(found)
 
 
 THANKED_SUPPORT = parse("""
@@ -770,8 +772,7 @@ Moscow 4 pobj PROPN Moscow
 def test_buyers_halt_is_no_sanction(doc, word):
     found = finder(doc).find()
     assert not found.candidates
-    assert ("receive.v", word, "buyer halt") in {
-        (d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
+    assert ("receive.v", word, "buyer halt") in records(found)
 
 
 DECIDED_TO_SEND = parse("""
@@ -813,3 +814,36 @@ def test_explain_prints_the_candidates_decisions_and_the_checks_that_dropped(nlp
     asked = explain("Poland asked Germany for permission to send tanks to Ukraine.")
     assert {"rule": "ask.v", "trigger": "asked", "dropped": "asked for permission"}.items() <= next(
         d for d in asked if d["mention"] is None and d["trigger"] == "asked").items()
+
+
+URGED_TO_SEND = parse("""
+Germany 1 nsubj PROPN Germany
+urged 1 ROOT VERB urge
+Poland 1 dobj PROPN Poland
+to 4 aux PART to
+send 1 xcomp VERB send VB
+tanks 4 dobj NOUN tank NNS
+to 4 prep ADP to
+Ukraine 6 pobj PROPN Ukraine
+. 1 punct PUNCT .
+""", actors=((0, 1, "DEU"), (2, 3, "POL"), (7, 8, "UKR")), items=((5, 6, "armoured-vehicles"),))
+
+ASKED_TO_DELIVER = parse("""
+France 1 nsubj PROPN France
+asked 1 ROOT VERB ask
+Italy 1 dobj PROPN Italy
+to 4 aux PART to
+deliver 1 xcomp VERB deliver VB
+jets 4 dobj NOUN jet NNS
+to 4 prep ADP to
+Kyiv 6 pobj PROPN Kyiv
+. 1 punct PUNCT .
+""", actors=((0, 1, "FRA"), (2, 3, "ITA"), (7, 8, "UKR")), items=((5, 6, "aircraft"),))
+
+
+@pytest.mark.parametrize("doc, word", [(URGED_TO_SEND, "send"), (ASKED_TO_DELIVER, "deliver")],
+                         ids=["urged Poland to send", "asked Italy to deliver"])
+def test_request_by_someone_other_than_the_recipient_is_not_coded(doc, word):
+    found = finder(doc).find()
+    assert not [cand for cand in found.candidates if cand.trigger.text == word]
+    assert ("give.v", word, "request by another") in records(found)

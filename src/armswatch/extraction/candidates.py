@@ -194,11 +194,16 @@ def new_customer(f: CandidateFinder, cand: Candidate) -> bool:
     return False
 
 
-def request_by_another(f: CandidateFinder, cand: Candidate) -> bool:
-    """The wrappers above the trigger name the asked party, the requester, the denier or the deciding
-    supplier; a request made by someone who is not the recipient ("X urged Y to send arms to Z") is not
-    coded."""
+def wrapper_roles(f: CandidateFinder, cand: Candidate) -> bool:
+    """The wrappers above the trigger name the asked party ("asked Germany to send"), the requester, the
+    deniers or the deciding supplier ("X decided to send")."""
     f.apply_wrappers(cand)
+    return False
+
+
+def request_by_another(f: CandidateFinder, cand: Candidate) -> bool:
+    """"X urged Y to send arms to Z", "officials asked for tanks for Kyiv": a request made by someone who is
+    not the recipient is not coded (the wrappers left the candidate without a type)."""
     return cand.type is None
 
 
@@ -304,9 +309,9 @@ def claimant_and_announcement(f: CandidateFinder, cand: Candidate) -> bool:
 
 CandidateStep = Callable[["CandidateFinder", Candidate], bool]
 CANDIDATE_STEPS: tuple[CandidateStep, ...] = (
-    contract_parties, request_at_no_supply, new_customer, request_by_another, buyer_halt, promise_kept,
-    order_already_delivered, appeal_to_halt, hypothetical_would, denial_without_claim, choose_item,
-    thanks_for_support, non_arms_object, no_arms_item_or_context, claimant_and_announcement,
+    contract_parties, request_at_no_supply, new_customer, wrapper_roles, request_by_another, buyer_halt,
+    promise_kept, order_already_delivered, appeal_to_halt, hypothetical_would, denial_without_claim,
+    choose_item, thanks_for_support, non_arms_object, no_arms_item_or_context, claimant_and_announcement,
 )
 
 
@@ -606,6 +611,7 @@ class CandidateFinder:
         unnamed)."""
         subj = subject_of(wtok)
         cand.actors = self.idx.resolve_all(subj) if subj is not None else []
+        cand.decide("deniers: " + (", ".join(r.id for r in cand.actors) or "none named"))
         if not cand.suppliers and not cand.recipients and len(cand.actors) > 1:
             cand.needs_claim = True  # "Both X and Y denied the claims about arms deals"
         elif not cand.suppliers and cand.slots.get("supplier") is None:
