@@ -53,7 +53,7 @@ def token(doc: Doc, word: str):
 
 def records(found: Found) -> set[tuple[str, str, str]]:
     """(frame id, trigger, reason) of every trigger frame the stage dropped."""
-    return records(found)
+    return {(d.frame_id, d.trigger.text, d.reason) for d in found.dropped}
 
 
 def dropped(doc: Doc) -> set[tuple[str, str, str]]:
