@@ -403,6 +403,7 @@ class CandidateFinder:
             cand.slots[role] = slot
             if not refs and unidentified(cand.trigger, roles.get(role, ()), self.idx) is not None:
                 cand.blocked.add(role)
+                cand.decide(f"{role}: an unidentified party, never borrowed")
 
     # -- further readings of a built candidate ---------------------------------------------------------------
     def exchange(self, cand: Candidate) -> Candidate | None:
