@@ -22,7 +22,7 @@ from armswatch.extraction.arguments import (
     unidentified,
 )
 from armswatch.extraction.claimant import Claimant, ClaimantFinder
-from armswatch.extraction.negation import analyse, climb
+from armswatch.extraction.scope import analyse, climb
 from armswatch.confidence import LocalContext, local_features
 from armswatch.confidence import score as score_confidence
 from armswatch.extraction.passage import Candidate, PassageResolver, Provenance

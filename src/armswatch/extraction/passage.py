@@ -12,7 +12,7 @@ from armswatch.extraction import coref, items, timex
 from armswatch.extraction.actors import ActorRef
 from armswatch.extraction.arguments import subject_of
 from armswatch.extraction.claimant import SELF, Claimant, in_quotes
-from armswatch.extraction.negation import Scope
+from armswatch.extraction.scope import Scope
 from armswatch.extraction.rules import Frame
 from armswatch.nlp import entities
 from armswatch.types import Mention
