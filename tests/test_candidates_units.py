@@ -18,7 +18,7 @@ from armswatch.extraction.candidates import CandidateFinder, Found
 from armswatch.extraction.claimant import ClaimantFinder
 from armswatch.extraction.engine import explain
 from armswatch.extraction.mentions import involved_negation
-from armswatch.extraction.negation import Scope
+from armswatch.extraction.scope import Scope
 from armswatch.extraction.rules import load_rules
 from armswatch.types import Mention
 

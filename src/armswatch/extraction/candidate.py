@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from armswatch.extraction.actors import ActorRef
     from armswatch.extraction.items import ItemChoice
-    from armswatch.extraction.negation import Scope
+    from armswatch.extraction.scope import Scope
     from armswatch.extraction.rules import Frame
 
 

@@ -31,7 +31,7 @@ from armswatch.extraction.arguments import (
 )
 from armswatch.extraction.candidate import Candidate, Dropped
 from armswatch.extraction.claimant import Claimant, ClaimantFinder
-from armswatch.extraction.negation import Scope, analyse, climb
+from armswatch.extraction.scope import Scope, analyse, climb
 from armswatch.extraction.rules import Frame, Rules, Wrapper
 from armswatch.extraction.vocab import words
 from armswatch.nlp import entities

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from armswatch.extraction import vocab
 from armswatch.extraction.actors import ActorIndex, ActorRef
 
 # Positions an actor may hold to be an unstated endpoint: participants, not places or opponents
 # ("the war in Ukraine", "strikes against Ukraine" name no party to a supply).
 PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos", "conj", "ROOT", "attr"}
-STOCK_NOUNS = {"arsenal", "stock", "stockpile", "inventory", "reserve", "depot", "warehouse"}
-PARTICIPANT_PREPS = {"to", "from", "for", "with", "by", "of", "into"}
 
 
 def is_participant(token: Token, idx: ActorIndex) -> bool:
@@ -19,12 +18,12 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head
-    if head.lemma_.lower() in STOCK_NOUNS:
+    if head.lemma_.lower() in vocab.words("stock_nouns"):
         return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
     if head.dep_ == "poss":
         return not idx.is_item(head.head)
     if head.dep_ == "pobj":
-        return head.head.lower_ in PARTICIPANT_PREPS
+        return head.head.lower_ in vocab.words("participant_preps")
     return head.dep_ in PARTICIPANT_DEPS
 
 

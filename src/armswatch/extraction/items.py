@@ -5,14 +5,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extraction import vocab
 from armswatch.nlp import entities
-
-# Argument positions searched for the item before the whole sentence, nearest first.
-ITEM_DEPS = ("dobj", "nsubjpass", "pobj", "dative", "attr", "compound", "nsubj", "oprd", "conj", "appos", "xcomp",
-             "acl", "relcl", "amod", "pcomp", "prep")
-# Precedence of categories when one phrase lists several ("drones and missiles" -> missiles, see GUIDELINES §2).
-MAIN_ORDER = ("air-defence", "missiles", "artillery", "armoured-vehicles", "aircraft", "naval", "drones",
-              "small-arms", "ammunition", "components", "weapons", "support")
 
 
 @dataclass
@@ -34,7 +28,7 @@ def _subtree_range(token: Token) -> tuple[int, int]:
 def _main(spans: list[Span]) -> Span:
     """The main item of a phrase: the first-written specific category, generic ones last."""
     def rank(s: Span) -> tuple[int, int]:
-        generic = s.label_ in ("weapons", "support", "components")
+        generic = s.label_ in vocab.words("generic_item_categories")
         return (1 if generic else 0, s.start)
     return min(spans, key=rank)
 
@@ -81,9 +75,10 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
     candidates = candidates or own
     if candidates:
         main = _main(candidates)
-        if main.label_ == "weapons" and main[0].lower_ in ("the", "these", "those", "such"):
+        if main.label_ == "weapons" and main[0].lower_ in vocab.words("pointing_determiners"):
             # "asked X for the weapons, calling the howitzers essential": the definite generic points back
-            specific = [s for s in _spans_in(items, sent.start, sent.end) if s.label_ not in ("weapons", "support")]
+            specific = [s for s in _spans_in(items, sent.start, sent.end)
+                        if s.label_ not in vocab.words("vague_item_categories")]
             if specific:
                 return ItemChoice(main.text, specific[0].label_, _categories([specific[0], main]), "argument")
         return ItemChoice(main.text, main.label_, _categories([main, *candidates]), "argument")

@@ -141,7 +141,8 @@ def parse_rules(triggers: dict, cues: dict, source: str = "triggers.yaml") -> Ru
         if name == "version":
             continue
         if isinstance(values, dict):
-            cue_sets.update({f"{name}.{k}": frozenset(str(v).lower() for v in vs) for k, vs in values.items()})
+            cue_sets.update({f"{name}.{k}": frozenset(str(v).lower() for v in vs) for k, vs in values.items()
+                             if isinstance(vs, list)})  # tables of numbers are not cues
         elif isinstance(values, list):
             cue_sets[name] = frozenset(str(v).lower() for v in values)
         else:
