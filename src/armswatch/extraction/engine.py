@@ -9,8 +9,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.extraction import items
-from armswatch.extraction.actors import ActorIndex, ActorRef
-from armswatch.extraction.arguments import (
+from armswatch.extraction.slots import (
     CLAIM_NOUNS,
     FIXED,
     SUPPLY_LEMMAS,
@@ -21,7 +20,7 @@ from armswatch.extraction.arguments import (
     subject_of,
     unidentified,
 )
-from armswatch.extraction.claimant import Claimant, ClaimantFinder
+from armswatch.extraction.claimant import Claimant, claimant_finder
 from armswatch.extraction.negation import analyse, climb
 from armswatch.confidence import LocalContext, local_features
 from armswatch.confidence import score as score_confidence
@@ -46,27 +45,15 @@ class PassageExtractor(PassageResolver):
 
     def __init__(self, doc: Doc, published: str | None, rules: Rules):
         self.doc, self.published, self.rules = doc, published, rules
-        self.idx = ActorIndex(doc, rules.cues)
-        self.claimants = ClaimantFinder(doc, self.idx, rules)
         self.sentences = list(doc.sents)
+        self.claimants = claimant_finder(doc, self.sentences)
+        self.idx = self.claimants.idx  # resolves a quoted "we" to the quotation's speaker
         self.dropped: list[dict] = []
         self.hypotheticals: list[Candidate] = []  # dropped readings whose endpoints an ellipsis may refer to
         self.origins: dict[int, Candidate] = {}  # id(mention) -> its candidate (for its time and for explain)
         self.provenance: dict[int, Provenance] = {}  # id(mention) -> how its endpoints and item were found
         self._emitted: list[Mention] = []  # mentions made so far, in the order they were made
         self._later: list[Mention] = []  # mentions of later candidates, for an endpoint stated after the event
-        self.idx.first_person = self._first_person
-
-    def _first_person(self, tok: Token) -> ActorRef | None:
-        """"We"/"I" inside a quotation: the quotation's speaker."""
-        from armswatch.extraction.claimant import in_quotes
-
-        if not in_quotes(self.doc, tok.i):
-            return None
-        c = self.claimants._quote_speaker(tok, self.sentences)
-        if c is None or c.id in ("other", "author") or c.token is None:
-            return None
-        return ActorRef(c.id, "state", c.token.i, c.token.i + 1, "anaphor")
 
     # -- triggers ------------------------------------------------------------------------------------------------
     def frames_for(self, tok: Token) -> list[Frame]:
@@ -285,7 +272,7 @@ class PassageExtractor(PassageResolver):
         return cand
 
     def _new_customer(self, tok: Token, sent: Span) -> bool:
-        from armswatch.extraction.arguments import governor
+        from armswatch.extraction.slots import governor
 
         entities.ensure(self.doc, [sent])
         gov = governor(tok)
@@ -293,13 +280,13 @@ class PassageExtractor(PassageResolver):
         return ordinal or (gov is not None and gov.lemma_.lower() == "become")
 
     def _supply_governor(self, tok: Token) -> bool:
-        from armswatch.extraction.arguments import governor
+        from armswatch.extraction.slots import governor
 
         gov = governor(tok)
         return gov is not None and any(f.type in ("TRANSFER", "PLEDGE") for f in self.frames_for(gov))
 
     def _governed_by_trigger(self, tok: Token) -> bool:
-        from armswatch.extraction.arguments import governor
+        from armswatch.extraction.slots import governor
 
         gov = governor(tok) if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") else None
         return gov is not None and any(f.type in ("TRANSFER", "PLEDGE") and f.id != "supply.n"

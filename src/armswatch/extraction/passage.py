@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from armswatch.errors import ArmswatchError
 from armswatch.extraction import coref, items, timex
 from armswatch.extraction.actors import ActorRef
-from armswatch.extraction.arguments import subject_of
+from armswatch.extraction.slots import subject_of
 from armswatch.extraction.claimant import SELF, Claimant, in_quotes
 from armswatch.extraction.negation import Scope
 from armswatch.extraction.rules import Frame
@@ -143,7 +143,7 @@ class PassageResolver:
 
     def _claimant_opposes(self, cand: Candidate) -> bool:
         """"Iran condemned the sanctions": a speaker who governs the measure without imposing it is its target."""
-        from armswatch.extraction.arguments import IMPOSE_VERBS, governor
+        from armswatch.extraction.slots import IMPOSE_VERBS, governor
 
         gov = governor(cand.trigger)
         if gov is None or gov.lemma_.lower() in IMPOSE_VERBS:
@@ -162,7 +162,7 @@ class PassageResolver:
         return not self.idx.resolve_all(subj)
 
     def _origin(self, cand: Candidate) -> ActorRef | None:
-        from armswatch.extraction.arguments import slot_function
+        from armswatch.extraction.slots import slot_function
 
         refs = slot_function("item_origin")(cand.trigger, self.idx)
         return refs[0] if refs else None
@@ -228,7 +228,7 @@ class PassageResolver:
     def _bystander_of_measure(self, cand: Candidate) -> bool:
         """"a panel that monitored sanctions on X", "firms that evaded sanctions": the verb's subject watches or
         breaks the measure, so a nearby actor is no evidence of who imposed it."""
-        from armswatch.extraction.arguments import governor
+        from armswatch.extraction.slots import governor
 
         if cand.type != "SANCTION" or cand.trigger.pos_ not in ("NOUN", "PROPN"):
             return False
