@@ -22,6 +22,10 @@ HEAD_NOUN_DEPS = ("compound", "amod", "poss", "flat", "nmod", "npadvmod")
 SUBJECT_PHRASE_DEPS = ("compound", "amod", "poss", "flat", "nmod")
 PLURAL_TAGS = ("NNS", "NNPS")
 PRONOUN_TAGS = ("PRP", "PRP$")
+# Kinds of gazetteer actor (the lexicon's categories) an anaphor prefers or avoids.
+PERSON_KINDS = ("person",)
+NOT_A_STATE_KINDS = ("person", "media")
+ORG_KINDS = ("org", "institution")
 # A wire dateline at the start of an article: "CAIRO, Egypt (Wire) — ", "OSLO, March 3. /AGENCY/. "
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
                       r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*"
@@ -294,9 +298,9 @@ class ActorIndex:
         if low in words("first_person_pronouns"):
             return self.speakers.first_person(token) if self.speakers is not None else None
         if low in words("anaphors.pronoun_person"):
-            return self.reporter(token) or self.antecedent(token, prefer=("person",))
+            return self.reporter(token) or self.antecedent(token, prefer=PERSON_KINDS)
         if low in words("anaphors.pronoun_state"):
-            return self.measure_target(token) or self.antecedent(token, avoid=("person", "media"))
+            return self.measure_target(token) or self.antecedent(token, avoid=NOT_A_STATE_KINDS)
         return None
 
     def _description(self, description: str, token: Token) -> ActorRef | None:
@@ -304,13 +308,13 @@ class ActorIndex:
         organisation), "the country" (a state), "the firm"; else the lexicon's default for it."""
         parts = description.split()
         if parts[0] in words("speaker_possessives"):
-            return self.reporter(token) or self.antecedent(token, prefer=("person",), max_back=400)
+            return self.reporter(token) or self.antecedent(token, prefer=PERSON_KINDS, max_back=400)
         if description in words("alliance_descriptions") or parts[-1] in words("anaphors.org_heads"):
-            found = self.antecedent(token, prefer=("org", "institution"), only_org=True)
+            found = self.antecedent(token, prefer=ORG_KINDS, only_org=True)
         elif parts[-1] in words("anaphors.state_heads"):
-            found = self.antecedent(token, avoid=("person", "media"), only_state=True)
+            found = self.antecedent(token, avoid=NOT_A_STATE_KINDS, only_state=True)
         else:
-            found = self.antecedent(token, avoid=("person", "media"))
+            found = self.antecedent(token, avoid=NOT_A_STATE_KINDS)
         return found or self.default_for(description, token)
 
     def measure_target(self, pronoun: Token) -> ActorRef | None:

@@ -260,7 +260,7 @@ def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
     head = t.head if t.dep_ in ("acl", "amod", "relcl") else t
     for c in head.children:
         if c.dep_ in ("acl", "relcl", "conj") and c.pos_ == "VERB" and c.lemma_.lower() in words("origin_verbs"):
-            refs = _refs(idx, pobjs(c, "in", "from"))
+            refs = _refs(idx, pobjs(c, *words("origin_preps")))
             if refs:
                 return refs
     return []
@@ -409,7 +409,7 @@ def _of_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 def _pobj_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"customers for Russian arms", "buyers of Turkish drones": the item's origin, named on the object noun."""
-    return _refs(idx, [m for o in pobjs(t, "for", "of") for m in o.children
+    return _refs(idx, [m for o in pobjs(t, *words("customer_preps")) for m in o.children
                        if m.dep_ in ("amod", "compound", "poss") and idx.span_ref(m) is not None])
 
 
