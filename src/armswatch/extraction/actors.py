@@ -338,6 +338,7 @@ class ActorIndex:
         return None
 
     def default_for(self, description: str, token: Token) -> ActorRef | None:
+        """The lexicon's actor for a description with no antecedent ("the Kremlin" -> RUS, "the bloc" -> EU)."""
         for entry in words("anaphors.defaults"):
             text, _, actor = entry.partition("=")
             if text == description:

@@ -156,6 +156,8 @@ class ClaimantFinder:
         return subj if subj is not None else _agent_of(verb)
 
     def from_verb(self, verb: Token) -> Claimant | None:
+        """The claimant a reporting verb names: its speaker, a pronoun of a relative clause taken as the clause's
+        subject ("companies that it said ..."), none for "this"/"that"."""
         subj = self._speaker_of(verb)
         if subj is None:
             return None
@@ -359,6 +361,7 @@ class ClaimantFinder:
         return c
 
     def _titled(self, speaker: Token) -> bool:
+        """A single office holder named by title ("Chancellor Karl Nehammer", "the spokesman"), not "officials"."""
         titles = words("official_titles")
         phrase = [t for t in speaker.subtree if t.i <= speaker.i]
         return speaker.tag_ not in ("NNS", "NNPS") and any(t.lemma_.lower() in titles for t in phrase)

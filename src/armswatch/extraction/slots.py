@@ -137,6 +137,8 @@ def _nsubj(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The subject of the verb a noun trigger hangs from ("Iran made deliveries"), or of the copula of an
+    adjective trigger ("Iran is willing ...")."""
     gov = governor(t)
     if gov is None:
         if t.dep_ in ("acomp",) and t.head.pos_ in ("AUX", "VERB"):
@@ -148,6 +150,7 @@ def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _gov_prep(word: str) -> Slot:
+    """The object of preposition `word` on the verb a noun trigger hangs from ("made deliveries to Russia")."""
     def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
         gov = governor(t)
         return _refs(idx, pobjs(gov, word)) if gov is not None else []
@@ -179,6 +182,7 @@ def arg_pobjs(token: Token, idx: ActorIndex, *preps: str) -> list[Token]:
 
 
 def _prep(word: str) -> Slot:
+    """The object of preposition `word` on the trigger or its item phrase (see `arg_pobjs`)."""
     return lambda t, idx: _refs(idx, arg_pobjs(t, idx, word))
 
 
@@ -267,6 +271,7 @@ def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _item_phrases(t: Token) -> list[Token]:
+    """Where a trigger's item is: its object or passive subject, or the noun a participle trigger modifies."""
     return [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + (
         [t.head] if t.dep_ in ("acl", "relcl", "amod") else [])
 
@@ -443,6 +448,7 @@ def _nsubj_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _default(actor: str) -> Slot:
+    """A fixed actor for the role when no slot before it fills it ("Two firms were sanctioned": by the US)."""
     return lambda t, idx: [ActorRef(actor, "state", t.i, t.i + 1, "default")]
 
 
