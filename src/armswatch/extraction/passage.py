@@ -10,10 +10,10 @@ from spacy.tokens import Span, Token
 from armswatch.errors import ArmswatchError
 from armswatch.extraction import coref, items, timex
 from armswatch.extraction.actors import ActorRef
-from armswatch.extraction.slots import subject_of
 from armswatch.extraction.claimant import SELF, Claimant, in_quotes
 from armswatch.extraction.negation import Scope
 from armswatch.extraction.rules import Frame
+from armswatch.extraction.slots import subject_of
 from armswatch.nlp import entities
 from armswatch.types import Mention
 
