@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from armswatch.errors import LexiconError
-from armswatch.extraction.arguments import slot_function
+from armswatch.extraction.slots import slot_function
 from armswatch.extraction.rules import DATA_DIR, load_rules, parse_rules
 from armswatch.types import EVENT_TYPES
 

@@ -1,15 +1,31 @@
-"""Maps parse tokens to actor ids: gazetteer spans first, then generic heads through their modifiers, then anaphors."""
+"""Maps parse tokens to actor ids: gazetteer spans first, then generic heads through their modifiers, then anaphors.
+
+The word lists it consults are in data/references.yaml (and the shared cues in data/cues.yaml). A first-person
+pronoun inside a quotation names the quotation's speaker: finding that speaker is the claimant stage's job, so the
+index is built with the claimant stage's `QuoteSpeakerLookup` (see `claimant.claimant_finder`) or with none, in
+which case a first-person pronoun names no actor.
+"""
 from __future__ import annotations
 
+import copy
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-# Kinds of gazetteer actor that can supply or receive arms (media can only be a claimant).
-PARTY_KINDS = {"demonym", "state", "capital", "person", "institution", "org", "company", None, ""}
+from armswatch.extraction.vocab import words
+
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-OF_PREPS = {"of", "from", "in", "at", "for"}
+HEAD_NOUN_DEPS = ("compound", "amod", "poss", "flat", "nmod", "npadvmod")
+SUBJECT_PHRASE_DEPS = ("compound", "amod", "poss", "flat", "nmod")
+PLURAL_TAGS = ("NNS", "NNPS")
+PRONOUN_TAGS = ("PRP", "PRP$")
+# Kinds of gazetteer actor (the lexicon's categories) an anaphor prefers or avoids.
+PERSON_KINDS = ("person",)
+NOT_A_STATE_KINDS = ("person", "media")
+ORG_KINDS = ("org", "institution")
 # A wire dateline at the start of an article: "CAIRO, Egypt (Wire) — ", "OSLO, March 3. /AGENCY/. "
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s+[—–-]{1,2}\s+"
                       r"|^\s*[A-Z][A-Z .'-]{2,},\s*\w+ \d{1,2}\.\s*/[A-Z]+/\.\s*"
@@ -18,18 +34,33 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]
 LINE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .,'-]{2,}(?:,[ \t]*[A-Z][\w .]+)?[ \t]*(?:\([^)]{1,30}\))?[ \t]+[—–-]{1,2}"
                            r"[ \t]+", re.MULTILINE)
 DATELINE_WINDOW = 1000  # characters from the start in which a line may open with the dateline
-QUANTIFIERS = {"any", "all", "some", "none", "each", "one", "both", "either", "neither", "party", "parties", "side"}
-# "US-made", "Iranian-produced": the maker of an item, never an actor named by the phrase
-ORIGIN_WORDS = {"make", "made", "produce", "produced", "build", "built", "manufacture", "manufactured", "develop",
-                "developed", "design", "designed", "supply", "supplied", "provide", "provided", "origin"}
-# "a London-based research group", "a Paris-headquartered monitor": located in a place, not that state's voice
-LOCATION_WORDS = {"base", "based", "headquarter", "headquartered"}
-FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
+_QUOTATION_MARK = re.compile("[\"“”«»]")
+
+
+def in_quotes(doc: Doc, i: int) -> bool:
+    """Whether token i sits between an opening and a closing double quotation mark (counted from the passage start)."""
+    marks = doc.user_data.get("armswatch.quotes")
+    if marks is None:  # once per doc: [offsets of the quotation marks, whether a quote is open after each]
+        offsets, open_after, opens = [], [], 0
+        for m in _QUOTATION_MARK.finditer(doc.text):
+            ch = m.group()
+            if ch in "“«":
+                opens += 1
+            elif ch in "”»":
+                opens = max(0, opens - 1)
+            else:
+                opens = 0 if opens else 1
+            offsets.append(m.start())
+            open_after.append(opens > 0)
+        marks = doc.user_data["armswatch.quotes"] = [offsets, open_after]
+    offsets, open_after = marks
+    last = bisect_left(offsets, doc[i].idx) - 1  # the last mark before the token
+    return last >= 0 and open_after[last]
 
 
 def _head_noun(token: Token) -> Token:
     head = token
-    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod", "npadvmod") and head.head != head:
+    while head.dep_ in HEAD_NOUN_DEPS and head.head != head:
         head = head.head
     return head
 
@@ -37,15 +68,37 @@ def _head_noun(token: Token) -> Token:
 def _plural(token: Token) -> bool:
     """Whether the phrase of an actor is plural ("Chinese entities", "Iran and Syria")."""
     head = _head_noun(token)
-    return head.tag_ in ("NNS", "NNPS") or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    return head.tag_ in PLURAL_TAGS or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
 
 
 def _subject(token: Token) -> bool:
     """Whether an actor phrase is (part of) a clause subject: "Iran" in "Iran's navy seized ..." too."""
     head = token
-    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head != head:
+    while head.dep_ in SUBJECT_PHRASE_DEPS and head.head != head:
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _pronoun_number(token: Token) -> bool | None:
+    """True for a plural pronoun ("they"), False for a singular one ("its"), None when the word says nothing."""
+    if token.lower_ in words("plural_pronouns"):
+        return True
+    return False if token.lower_ in words("singular_pronouns") else None
+
+
+def _pobjs_of(head: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions `preps` hanging on head."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _unique_parties(refs: list[ActorRef]) -> list[ActorRef]:
+    """Each actor id once, in order; media are never a party."""
+    seen, unique = set(), []
+    for r in refs:
+        if r.id not in seen:
+            seen.add(r.id)
+            unique.append(r)
+    return [r for r in unique if r.kind != "media"]
 
 
 @dataclass(frozen=True)
@@ -57,12 +110,17 @@ class ActorRef:
     via: str = "span"  # span | modifier | anaphor
 
 
+class QuoteSpeakerLookup(Protocol):
+    """Resolves a first-person pronoun inside a quotation to the quotation's speaker (the claimant stage)."""
+
+    def first_person(self, token: Token) -> ActorRef | None: ...
+
+
 class ActorIndex:
     """Per-doc index of the gazetteer's actor spans (doc.spans['actors']) plus anaphor resolution."""
 
-    def __init__(self, doc: Doc, cues):
+    def __init__(self, doc: Doc, speakers: QuoteSpeakerLookup | None = None):
         self.doc = doc
-        self.cues = cues
         dateline = DATELINE.match(doc.text)
         places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
         places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
@@ -74,7 +132,13 @@ class ActorIndex:
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, span)
         self.item_tokens = {i for s in self.items for i in range(s.start, s.end)}
-        self.first_person = None  # set by the engine: resolves "we"/"I" inside a quotation to its speaker
+        self.speakers = speakers  # who "we"/"I" inside a quotation is; None: a first-person pronoun names no actor
+
+    def with_speakers(self, speakers: QuoteSpeakerLookup) -> ActorIndex:
+        """The same index (sharing its tables) that resolves a quoted first-person pronoun through `speakers`."""
+        other = copy.copy(self)
+        other.speakers = speakers
+        return other
 
     # -- single tokens -------------------------------------------------------------------------------------------
     def span_ref(self, token: Token) -> ActorRef | None:
@@ -88,16 +152,10 @@ class ActorIndex:
 
     def resolve(self, token: Token, depth: int = 0, allow_anaphor: bool = True) -> ActorRef | None:
         """The actor a noun phrase headed by `token` names, or None."""
-        ref = self.span_ref(token)
-        if ref is not None:
-            span = self.by_token[token.i]
-            if allow_anaphor and span.text.lower() in ("the bloc", "the alliance"):
-                # "the bloc" after "NATO chief ...": the passage's own antecedent beats the lexicon's default
-                found = self.anaphor(span.root)
-                if found is not None and found.via == "anaphor":
-                    return found
-            return ref
-        if self.is_item(token) and token.lemma_.lower() not in self.cues["generic_heads"]:
+        span = self.by_token.get(token.i)
+        if span is not None:
+            return self._named(span, allow_anaphor)
+        if self.is_item(token) and token.lemma_.lower() not in words("generic_heads"):
             return None  # "Iranian drones": the adjective is the origin, not an actor named by the phrase
         if allow_anaphor:
             ref = self.anaphor(token)
@@ -105,27 +163,47 @@ class ActorIndex:
                 return ref
         if depth > 2:
             return None
-        if token.lemma_.lower() in self.cues["relational_nouns"]:
+        if token.lemma_.lower() in words("relational_nouns"):
             return None  # "Ukraine's allies", "Russia's partners": related to the possessor, not the possessor
+        return self._through_modifier(token, depth) or self._through_owner(token, depth)
+
+    def _named(self, span: Span, allow_anaphor: bool) -> ActorRef:
+        """A gazetteer span; "the bloc"/"the alliance" after "NATO chief ...": the passage's own antecedent beats
+        the lexicon's default for the description."""
+        if allow_anaphor and span.text.lower() in words("alliance_descriptions"):
+            found = self.anaphor(span.root)
+            if found is not None and found.via == "anaphor":
+                return found
+        return ActorRef(span.label_, span.id_, span.start, span.end)
+
+    def _through_modifier(self, token: Token, depth: int) -> ActorRef | None:
+        """"Iran's navy", "the Russian ministry", "US officials": the actor in a modifier of the head, except the
+        maker or the location of the thing named ("US-made", "London-based")."""
+        origin, location = words("origin_words"), words("location_words")
         for dep in MODIFIER_DEPS:
             for child in token.children:
-                if child.dep_ == dep and child.lemma_.lower() not in ORIGIN_WORDS | LOCATION_WORDS:
+                low = child.lemma_.lower()
+                if child.dep_ == dep and low not in origin and low not in location:
                     ref = self.resolve(child, depth + 1, allow_anaphor=(dep == "poss"))
                     if ref is not None and ref.kind != "media":
                         return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")
-        if token.lemma_.lower() in self.cues["generic_heads"] or token.pos_ in ("PROPN",) or token.lower_ in QUANTIFIERS:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in OF_PREPS:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            ref = self.resolve(pobj, depth + 1)
-                            if ref is not None and ref.kind != "media":
-                                return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")
+        return None
+
+    def _through_owner(self, token: Token, depth: int) -> ActorRef | None:
+        """"officials from Iran", "the government of Serbia", "any of the parties": the owner after a generic head,
+        a proper name or a quantifier."""
+        if not (token.lemma_.lower() in words("generic_heads") or token.pos_ == "PROPN"
+                or token.lower_ in words("quantifier_heads")):
+            return None
+        for pobj in _pobjs_of(token, words("owner_preps")):
+            ref = self.resolve(pobj, depth + 1)
+            if ref is not None and ref.kind != "media":
+                return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")
         return None
 
     def companions(self, head: Token) -> list[Token]:
         """Partners added to an actor or a verb by "along with X", "together with X" or "alongside X"."""
-        preps = self.cues["companion_preps"]
+        preps = words("companion_preps")
         out = []
         for child in head.children:
             if child.dep_ != "prep":
@@ -141,103 +219,118 @@ class ActorIndex:
             out.extend(g for w in withs for g in w.children if g.dep_ == "pobj")
         return out
 
+    # -- phrases of several actors -------------------------------------------------------------------------------
     def resolve_all(self, token: Token) -> list[ActorRef]:
         """Actors of a phrase and its conjuncts ("Iran and North Korea", "countries like Iran, like Syria")."""
         out: list[ActorRef] = []
+        for head in self._listed_heads(token):
+            out.extend(self._head_refs(head))
+        return _unique_parties(out)
+
+    def _listed_heads(self, token: Token) -> list[Token]:
+        """The phrase's head, its conjuncts, and an apposed list of actors ("from China, Turkey, the UAE and Iran")."""
         heads = [token, *token.conjuncts]
         for head in list(heads):
-            for child in head.children:  # "from China, Turkey, the UAE and Iran": an apposed list
+            for child in head.children:
                 if child.dep_ == "appos" and self.span_ref(child) is not None and self.span_ref(head) is not None:
                     heads.extend([child, *child.conjuncts])
-        for head in heads:
-            if head.lemma_.lower() in self.cues["generic_heads"]:
-                # "Russian and North Korean entities": every conjoined nationality of a generic head
-                own = self.by_token.get(head.i)
-                mods = [m for c in head.children if c.dep_ in ("amod", "compound") and self.span_ref(c) is not None
-                        for m in (c, *c.conjuncts) if self.span_ref(m) is not None
-                        and (own is None or not own.start <= m.i < own.end)]
-                refs = ([self.span_ref(head)] if own is not None else []) + [self.span_ref(m) for m in mods]
-                if len({r.id for r in refs}) > 1:
-                    out.extend(refs)
-                    continue
-            if self.span_ref(head) is None and (head.lemma_.lower() in self.cues["generic_heads"]
-                                                or head.lower_ in QUANTIFIERS):
-                # "companies from China and Iran": every conjoined owner of a generic head
-                owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS
-                          for g in c.children if g.dep_ == "pobj"]
-                inner = [r for g in owners for r in self.resolve_all(g)]
-                if len(inner) > 1:
-                    out.extend(inner)
-                    continue
-            ref = self.resolve(head)
-            if ref is not None:
-                out.append(ref)
-            else:
-                for child in head.children:  # "countries like X", "states such as X", "allies including X"
-                    if child.dep_ == "prep" and child.lower_ in ("like", "including", "as", "notably"):
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                out.extend(self.resolve_all(pobj))
-            # "North Korea, like Iran": a parse that hangs the second member under a preposition of the first
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ == "like" and ref is not None:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            out.extend(self.resolve_all(pobj))
-            if ref is not None:
-                for pobj in self.companions(head):
-                    out.extend(self.resolve_all(pobj))
-        seen, unique = set(), []
-        for r in out:
-            if r.id not in seen:
-                seen.add(r.id)
-                unique.append(r)
-        return [r for r in unique if r.kind != "media"]
+        return heads
+
+    def _head_refs(self, head: Token) -> list[ActorRef]:
+        """The actors one head of a list names, with the partners and examples hung on it."""
+        generic = head.lemma_.lower() in words("generic_heads")
+        if generic:
+            refs = self._conjoined_nationalities(head)
+            if refs:
+                return refs
+        if self.span_ref(head) is None and (generic or head.lower_ in words("quantifier_heads")):
+            refs = self._conjoined_owners(head)
+            if refs:
+                return refs
+        ref = self.resolve(head)
+        if ref is None:
+            return self._examples(head)
+        return [ref, *self._like_partners(head), *[r for p in self.companions(head) for r in self.resolve_all(p)]]
+
+    def _conjoined_nationalities(self, head: Token) -> list[ActorRef]:
+        """"Russian and North Korean entities": every conjoined nationality of a generic head, when they name more
+        than one actor."""
+        own = self.by_token.get(head.i)
+        mods = [m for c in head.children if c.dep_ in ("amod", "compound") and self.span_ref(c) is not None
+                for m in (c, *c.conjuncts) if self.span_ref(m) is not None
+                and (own is None or not own.start <= m.i < own.end)]
+        refs = ([self.span_ref(head)] if own is not None else []) + [self.span_ref(m) for m in mods]
+        return refs if len({r.id for r in refs}) > 1 else []
+
+    def _conjoined_owners(self, head: Token) -> list[ActorRef]:
+        """"companies from China and Iran", "any of the parties": every conjoined owner of a generic head or a
+        quantifier, when there is more than one."""
+        inner = [r for g in _pobjs_of(head, words("owner_preps")) for r in self.resolve_all(g)]
+        return inner if len(inner) > 1 else []
+
+    def _examples(self, head: Token) -> list[ActorRef]:
+        """"countries like X", "states such as X", "allies including X": the examples of a head naming no actor."""
+        return [r for pobj in _pobjs_of(head, words("example_preps")) for r in self.resolve_all(pobj)]
+
+    def _like_partners(self, head: Token) -> list[ActorRef]:
+        """"North Korea, like Iran, ...": a parse that hangs the second member under a preposition of the first."""
+        return [r for c in head.children if c.dep_ == "prep" and c.lower_ == "like"
+                for pobj in c.children if pobj.dep_ == "pobj" for r in self.resolve_all(pobj)]
 
     # -- anaphors ------------------------------------------------------------------------------------------------
     def anaphor(self, token: Token) -> ActorRef | None:
         """Resolve pronouns and "the regime"/"the bloc"-style descriptions to the nearest earlier actor."""
-        low = token.lower_
-        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
-            if low in FIRST_PERSON and self.first_person is not None:
-                return self.first_person(token)
-            if low in self.cues["anaphors.pronoun_person"]:
-                return self.reporter(token) or self.antecedent(token, prefer=("person",))
-            if low in self.cues["anaphors.pronoun_state"]:
-                return self.measure_target(token) or self.antecedent(token, avoid=("person", "media"))
-            return None
+        if token.pos_ == "PRON" or token.tag_ in PRONOUN_TAGS:
+            return self._pronoun(token)
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
-        for description in self.cues["anaphors.descriptions"]:
-            words = description.split()
+        for description in words("anaphors.descriptions"):
+            parts = description.split()
             # "the bloc", "the defence alliance", "its close ally": determiner + head word of the description
-            if dets and dets[0] == words[0] and token.lower_ == words[-1]:
-                if description.split()[0] in ("his", "her"):
-                    return self.reporter(token) or self.antecedent(token, prefer=("person",), max_back=400)
-                if description in ("the bloc", "the alliance") or words[-1] in self.cues["anaphors.org_heads"]:
-                    found = self.antecedent(token, prefer=("org", "institution"), only_org=True)
-                elif words[-1] in self.cues["anaphors.state_heads"]:
-                    found = self.antecedent(token, avoid=("person", "media"), only_state=True)
-                else:
-                    found = self.antecedent(token, avoid=("person", "media"))
-                return found or self.default_for(description, token)
+            if dets and dets[0] == parts[0] and token.lower_ == parts[-1]:
+                return self._description(description, token)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self.same_head(token)
         return None
 
+    def _pronoun(self, token: Token) -> ActorRef | None:
+        """A personal pronoun: "we" in a quotation is its speaker, "he"/"his" a person, "it"/"they" a state."""
+        low = token.lower_
+        if low in words("first_person_pronouns"):
+            return self.speakers.first_person(token) if self.speakers is not None else None
+        if low in words("anaphors.pronoun_person"):
+            return self.reporter(token) or self.antecedent(token, prefer=PERSON_KINDS)
+        if low in words("anaphors.pronoun_state"):
+            return self.measure_target(token) or self.antecedent(token, avoid=NOT_A_STATE_KINDS)
+        return None
+
+    def _description(self, description: str, token: Token) -> ActorRef | None:
+        """A definite description of an earlier actor: "his ministry" (the speaker's), "the bloc" (an
+        organisation), "the country" (a state), "the firm"; else the lexicon's default for it."""
+        parts = description.split()
+        if parts[0] in words("speaker_possessives"):
+            return self.reporter(token) or self.antecedent(token, prefer=PERSON_KINDS, max_back=400)
+        if description in words("alliance_descriptions") or parts[-1] in words("anaphors.org_heads"):
+            found = self.antecedent(token, prefer=ORG_KINDS, only_org=True)
+        elif parts[-1] in words("anaphors.state_heads"):
+            found = self.antecedent(token, avoid=NOT_A_STATE_KINDS, only_state=True)
+        else:
+            found = self.antecedent(token, avoid=NOT_A_STATE_KINDS)
+        return found or self.default_for(description, token)
+
     def measure_target(self, pronoun: Token) -> ActorRef | None:
         """"sanctions on Iran over its drone deliveries", "sanctioned Belarus for its shell shipments": a
         possessive in the reason phrase of a measure is the measure's named target, not its imposer."""
-        if pronoun.dep_ != "poss" or pronoun.head.dep_ != "pobj" or pronoun.head.head.lower_ not in ("over", "for"):
+        if pronoun.dep_ != "poss" or pronoun.head.dep_ != "pobj" or \
+                pronoun.head.head.lower_ not in words("measure_reason_preps"):
             return None
         measure = pronoun.head.head.head  # the noun or verb the "over/for" phrase hangs on
-        words = self.cues["accusing_measures"] | {"impose"}
-        if measure.lemma_.lower() not in words:
+        measures = words("accusing_measures") | words("reason_bearing_verbs")
+        if measure.lemma_.lower() not in measures:
             return None
         holders = [measure] + [c for c in measure.children if c.dep_ == "dobj"]
-        targets = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                   for g in c.children if g.dep_ == "pobj"]
+        targets = [g for h in holders for g in _pobjs_of(h, words("measure_target_preps"))]
         if measure.pos_ == "VERB":
-            targets += [c for c in measure.children if c.dep_ == "dobj" and c.lemma_.lower() not in words]
+            targets += [c for c in measure.children if c.dep_ == "dobj" and c.lemma_.lower() not in measures]
         for target in targets:
             ref = self.span_ref(target)
             if ref is not None:
@@ -245,7 +338,8 @@ class ActorIndex:
         return None
 
     def default_for(self, description: str, token: Token) -> ActorRef | None:
-        for entry in self.cues.get("anaphors.defaults", ()):
+        """The lexicon's actor for a description with no antecedent ("the Kremlin" -> RUS, "the bloc" -> EU)."""
+        for entry in words("anaphors.defaults"):
             text, _, actor = entry.partition("=")
             if text == description:
                 actor = actor if actor.startswith("org:") else actor.upper()
@@ -253,13 +347,11 @@ class ActorIndex:
         return None
 
     def reporter(self, token: Token) -> ActorRef | None:
-        """"X's minister said that ... his country": the speaker of the clause that contains the pronoun."""
-        reporting = self.cues["reporting_verbs"]
-        if self.first_person is not None and getattr(self.first_person, "__self__", None) is not None:
-            from armswatch.extraction.claimant import in_quotes
-
-            if in_quotes(self.doc, token.i):
-                return None  # inside a quotation "his" is not the speaker
+        """"X's minister said that ... his country": the speaker of the clause that contains the pronoun (inside a
+        quotation "his" is not the speaker)."""
+        if in_quotes(self.doc, token.i):
+            return None
+        reporting = words("reporting_verbs")
         for anc in token.ancestors:
             if anc.lemma_.lower() in reporting:
                 for c in anc.children:
@@ -277,6 +369,7 @@ class ActorIndex:
                     return ActorRef(ref.id, ref.kind, ref.start, ref.end, "anaphor")
         return None
 
+    # -- antecedents ---------------------------------------------------------------------------------------------
     def antecedent(self, token: Token, prefer=(), avoid=(), only_org: bool = False,
                    max_back: int = 10_000, exclude_ids: frozenset[str] = frozenset(),
                    only_state: bool = False) -> ActorRef | None:
@@ -285,8 +378,25 @@ class ActorIndex:
         A full description ("the firm") never points back to the subject of its own clause ("The US accused the
         firm"), and a pronoun inside a quotation never points to the quotation's speaker.
         """
-        from armswatch.extraction.claimant import in_quotes
+        blocked = self._own_clause_subject(token)
+        quoted = in_quotes(self.doc, token.i)
+        candidates = [span for span in reversed(self.spans)
+                      if span.end <= token.i and token.i - span.end <= max_back and span.label_ not in exclude_ids
+                      and _kind_allowed(span, avoid, only_org, only_state) and span.start not in blocked
+                      and not (quoted and self._speaker_of_quote(span))]
+        if not candidates:
+            return None
+        plural = _pronoun_number(token)
+        candidates = self._companies_first(token, candidates)
+        best = min(candidates, key=lambda span: _salience(span, token, prefer, plural))
+        if plural and self._nearer_plural_item(best, token):
+            return None
+        return ActorRef(best.label_, best.id_, best.start, best.end, "anaphor")
 
+    @staticmethod
+    def _own_clause_subject(token: Token) -> set[int]:
+        """"The US accused the firm": the tokens of the subject of a description's own clause (never its
+        antecedent); a pronoun may point there ("Iran said it ...")."""
         blocked: set[int] = set()
         if token.pos_ != "PRON":
             for anc in token.ancestors:
@@ -294,43 +404,39 @@ class ActorIndex:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and token not in c.subtree:
                         blocked.update(t.i for t in c.subtree)
                 break
-        quoted = in_quotes(self.doc, token.i)
-        reporting = self.cues["reporting_verbs"]
-        candidates = []
-        for span in reversed(self.spans):
-            if span.end > token.i or token.i - span.end > max_back or span.label_ in exclude_ids:
-                continue
-            if only_org and not span.label_.startswith("org:"):
-                continue
-            if only_state and span.label_.startswith("org:"):
-                continue
-            if span.id_ in avoid or span.start in blocked:
-                continue
-            root = span.root
-            if quoted and root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting and not in_quotes(
-                    self.doc, root.i):
-                continue  # "'He is turning to Iran,' Kirby said": not Kirby
-            candidates.append(span)
-        if not candidates:
-            return None
+        return blocked
 
-        def score(span) -> tuple:
-            # salience: preferred kinds, number agreement, subjects, then the nearest ("Iran backed ... It ...")
-            return (0 if not prefer or span.id_ in prefer else 1,
-                    0 if plural is None or _plural(span.root) == plural else 1,
-                    0 if _subject(span.root) else 1,
-                    token.i - span.end)
-        low = token.lower_
-        plural = True if low in ("they", "their", "them", "themselves") else (
-            False if low in ("it", "its", "itself") else None)
-        if token.lemma_.lower() in self.cues["anaphors.company_heads"] and token.pos_ != "PRON":
-            companies = [s for s in candidates if s.id_ == "company" or _head_noun(s.root).lemma_.lower() in
-                         self.cues["anaphors.company_heads"]]
-            candidates = companies or candidates
-        best = min(candidates, key=score)
-        if plural:
-            # "the rockets were flown in, and their arrival ...": a nearer plural item is the antecedent
-            items = [t for t in self.doc[best.end: token.i] if t.tag_ == "NNS" and self.is_item(t)]
-            if items:
-                return None
-        return ActorRef(best.label_, best.id_, best.start, best.end, "anaphor")
+    def _speaker_of_quote(self, span: Span) -> bool:
+        """"'He is turning to Iran,' Kirby said": the unquoted subject of a reporting verb speaks the quotation."""
+        root = span.root
+        return root.dep_ == "nsubj" and root.head.lemma_.lower() in words("reporting_verbs") and not in_quotes(
+            self.doc, root.i)
+
+    @staticmethod
+    def _companies_first(token: Token, candidates: list[Span]) -> list[Span]:
+        """"the firm", "the manufacturer": a company description prefers company antecedents when there are any."""
+        heads = words("anaphors.company_heads")
+        if token.lemma_.lower() not in heads or token.pos_ == "PRON":
+            return candidates
+        companies = [s for s in candidates if s.id_ == "company" or _head_noun(s.root).lemma_.lower() in heads]
+        return companies or candidates
+
+    def _nearer_plural_item(self, best: Span, token: Token) -> bool:
+        """"the rockets were flown in, and their arrival ...": a nearer plural item is the antecedent."""
+        return any(t.tag_ == "NNS" and self.is_item(t) for t in self.doc[best.end: token.i])
+
+
+def _kind_allowed(span: Span, avoid, only_org: bool, only_state: bool) -> bool:
+    """Whether an actor span's kind fits what the description or pronoun asks for."""
+    is_org = span.label_.startswith("org:")
+    if (only_org and not is_org) or (only_state and is_org):
+        return False
+    return span.id_ not in avoid
+
+
+def _salience(span: Span, token: Token, prefer, plural: bool | None) -> tuple:
+    """Rank of an antecedent: preferred kinds, number agreement, subjects, then the nearest ("Iran backed ... It")."""
+    return (0 if not prefer or span.id_ in prefer else 1,
+            0 if plural is None or _plural(span.root) == plural else 1,
+            0 if _subject(span.root) else 1,
+            token.i - span.end)

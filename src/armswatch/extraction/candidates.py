@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, REQUEST, SANCTION, TRANSFER
 from armswatch.extraction import items
 from armswatch.extraction.actors import ActorIndex
-from armswatch.extraction.arguments import (
+from armswatch.extraction.slots import (
     CLAIM_NOUNS,
     FIXED,
     SUPPLY_LEMMAS,

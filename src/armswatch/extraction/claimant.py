@@ -1,28 +1,31 @@
 """Who asserts a mention: a reporting verb above the trigger, "according to X", a headline ", X says", or a later
-"... announced this" sentence; resolved to an actor id, `other` or `author`."""
+"... announced this" sentence; resolved to an actor id, `other` or `author`.
+
+The stage is built by `claimant_finder(doc, sentences)`, which also makes the actor index the other stages share:
+a first-person pronoun inside a quotation names the quotation's speaker, and finding that speaker needs this
+stage, so the data flows one way — a plain index (no first person resolved) -> `QuoteSpeakers` on it -> the shared
+index built with those speakers -> the `ClaimantFinder` the engine uses. The word lists are in data/claimant.yaml
+(and the shared cues in data/cues.yaml).
+"""
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.extraction.actors import LOCATION_WORDS, ActorIndex
-from armswatch.extraction.arguments import subject_of
-from armswatch.extraction.rules import Rules
+from armswatch.extraction.actors import ActorIndex, ActorRef, in_quotes
+from armswatch.extraction.slots import subject_of
+from armswatch.extraction.vocab import words
 
-# Verbs that report only with a clause ("added that ...", not "added X to the list").
-NEEDS_CLAUSE = {"add", "show", "see", "find", "know", "understand", "learn", "note", "highlight", "signal"}
-# Evidential verbs ("X underscores that ...") rank after speech verbs when both are above a trigger.
-EVIDENTIAL = {"underscore", "show", "indicate", "reveal", "signal", "highlight", "suggest"}
+__all__ = ["SELF", "Claimant", "ClaimantFinder", "QuoteSpeakers", "claimant_finder", "in_quotes"]
+
 # Claimant id meaning "each mention's own supplier" (a joint statement by the suppliers).
 SELF = "=supplier"
-# Reporting verbs whose direct object is the person told ("told Reuters", "briefed lawmakers").
-ADDRESSEE_VERBS = {"tell", "brief", "inform"}
-QUOTES_OPEN = "\"“”‘’«»'"
-DOUBLE_QUOTES = "\"“”«»"
-_QUOTATION_MARK = re.compile("[\"“”«»]")
+# Punctuation before a headline's trailing credit ("... shells – Lukashenko", "...: Sources").
+HEADLINE_SEPARATORS = (":", "–", "—", "-")
+# Characters that close a full sentence (a headline has none of them at its end).
+SENTENCE_END = ".!?\"”'’"
+VERB_POS = ("VERB", "AUX")
 
 
 @dataclass
@@ -34,9 +37,6 @@ class Claimant:
     verb: Token | None = None  # the reporting verb
     head: Token | None = None  # where an "according to" phrase attaches
 
-
-# Subordinators that make a reporting clause a statement of its own ("X did A, while Y said B"), never a credit.
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst", "because", "since", "if", "when"})
 
 def _phrase(token: Token) -> str:
     """The speaker as written, without trailing relative clauses."""
@@ -50,7 +50,7 @@ def _left_phrase(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     tok = verb.doc[verb.i - 1]
-    while tok.head.i < verb.i and tok.head != tok and tok.head.pos_ not in ("VERB", "AUX") and tok.dep_ not in (
+    while tok.head.i < verb.i and tok.head != tok and tok.head.pos_ not in VERB_POS and tok.dep_ not in (
             "punct", "appos", "conj"):
         tok = tok.head
     return tok if tok.pos_ in ("NOUN", "PROPN") and tok.i < verb.i else None
@@ -63,62 +63,79 @@ def _trailing_tag(verb: Token) -> bool:
     return bool(content and subj and content[0].i < subj[0].i < verb.i)
 
 
-def in_quotes(doc: Doc, i: int) -> bool:
-    """Whether token i sits between an opening and a closing double quotation mark (counted from the passage start)."""
-    marks = doc.user_data.get("armswatch.quotes")
-    if marks is None:  # once per doc: [offsets of the quotation marks, whether a quote is open after each]
-        offsets, open_after, opens = [], [], 0
-        for m in _QUOTATION_MARK.finditer(doc.text):
-            ch = m.group()
-            if ch in "“«":
-                opens += 1
-            elif ch in "”»":
-                opens = max(0, opens - 1)
-            else:
-                opens = 0 if opens else 1
-            offsets.append(m.start())
-            open_after.append(opens > 0)
-        marks = doc.user_data["armswatch.quotes"] = [offsets, open_after]
-    offsets, open_after = marks
-    last = bisect_left(offsets, doc[i].idx) - 1  # the last mark before the token
-    return last >= 0 and open_after[last]
+def _agent_of(verb: Token) -> Token | None:
+    """The "by X" of a passive verb."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents[0] if agents else None
+
+
+def _accuser_of_participle(verb: Token) -> Token | None:
+    """"entities ... accused of shipping": the noun is the accused; the accuser is "by X" or the subject of the
+    clause that names them ("Britain sanctioned 14 entities accused of ...")."""
+    agent = _agent_of(verb)
+    if agent is not None:
+        return agent
+    outer = verb.head.head if verb.head.dep_ in ("dobj", "nsubjpass", "pobj") else None
+    return subject_of(outer) if outer is not None and outer.pos_ == "VERB" else None
+
+
+def _needs_clause_ok(verb: Token) -> bool:
+    """A reporting verb that reports only with a clause ("added that ...", "X has seen no evidence that ...")
+    reports here only when it has one; other reporting verbs always do."""
+    if verb.lemma_.lower() not in words("clause_only_reporting_verbs"):
+        return True
+    evidence = words("evidence_nouns")
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.lemma_.lower() in evidence)
+               for c in verb.children)
 
 
 class ClaimantFinder:
-    def __init__(self, doc: Doc, idx: ActorIndex, rules: Rules):
-        self.doc, self.idx, self.rules = doc, idx, rules
-        self.reporting = rules.cue("reporting_verbs")
-        self.other = rules.cue("other_speakers")
+    """Finds the claimant of a trigger. `quotes` finds a quotation's speaker; without it (the finder that
+    `QuoteSpeakers` itself uses) a quotation's speaker is not looked for."""
 
+    def __init__(self, doc: Doc, idx: ActorIndex, quotes: QuoteSpeakers | None = None):
+        self.doc, self.idx, self.quotes = doc, idx, quotes
+        self.reporting = words("reporting_verbs")
+        self.other = words("other_speakers")
+
+    # -- speakers ------------------------------------------------------------------------------------------------
     def speaker_id(self, token: Token) -> str:
         """Actor id of a speaker phrase, `other` for media and unnamed sources."""
-        if token.lemma_.lower() in self.rules.cue("media_heads") and self.idx.span_ref(token) is None:
-            bodies = [r.id for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-                      and (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:") and r.kind != "media"]
-            return bodies[0] if bodies else "other"  # "UN experts" speak for the UN; "Swedish analysts" do not
-        if any(t.lower_ in ("news", "press") for t in token.subtree if t.i < token.i or t == token):
-            return "other"  # "Ukrainian News Agency", "the Associated Press"  # "Swedish media", "South Korean analysts": a nationality does not make it official
+        if token.lemma_.lower() in words("media_heads") and self.idx.span_ref(token) is None:
+            return self._media_body(token)
+        press = words("press_words")
+        if any(t.lower_ in press for t in token.subtree if t.i < token.i or t == token):
+            return "other"  # "Ukrainian News Agency", "the Associated Press"
         ref = self.idx.resolve(token)
         if ref is None:
-            for conj in token.conjuncts:
-                ref = self.idx.resolve(conj)
-                if ref is not None:
-                    break
+            ref = next((r for r in map(self.idx.resolve, token.conjuncts) if r is not None), None)
         if ref is not None:
-            if ref.kind == "media":
-                return "other"
-            # "officials from France and Italy" -> FRA; "a newspaper" -> other
-            return ref.id
-        # "ministry spokesman": a generic office named earlier in full ("Iran's foreign ministry")
-        generic = self.rules.cue("generic_heads")
+            return "other" if ref.kind == "media" else ref.id  # "officials from France and Italy" -> FRA
+        return self._generic_office(token) or self._actor_in_phrase(token)
+
+    def _media_body(self, token: Token) -> str:
+        """"UN experts" speak for the UN; "Swedish analysts", "South Korean media" do not (a nationality does not
+        make media or analysts official): an organisation modifying a media or analyst head, else `other`."""
+        bodies = [r.id for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                  and (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:") and r.kind != "media"]
+        return bodies[0] if bodies else "other"
+
+    def _generic_office(self, token: Token) -> str | None:
+        """"ministry spokesman": a generic office named earlier in full ("Iran's foreign ministry")."""
+        generic = words("generic_heads")
         for t in token.subtree:
             if t.lemma_.lower() in generic and t.i < token.i and t.dep_ == "compound":
                 ref = self.idx.same_head(t)
                 if ref is not None:
                     return ref.id
-        # "records studied by the French navy": an actor anywhere in the speaker phrase
+        return None
+
+    def _actor_in_phrase(self, token: Token) -> str:
+        """"records studied by the French navy": an actor anywhere in the speaker phrase, outside its relative
+        clause and its location ("a London-based group"); else `other`."""
+        location = words("location_words")
         skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
-        skip |= {t.i for c in token.subtree if c.lemma_.lower() in LOCATION_WORDS for t in c.subtree}
+        skip |= {t.i for c in token.subtree if c.lemma_.lower() in location for t in c.subtree}
         for t in token.subtree:
             if t.i in skip:
                 continue
@@ -127,30 +144,30 @@ class ClaimantFinder:
                 return "other" if span_ref.kind == "media" else span_ref.id
         return "other"
 
-    def _from_verb(self, verb: Token) -> Claimant | None:
+    def _speaker_of(self, verb: Token) -> Token | None:
+        """The token that speaks through a reporting verb: its subject, an accuser of a participle, a phrase the
+        parse left apart before it, or its passive agent."""
         subj = subject_of(verb)
         if verb.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
-            # "entities ... accused of shipping": the noun is the accused; the accuser is "by X" or the actor of
-            # the clause that names them ("Britain sanctioned 14 entities accused of ...")
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            outer = verb.head.head if verb.head.dep_ in ("dobj", "nsubjpass", "pobj") else None
-            subj = agents[0] if agents else (subject_of(outer) if outer is not None and outer.pos_ == "VERB"
-                                             else None)
+            subj = _accuser_of_participle(verb)
         if verb.dep_ in ("advcl", "parataxis", "ROOT") and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                                      for c in verb.children):
             subj = _left_phrase(verb) or subj  # "..., a source familiar with it told Reuters" parsed apart
-        if subj is None:
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            subj = agents[0] if agents else None
+        return subj if subj is not None else _agent_of(verb)
+
+    def from_verb(self, verb: Token) -> Claimant | None:
+        """The claimant a reporting verb names: its speaker, a pronoun of a relative clause taken as the clause's
+        subject ("companies that it said ..."), none for "this"/"that"."""
+        subj = self._speaker_of(verb)
         if subj is None:
             return None
-        if subj.lower_ in ("it", "they") and subj.pos_ == "PRON":
+        if subj.lower_ in words("clause_subject_pronouns") and subj.pos_ == "PRON":
             # "The report identified companies that it said had sold ...": the clause's own subject
             root_subj = [c for c in subj.sent.root.children if c.dep_ == "nsubj" and c.i < subj.i]
             if not root_subj:
                 return None
             subj = root_subj[0]
-        if subj.lower_ in ("this", "that") and subj.pos_ == "PRON":
+        if subj.lower_ in words("demonstrative_pronouns") and subj.pos_ == "PRON":
             return None
         return Claimant(self.speaker_id(subj), _phrase(subj), subj)
 
@@ -158,115 +175,123 @@ class ClaimantFinder:
         """"according to X", "per X", "citing X": X, nearest to the trigger when there are several."""
         best = None
         for tok in sent:
-            low = tok.lower_
-            if low == "according":
-                objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-            elif low == "per" and tok.dep_ == "prep":
-                objs = [g for g in tok.children if g.dep_ == "pobj"]
-            elif low == "citing":  # "citing unnamed officials", not "citing its relations with Russia"
-                objs = [g for g in tok.children if g.dep_ == "dobj" and (
-                    g.lemma_.lower() in self.other or self.idx.span_ref(g) is not None)]
-            else:
-                continue
-            for obj in objs[:1]:
+            for obj in self._source_objects(tok)[:1]:
                 cand = Claimant(self.speaker_id(obj), _phrase(obj), obj)
                 cand.head = tok.head
                 if best is None or abs(obj.i - trigger.i) < abs(best.token.i - trigger.i):
                     best = cand
         return best
 
+    def _source_objects(self, tok: Token) -> list[Token]:
+        """The source a word introduces: "according to X", "per X", "citing unnamed officials" (not "citing its
+        relations with Russia": a cited source is a speaker or an actor)."""
+        low = tok.lower_
+        if low == "according":
+            return [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if low == "per" and tok.dep_ == "prep":
+            return [g for g in tok.children if g.dep_ == "pobj"]
+        if low == "citing":
+            return [g for g in tok.children if g.dep_ == "dobj" and (
+                g.lemma_.lower() in self.other or self.idx.span_ref(g) is not None)]
+        return []
+
+    # -- the claimant of a trigger -------------------------------------------------------------------------------
     def find(self, trigger: Token, sent: Span, report_verb: Token | None, sentences: list[Span]) -> Claimant:
-        quoted = in_quotes(self.doc, trigger.i)
-        # 0. the content of a claim noun nearer than any reporting verb ("denies Moscow's claims of Serbian firms
-        #    supplying ...", "rejected reports of X selling ..."): the claim's owner, else `other` (GUIDELINES §6)
-        owner = self._claim_owner(trigger)
-        if owner is not None:
-            owner.quoted = quoted
-            return owner
-        # 1. a reporting verb above the trigger (innermost with a resolvable, non-pronoun speaker; else outermost)
+        """The claimant of the mention at `trigger`, trying in order: the owner of a claim noun that governs it
+        (GUIDELINES §6), what the sentence itself credits (`_stated`), then a following sentence that attributes
+        this one; else the author."""
+        c = self._claim_owner(trigger) or self._stated(trigger, sent, report_verb, sentences)
+        if c is not None:
+            c.quoted = in_quotes(self.doc, trigger.i)
+            return c
+        c = self._following(sent, sentences)
+        if c is not None:
+            return self._titled_following(c, sent)
+        return Claimant()
+
+    def _stated(self, trigger: Token, sent: Span, report_verb: Token | None,
+                sentences: list[Span]) -> Claimant | None:
+        """The credit within the sentence: reporting verbs above the trigger, else "according to X", a headline
+        credit, a joint statement, a measure's reason, a sentence-final reporting verb or a quotation's speaker."""
+        found = self._reported_by(trigger, sent, report_verb)
+        acc = self.according_to(sent, trigger)
+        if found:
+            return self._first_report(found, acc, sent, trigger)
+        if acc is not None:
+            return acc  # "according to X", "citing X"
+        # a headline's trailing credit, an own statement, the author of a measure
+        c = self._headline_credit(sent, trigger)
+        if c is None and self._in_own_statement(trigger):
+            c = Claimant(SELF, None, None)
+        if c is None:
+            c = self._measure_reason(trigger)
+        if c is None:
+            c = self._sentence_reporter(sent, trigger)
+        if c is None and self.quotes is not None and in_quotes(self.doc, trigger.i):
+            c = self.quotes.speaker(trigger, sentences)
+        return c
+
+    def _reported_by(self, trigger: Token, sent: Span, report_verb: Token | None) -> list[Claimant]:
+        """Claimants of the reporting verbs above the trigger or beside its clause, speech verbs before evidential
+        ones ("X said ...", not "X underscores ..." when both are there)."""
         chain = [report_verb] if report_verb is not None else []
-        chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in ("VERB", "AUX")
+        chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in VERB_POS
                   and a not in chain]
-        evidence = self.rules.cue("evidence_nouns")
-        chain = [v for v in chain if v.lemma_.lower() not in NEEDS_CLAUSE or any(
-            c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.lemma_.lower() in evidence)
-            for c in v.children)]  # "X said that ...", "X has seen no evidence that ..."
+        chain = [v for v in chain if _needs_clause_ok(v)]
         chain += self._side_reports(trigger, sent, chain)
         found: list[Claimant] = []
         for verb in chain:
-            c = self._from_verb(verb)
+            c = self.from_verb(verb)
             if c is not None:
                 c.verb = verb
                 found.append(c)
-        found.sort(key=lambda c: c.verb.lemma_.lower() in EVIDENTIAL)  # stable: speech verbs first
-        acc = self.according_to(sent, trigger)
-        if acc is not None and found and acc.head is not None and (
-                acc.head in found[0].verb.ancestors or acc.head == found[0].verb):
-            acc.quoted = quoted  # "X told Y that ..., according to sources": the outer attribution
+        evidential = words("evidential_verbs")
+        found.sort(key=lambda c: c.verb.lemma_.lower() in evidential)  # stable: speech verbs first
+        return found
+
+    def _first_report(self, found: list[Claimant], acc: Claimant | None, sent: Span, trigger: Token) -> Claimant:
+        """Of the reporting verbs above the trigger: an "according to" on the first of them is the outer
+        attribution ("X told Y that ..., according to sources"); else the innermost with a non-pronoun speaker;
+        else the first, its pronoun resolved."""
+        first = found[0]
+        if acc is not None and acc.head is not None and (acc.head in first.verb.ancestors or acc.head == first.verb):
             return acc
         for c in found:
             if c.token is not None and c.token.pos_ != "PRON":
-                c.quoted = quoted
                 return self._prefer_according(c, sent, trigger)
-        if found:
-            c = found[0]
-            ref = self.idx.anaphor(c.token)
-            if ref is not None:
-                c.id = ref.id
-            c.quoted = quoted
-            return c
-        # 1a. a headline's trailing credit: "Belarus helps Russia by supplying shells – Lukashenko", "...: Sources"
-        tag = self._headline_credit(sent, trigger)
-        if tag is not None and acc is None:
-            tag.quoted = quoted
-            return tag
-        # 1b. "In a joint statement, X and Y committed to ...": each subject speaks for itself
-        if acc is None and self._in_own_statement(trigger):
-            return Claimant(SELF, None, None, quoted)
-        # 2. "sanctioned two firms for supplying ...": the measure's author states the reason
-        c = self._measure_reason(trigger)
-        if c is not None and acc is None:
-            c.quoted = quoted
-            return c
-        # 2b. "according to X", "citing X"
-        if acc is not None:
-            acc.quoted = quoted
-            return acc
-        # 3. a sentence-level reporting verb that the parse did not put above the trigger ("..., US says")
+        ref = self.idx.anaphor(first.token)
+        if ref is not None:
+            first.id = ref.id
+        return first
+
+    def _sentence_reporter(self, sent: Span, trigger: Token) -> Claimant | None:
+        """"..., US says": a sentence-level reporting verb after the trigger that the parse did not put above it."""
         root = sent.root
         if root.lemma_.lower() in self.reporting and root.i > trigger.i and root != trigger:
-            c = self._from_verb(root)
-            if c is not None:
-                c.quoted = quoted
-                return c
-        # 4. a quotation: the reporting verb of the quote ("'...,' Kirby said." or "Kirby said: '...'")
-        if quoted:
-            c = self._quote_speaker(trigger, sentences)
-            if c is not None:
-                c.quoted = True
-                return c
-        # 5. a following sentence that attributes this one ("X announced this", "..., he said")
-        c = self._following(sent, sentences)
-        if c is not None:
-            if c.id == "other" and c.token is not None and self._titled(c.token):
-                subj = subject_of(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
-                refs = self.idx.resolve_all(subj) if subj is not None else []
-                c.id = refs[0].id if len(refs) == 1 and refs[0].kind != "media" else c.id
-            return c
-        return Claimant()
+            return self.from_verb(root)
+        return None
+
+    def _titled_following(self, c: Claimant, sent: Span) -> Claimant:
+        """"A sent tanks. ..., the minister said.": an untied office holder in a following sentence speaks for the
+        state that is the subject of the sentence attributed."""
+        if c.id == "other" and c.token is not None and self._titled(c.token):
+            subj = subject_of(sent.root) if sent.root.pos_ in VERB_POS else None
+            refs = self.idx.resolve_all(subj) if subj is not None else []
+            c.id = refs[0].id if len(refs) == 1 and refs[0].kind != "media" else c.id
+        return c
 
     def _claim_owner(self, trigger: Token) -> Claimant | None:
         """Who makes the claim whose content holds the trigger, when a claim noun ("claims of", "reports that")
         governs it and no reporting verb stands above (a speaker who cites an assessment endorses it): the
         noun's possessor or "by/from X", else `other`."""
-        nouns = self.rules.cue("claim_nouns")
-        if any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in self.reporting for a in trigger.ancestors):
+        nouns = words("claim_nouns")
+        if any(a.pos_ in VERB_POS and a.lemma_.lower() in self.reporting for a in trigger.ancestors):
             return None  # a speaker attributes it (step 1)
         for anc in trigger.ancestors:
             if anc.pos_ not in ("NOUN", "PROPN") or anc.lemma_.lower() not in nouns or anc.i > trigger.i:
                 continue
             owners = [c for c in anc.children if c.dep_ in ("poss", "amod", "compound")]
-            owners += [g for c in anc.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            owners += [g for c in anc.children if c.dep_ == "prep" and c.lower_ in words("claim_owner_preps")
                        for g in c.children if g.dep_ == "pobj"]
             for o in owners:
                 ref = self.idx.resolve(o)
@@ -280,13 +305,13 @@ class ClaimantFinder:
     def _headline_credit(self, sent: Span, trigger: Token) -> Claimant | None:
         """A short credit after a colon or dash closing a headline-like line (no final full stop), after the
         trigger: "– Lukashenko" (his state), ": Sources", ": Report" (`other`), ": Pentagon report" (USA)."""
-        if sent.text.rstrip()[-1:] in ".!?\"”'’":
+        if sent.text.rstrip()[-1:] in SENTENCE_END:
             return None
-        seps = [t for t in sent if t.text in (":", "–", "—", "-") and t.i > trigger.i and t.whitespace_]
+        seps = [t for t in sent if t.text in HEADLINE_SEPARATORS and t.i > trigger.i and t.whitespace_]
         if not seps:
             return None
         tail = [t for t in sent if t.i > seps[-1].i and not t.is_punct and not t.is_space]
-        if not tail or len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        if not tail or len(tail) > 4 or any(t.pos_ in VERB_POS for t in tail):
             return None
         inside = {t.i for t in tail}
         head = next((t for t in tail if t.head == t or t.head.i not in inside), tail[-1])  # the phrase's root
@@ -294,7 +319,7 @@ class ClaimantFinder:
 
     def _in_own_statement(self, trigger: Token) -> bool:
         """An "In a (joint) statement," phrase on the clause of the trigger (the subjects' own statement)."""
-        statements = self.rules.cue("statement_nouns")
+        statements = words("statement_nouns")
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
                 if c.dep_ == "prep" and c.lower_ == "in" and c.i < trigger.i and any(
@@ -303,10 +328,12 @@ class ClaimantFinder:
         return False
 
     def _measure_reason(self, trigger: Token) -> Claimant | None:
-        if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "over"):
+        """"sanctioned two firms for supplying ...", "fined X over shipping ...": the measure's author states the
+        reason."""
+        if trigger.dep_ != "pcomp" or trigger.head.lower_ not in words("measure_reason_preps"):
             return None
         verb = trigger.head.head
-        if verb.lemma_.lower() not in self.rules.cue("accusing_measures") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in words("accusing_measures") or verb.pos_ != "VERB":
             return None
         subj = subject_of(verb)
         return Claimant(self.speaker_id(subj), _phrase(subj), subj, verb=verb) if subj is not None else None
@@ -317,16 +344,8 @@ class ClaimantFinder:
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
                 if c.dep_ in ("advcl", "parataxis", "conj") and c.lemma_.lower() in self.reporting and c not in chain \
-                        and (anc == trigger or c.i not in {t.i for t in trigger.subtree}):
-                    as_mark = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
-                    if any(m.dep_ == "mark" and m.lower_ in CONTRAST_MARKS for m in c.children):
-                        continue  # "..., while Canada said ...": another party's statement, not an attribution
-                    # "told Reuters" names the addressee, not the content: it still attributes the clause
-                    content_deps = ("ccomp", "xcomp") if c.lemma_.lower() in ADDRESSEE_VERBS else (
-                        "ccomp", "dobj", "xcomp")
-                    content = any(m.dep_ in content_deps for m in c.children)
-                    if as_mark or not content:  # "As X reported, ..." / "..., X said, ..."; not "alleging that"
-                        out.append(c)
+                        and (anc == trigger or c.i not in {t.i for t in trigger.subtree}) and _credits(c):
+                    out.append(c)
         return out
 
     def _prefer_according(self, c: Claimant, sent: Span, trigger: Token) -> Claimant:
@@ -335,59 +354,95 @@ class ClaimantFinder:
         if c.id != "other" or c.token is None or c.verb is None or not self._titled(c.token):
             return c
         clause = next((a for a in [trigger, *trigger.ancestors] if a.head == c.verb and a != c.verb), None)
-        subj = subject_of(clause) if clause is not None and clause.pos_ in ("VERB", "AUX") else None
+        subj = subject_of(clause) if clause is not None and clause.pos_ in VERB_POS else None
         refs = self.idx.resolve_all(subj) if subj is not None else []
         if len(refs) == 1 and refs[0].kind != "media":
             c.id = refs[0].id
         return c
 
     def _titled(self, speaker: Token) -> bool:
-        titles = self.rules.cue("official_titles")
+        """A single office holder named by title ("Chancellor Karl Nehammer", "the spokesman"), not "officials"."""
+        titles = words("official_titles")
         phrase = [t for t in speaker.subtree if t.i <= speaker.i]
         return speaker.tag_ not in ("NNS", "NNPS") and any(t.lemma_.lower() in titles for t in phrase)
 
-    def _quote_speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
-        if getattr(self, "_in_quote_speaker", False):
-            return None  # "we" inside a quote whose speaker is itself a quoted "we": no speaker
-        self._in_quote_speaker = True
-        try:
-            return self._find_quote_speaker(trigger, sentences)
-        finally:
-            self._in_quote_speaker = False
-
-    def _find_quote_speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
-        best = None
-        for s in sentences:
-            for tok in s:
-                if tok.lemma_.lower() in ("say", "tell", "add", "write", "state", "declare", "announce", "note") and \
-                        not in_quotes(self.doc, tok.i):
-                    c = self._from_verb(tok)
-                    if c is not None and (best is None or abs(tok.i - trigger.i) < abs(best.token.i - trigger.i)):
-                        best = c
-        if best is not None and best.token is not None and best.token.pos_ == "PRON":
-            ref = self.idx.anaphor(best.token)
-            if ref is not None:
-                best.id = ref.id
-        return best
-
     def _following(self, sent: Span, sentences: list[Span]) -> Claimant | None:
+        """"A sent tanks to B. X announced this.": a reporting verb of the next sentence whose object points back
+        (no object, "this", "it" ...) credits the sentence, unless it tags a content clause of its own ("A sent
+        tanks. It also sent jets, the minister said.": the speaker tags both sentences)."""
         nxt = next((s for s in sentences if s.start >= sent.end and s.text.strip()), None)
         if nxt is None:
             return None
-        back = self.rules.cue("backward_reporting")
+        back, backward_objects = words("backward_reporting"), words("backward_objects")
         for verb in nxt:
-            if verb.lemma_.lower() not in back or verb.pos_ not in ("VERB", "AUX"):
+            if verb.lemma_.lower() not in back or verb.pos_ not in VERB_POS:
                 continue
             objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
-            if not objs or any(o.lower_ in ("this", "it", "that", "so") for o in objs):
+            if not objs or any(o.lower_ in backward_objects for o in objs):
                 break
             if verb == nxt.root and _trailing_tag(verb):
-                break  # "A sent tanks. It also sent jets, the minister said.": the speaker tags both sentences
+                break
         else:
             return None
-        root = verb
-        c = self._from_verb(root)
+        c = self.from_verb(verb)
         if c is not None and c.token is not None and c.token.pos_ == "PRON":
             ref = self.idx.anaphor(c.token)
             c.id = ref.id if ref is not None else "other"
         return c
+
+
+def _credits(report: Token) -> bool:
+    """Whether a reporting verb beside a clause credits it: "As X reported, ...", "..., X said, ..." (no content of
+    its own; "told Reuters" names the addressee, not the content), but not "..., while Canada said ..." (another
+    party's statement) nor "..., alleging that ..."."""
+    if any(m.dep_ == "mark" and m.lower_ in words("contrast_marks") for m in report.children):
+        return False
+    if any(m.dep_ == "mark" and m.lower_ == "as" for m in report.children):
+        return True
+    content_deps = ("ccomp", "xcomp") if report.lemma_.lower() in words("addressee_verbs") else (
+        "ccomp", "dobj", "xcomp")
+    return not any(m.dep_ in content_deps for m in report.children)
+
+
+class QuoteSpeakers:
+    """Who speaks a quotation ("'...,' Kirby said." or "Kirby said: '...'"), for the claimant of a quoted claim and
+    for a first-person pronoun inside a quotation (`ActorIndex` asks it through `first_person`).
+
+    Its finder works on an actor index that resolves no first-person pronoun: a "we" inside a quote whose speaker
+    is itself a quoted "we" has no speaker, and the search never recurses."""
+
+    def __init__(self, finder: ClaimantFinder, sentences: list[Span]):
+        self.finder, self.sentences = finder, sentences
+
+    def speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
+        """The nearest quotation tag outside quotation marks in `sentences`, its pronoun speaker resolved."""
+        doc, tags = trigger.doc, words("quote_tag_verbs")
+        best = None
+        for s in sentences:
+            for tok in s:
+                if tok.lemma_.lower() in tags and not in_quotes(doc, tok.i):
+                    c = self.finder.from_verb(tok)
+                    if c is not None and (best is None or abs(tok.i - trigger.i) < abs(best.token.i - trigger.i)):
+                        best = c
+        if best is not None and best.token is not None and best.token.pos_ == "PRON":
+            ref = self.finder.idx.anaphor(best.token)
+            if ref is not None:
+                best.id = ref.id
+        return best
+
+    def first_person(self, token: Token) -> ActorRef | None:
+        """"We"/"I" inside a quotation: the quotation's speaker (an actor, not `other` or the author)."""
+        if not in_quotes(token.doc, token.i):
+            return None
+        c = self.speaker(token, self.sentences)
+        if c is None or c.id in ("other", "author") or c.token is None:
+            return None
+        return ActorRef(c.id, "state", c.token.i, c.token.i + 1, "anaphor")
+
+
+def claimant_finder(doc: Doc, sentences: list[Span]) -> ClaimantFinder:
+    """The claimant stage of one parsed passage; its `idx` is the actor index the other stages share (it resolves a
+    quoted "we"/"I" to the quotation's speaker)."""
+    plain = ActorIndex(doc)
+    quotes = QuoteSpeakers(ClaimantFinder(doc, plain), sentences)
+    return ClaimantFinder(doc, plain.with_speakers(quotes), quotes)

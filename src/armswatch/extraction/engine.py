@@ -15,10 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.confidence import LocalContext, local_features
 from armswatch.confidence import score as score_confidence
 from armswatch.extraction import timex
-from armswatch.extraction.actors import ActorIndex, ActorRef
 from armswatch.extraction.candidate import Candidate, Dropped, Provenance
 from armswatch.extraction.candidates import CandidateFinder
-from armswatch.extraction.claimant import ClaimantFinder, in_quotes
+from armswatch.extraction.claimant import claimant_finder
 from armswatch.extraction.mentions import quoted
 from armswatch.extraction.passage import PassageResolver
 from armswatch.extraction.rules import Rules, load_rules
@@ -32,22 +31,12 @@ class PassageExtractor:
 
     def __init__(self, doc: Doc, published: str | None, rules: Rules):
         self.doc, self.published, self.rules = doc, published, rules
-        self.idx = ActorIndex(doc, rules.cues)
-        self.claimants = ClaimantFinder(doc, self.idx, rules)
         self.sentences = list(doc.sents)
+        self.claimants = claimant_finder(doc, self.sentences)
+        self.idx = self.claimants.idx  # resolves a quoted "we" to the quotation's speaker
         self.dropped: list[Dropped] = []
         self.origins: dict[int, Candidate] = {}  # id(mention) -> its candidate (for its time and for explain)
         self.provenance: dict[int, Provenance] = {}  # id(mention) -> how its endpoints and item were found
-        self.idx.first_person = self._first_person
-
-    def _first_person(self, tok: Token) -> ActorRef | None:
-        """"We"/"I" inside a quotation: the quotation's speaker."""
-        if not in_quotes(self.doc, tok.i):
-            return None
-        c = self.claimants._quote_speaker(tok, self.sentences)
-        if c is None or c.id in ("other", "author") or c.token is None:
-            return None
-        return ActorRef(c.id, "state", c.token.i, c.token.i + 1, "anaphor")
 
     def context(self, m: Mention) -> LocalContext:
         """What the confidence model reads of the mention's candidate."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from armswatch.errors import LexiconError
-from armswatch.extraction.arguments import FIXED
+from armswatch.extraction.slots import FIXED
 from armswatch.extraction.vocab import vocabulary
 from armswatch.types import EVENT_TYPES, POLARITIES
 

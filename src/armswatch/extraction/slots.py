@@ -1,4 +1,8 @@
-"""Argument slots: where, relative to a trigger in the dependency parse, the supplier/recipient/actors sit."""
+"""Argument slots: where, relative to a trigger in the dependency parse, the supplier/recipient/actors sit.
+
+Each slot is a function (trigger, actor index) -> actors, named in the frames of data/triggers.yaml (`FIXED`, plus
+the prefixed `prep:X`, `gov_prep:X` and `default:ID`); the word lists they consult are in data/slots.yaml.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,26 +10,13 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from armswatch.extraction.actors import ActorIndex, ActorRef
+from armswatch.extraction.vocab import words
 
-SUPPLY_LEMMAS = {"supply", "delivery", "shipment", "sale", "transfer", "provision", "export", "consignment", "aid",
-                 "assistance", "donation", "weapon", "arm", "shipping", "support", "batch", "flow"}
-# Verbs whose subject imposes the sanction they govern ("X imposed sanctions", not "X circumvented sanctions").
-IMPOSE_VERBS = {"impose", "announce", "slap", "introduce", "adopt", "extend", "expand", "levy", "approve", "agree",
-                "place", "target", "unveil", "issue", "tighten", "renew", "apply", "enforce", "maintain", "keep",
-                "add", "hit", "set", "put", "roll", "broaden", "widen"}
-# Verbs whose subject is a party to the deal they govern ("Poland signed a deal", not "NL will finance a purchase").
-SIGN_VERBS = {"sign", "seal", "conclude", "ink", "agree", "negotiate", "reach", "strike", "finalize", "finalise",
-              "make", "place", "announce", "clinch", "secure", "win", "close", "complete", "enter"}
-# Verbs whose subject answers a request it governs (so is the party asked).
-ANSWER_VERBS = {"resist", "reject", "refuse", "decline", "ignore", "grant", "accept", "approve", "rebuff", "deny",
-                "answer", "fulfil", "fulfill", "heed", "meet", "consider", "weigh", "review"}
-CLAIM_NOUNS = {"claim", "report", "accusation", "allegation", "rumor", "rumour", "statement", "assertion", "charge",
-               "suggestion", "story", "speculation", "information", "it", "this", "that", "news", "idea", "notion",
-               "intention", "plan", "involvement", "transfer", "supply", "delivery", "sale", "shipment", "fact"}
-
-
-# "punished X for supplying", "accused X of arming", "barred X from selling": the object does the gerund.
-OBJECT_CONTROL_PREPS = {"for", "of", "from", "against"}
+# Shipment nouns and claim objects are the engine's (frame conditions `object_must_be_supply`/`_claim`) and the
+# imposing verbs are also read by the passage stage: these names stay importable from here for them.
+SUPPLY_LEMMAS = words("supply_nouns")
+CLAIM_NOUNS = words("denied_claim_objects")
+IMPOSE_VERBS = words("impose_verbs")
 
 
 def is_passive(token: Token) -> bool:
@@ -42,14 +33,12 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def pobjs(token: Token, *words: str) -> list[Token]:
-    """Objects of the prepositions `words` attached to token (and of a "to" labelled dative)."""
+def pobjs(token: Token, *preps: str) -> list[Token]:
+    """Objects of the prepositions `preps` attached to token (also as a dative or an agent: "to X", "by X")."""
     out = []
     for c in token.children:
-        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        elif c.dep_ == "prep" and c.lower_ == "to" and "into" in words:
-            pass
     return out
 
 
@@ -69,38 +58,63 @@ def governor(token: Token) -> Token | None:
     return None
 
 
+# Dependencies of a verb whose missing subject is its controller's ("wants to send", "accused of arming").
+CONTROLLED_DEPS = ("xcomp", "advcl", "pcomp", "conj", "prep", "acl")
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb; for a controlled verb (xcomp, pcomp, advcl) the subject of its controller."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         c = subjects[-1]  # the nearest: "SEOUL, South Korea — North Korea has shipped" parses two subjects
-        if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        if c.lower_ in words("relative_pronouns") and verb.dep_ == "relcl":
             return verb.head  # "the treaty, which bans ...": the relative's antecedent
         return c
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive_subjects:
         # "Kigali was accused of supplying", "Iran was asked to send": a passive controller's subject controls
         return passive_subjects[-1] if depth > 0 else None
-    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and verb.head != verb:
-        head = verb.head
-        if verb.dep_ == "pcomp":
-            head = head.head
-            if head.dep_ == "pobj" and head.head.dep_ == "agent":
-                head = head.head.head  # "was accused by UN experts of supplying": the gerund is the verb's
-            if verb.head.lower_ in OBJECT_CONTROL_PREPS and head.pos_ in ("VERB", "AUX"):
-                objs = children(head, "dobj")
-                if objs:
-                    return objs[0]  # "sanctioned two firms for supplying", "accused Iran of arming": the object
-        if verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.children):
-            return next(c for c in verb.head.children if c.dep_ == "nsubj")
-        if head.pos_ in ("NOUN", "PROPN"):
-            # "Iran's efforts to arm", "Iranian efforts to arm": the noun's owner controls the infinitive
-            mods = children(head, "poss") or children(head, "amod", "compound")
-            if not mods and verb.dep_ == "acl" and not any(c.lower_ == "to" for c in verb.children):
-                return head  # "entities in X and Y accused of shipping ...": the participle's noun is its subject
-            return mods[0] if mods else None
-        return subject_of(head, depth + 1)
+    if depth < 3 and verb.dep_ in CONTROLLED_DEPS and verb.head != verb:
+        return _controller_subject(verb, depth)
     return None
+
+
+def _controller_subject(verb: Token, depth: int) -> Token | None:
+    """The subject of a controlled verb with none of its own: its gerund's object-controller, the first conjunct's
+    subject, the owner of a noun it complements, or (up the chain) the controlling verb's subject."""
+    head = verb.head
+    if verb.dep_ == "pcomp":
+        head, obj = _gerund_controller(verb)
+        if obj is not None:
+            return obj
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.children):
+        return next(c for c in verb.head.children if c.dep_ == "nsubj")
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _noun_controller(verb, head)
+    return subject_of(head, depth + 1)
+
+
+def _gerund_controller(gerund: Token) -> tuple[Token, Token | None]:
+    """"sanctioned two firms for supplying", "accused Iran of arming", "was accused by UN experts of supplying":
+    the verb a gerund's preposition hangs on and, after an object-control preposition, that verb's object (who
+    does the gerund)."""
+    head = gerund.head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        head = head.head.head  # "was accused by UN experts of supplying": the gerund is the verb's
+    if gerund.head.lower_ in words("object_control_preps") and head.pos_ in ("VERB", "AUX"):
+        objs = children(head, "dobj")
+        if objs:
+            return head, objs[0]
+    return head, None
+
+
+def _noun_controller(verb: Token, noun: Token) -> Token | None:
+    """"Iran's efforts to arm", "Iranian efforts to arm": the noun's owner controls the infinitive; "entities in X
+    and Y accused of shipping ...": a participle's noun is its subject."""
+    mods = children(noun, "poss") or children(noun, "amod", "compound")
+    if not mods and verb.dep_ == "acl" and not any(c.lower_ == "to" for c in verb.children):
+        return noun
+    return mods[0] if mods else None
 
 
 Slot = Callable[[Token, ActorIndex], list[ActorRef]]
@@ -123,6 +137,8 @@ def _nsubj(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The subject of the verb a noun trigger hangs from ("Iran made deliveries"), or of the copula of an
+    adjective trigger ("Iran is willing ...")."""
     gov = governor(t)
     if gov is None:
         if t.dep_ in ("acomp",) and t.head.pos_ in ("AUX", "VERB"):
@@ -134,21 +150,19 @@ def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _gov_prep(word: str) -> Slot:
+    """The object of preposition `word` on the verb a noun trigger hangs from ("made deliveries to Russia")."""
     def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
         gov = governor(t)
         return _refs(idx, pobjs(gov, word)) if gov is not None else []
     return slot
 
 
-# Prepositions whose object on the item phrase is still the trigger's endpoint ("for" is not: "support for peace").
-ARG_PREPS = {"from", "to", "by", "into"}
-
-
-def arg_pobjs(token: Token, idx: ActorIndex, *words: str) -> list[Token]:
-    """Objects of `words` on the trigger, else on its item phrase ("imported weapons from X", "provision of tanks by
-    X to Y"): the parser often hangs a verb's or noun's prepositions on its object."""
-    direct = pobjs(token, *words)
-    if direct or not set(words) & ARG_PREPS:
+def arg_pobjs(token: Token, idx: ActorIndex, *preps: str) -> list[Token]:
+    """Objects of `preps` on the trigger, else on its item phrase ("imported weapons from X", "provision of tanks by
+    X to Y"): the parser often hangs a verb's or noun's prepositions on its object. Only the endpoint prepositions
+    (`arg_preps`) are looked for there ("for" is not: "support for peace")."""
+    direct = pobjs(token, *preps)
+    if direct or not set(preps) & words("arg_preps"):
         return direct
     args = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + pobjs(token, "of")
     if token.pos_ in ("NOUN", "PROPN"):
@@ -159,7 +173,7 @@ def arg_pobjs(token: Token, idx: ActorIndex, *words: str) -> list[Token]:
         for arg in args:
             if idx.resolve(arg) is not None and not idx.is_item(arg):
                 continue  # the argument is itself an actor ("sent Russia ..."): its preps are its own
-            out.extend(pobjs(arg, *words))
+            out.extend(pobjs(arg, *preps))
             nxt.extend(pobjs(arg, "of"))
         if out:
             return out
@@ -168,6 +182,7 @@ def arg_pobjs(token: Token, idx: ActorIndex, *words: str) -> list[Token]:
 
 
 def _prep(word: str) -> Slot:
+    """The object of preposition `word` on the trigger or its item phrase (see `arg_pobjs`)."""
     return lambda t, idx: _refs(idx, arg_pobjs(t, idx, word))
 
 
@@ -175,15 +190,35 @@ def _dep(*deps: str) -> Slot:
     return lambda t, idx: _refs(idx, children(t, *deps))
 
 
+def _gov_subj_if(verbs: str) -> Slot:
+    """The subject of the verb governing a noun trigger, when that verb is in the word list `verbs`: "X imposed
+    sanctions" (impose_verbs), "X signed a deal" (sign_verbs), "X made deliveries" (conducting_governors)."""
+    def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
+        gov = governor(t)
+        return _gov_subj(t, idx) if gov is not None and gov.lemma_.lower() in words(verbs) else []
+    return slot
+
+
+def _agent(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The "by X" agent of a passive trigger or of its item phrase ("drones sent by Iran", "sale of jets by X")."""
+    return _refs(idx, arg_pobjs(t, idx, "by"))
+
+
+def _dative(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A dative that is not a preposition: "sent Ukraine tanks" (not the "to" of "sent tanks to Ukraine")."""
+    return _refs(idx, [c for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP"])
+
+
 def _actor_dobj(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """A direct object that is itself an actor ("provide Russia with drones", "sent Russia the tanks")."""
     objs = [c for c in t.children if c.dep_ == "dobj" and not idx.is_item(c)]
-    generic = idx.cues["generic_heads"]
+    generic = words("generic_heads")
     return [r for o in objs for r in idx.resolve_all(o)
             if r.via != "modifier" or o.lemma_.lower() in generic or o.pos_ == "PROPN"]
 
 
 def _obj_with(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"provided Russia with drones", "supplied Kyiv with shells": the object actor, when a "with" holds the item."""
     if pobjs(t, "with"):
         return _actor_dobj(t, idx)
     return []
@@ -195,10 +230,12 @@ def _amod(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _compound_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A named actor compounded with a noun trigger ("Pentagon sales", "Kremlin deliveries")."""
     return _refs(idx, [c for c in t.children if c.dep_ == "compound" and idx.span_ref(c) is not None])
 
 
 def _gov_dobj_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """An actor object of the verb governing a noun trigger ("gave Ukraine a batch of shells")."""
     gov = governor(t)
     if gov is None:
         return []
@@ -206,24 +243,18 @@ def _gov_dobj_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _gov_dative(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The dative of the verb governing a noun trigger ("granted Kyiv the request")."""
     gov = governor(t)
     return _refs(idx, children(gov, "dative")) if gov is not None else []
 
 
 def _nsubjpass_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A passive subject that is an actor, not an item ("Ukraine was supplied with shells")."""
     return _refs(idx, [c for c in t.children if c.dep_ == "nsubjpass" and not idx.is_item(c)])
 
 
-def _gov_subj_if_give(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    gov = governor(t)
-    if gov is not None and gov.lemma_.lower() in ("make", "conduct", "carry", "complete", "ramp", "increase",
-                                                  "step", "send", "resume", "continue", "begin", "start",
-                                                  "expand", "boost", "accelerate", "speed"):
-        return _refs(idx, [s for s in [subject_of(gov)] if s is not None])
-    return []
-
-
 def _head_amod(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A modifier of the noun an adjectival or participle trigger hangs on ("Russian-supplied Iranian drones")."""
     head = t.head
     return _refs(idx, [c for c in head.children if c.dep_ in ("amod", "compound", "poss")])
 
@@ -232,32 +263,38 @@ def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"rifles coming from Serbia that were bound for ...": the origin named beside the destination."""
     head = t.head if t.dep_ in ("acl", "amod", "relcl") else t
     for c in head.children:
-        if c.dep_ in ("acl", "relcl", "conj") and c.pos_ == "VERB" and c.lemma_.lower() in (
-                "originate", "come", "ship", "send", "make"):
-            refs = _refs(idx, pobjs(c, "in", "from"))
+        if c.dep_ in ("acl", "relcl", "conj") and c.pos_ == "VERB" and c.lemma_.lower() in words("origin_verbs"):
+            refs = _refs(idx, pobjs(c, *words("origin_preps")))
             if refs:
                 return refs
     return []
 
 
 def _item_phrases(t: Token) -> list[Token]:
+    """Where a trigger's item is: its object or passive subject, or the noun a participle trigger modifies."""
     return [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + (
         [t.head] if t.dep_ in ("acl", "relcl", "amod") else [])
+
+
+def _origin_modifiers(tok: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The actors modifying an item noun ("North Korean shells"), and the maker of "Iranian-made drones" (the
+    maker adjective hangs off "made")."""
+    out = [idx.span_ref(m) for m in tok.children
+           if m.dep_ in ("amod", "compound", "poss", "nmod") and idx.span_ref(m) is not None]
+    makers = words("maker_verbs")
+    out.extend(r for m in tok.children if m.dep_ == "amod" and m.lemma_.lower() in makers
+               for g in m.children if (r := idx.span_ref(g)) is not None)
+    return out
 
 
 def _item_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """The origin of the item ("received North Korean weapons") when no supplier is named at all."""
     out: list[ActorRef] = []
+    nouns = words("origin_bearing_nouns")
     for phrase in _item_phrases(t):
         for tok in phrase.subtree:
-            if idx.is_item(tok) or tok.lemma_.lower() in ("weapon", "arm", "shipment", "batch", "consignment"):
-                for mod in tok.children:
-                    if mod.dep_ in ("amod", "compound", "poss", "nmod") and idx.span_ref(mod) is not None:
-                        out.append(idx.span_ref(mod))
-                # "Iranian-made drones": the maker adjective hangs off "made"
-                for mod in tok.children:
-                    if mod.dep_ == "amod" and mod.lemma_.lower() in ("make", "produce", "build", "manufacture"):
-                        out.extend(r for g in mod.children if (r := idx.span_ref(g)) is not None)
+            if idx.is_item(tok) or tok.lemma_.lower() in nouns:
+                out.extend(_origin_modifiers(tok, idx))
         if out:
             return out[:1]
     return out
@@ -278,7 +315,7 @@ def _item_user(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"the delivery of UAVs used by Russia": the user named on the delivered item is its recipient."""
     for obj in pobjs(t, "of"):
         for acl in obj.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in ("use", "operate", "deploy", "employ"):
+            if acl.dep_ == "acl" and acl.lemma_.lower() in words("item_user_verbs"):
                 refs = _refs(idx, pobjs(acl, "by"))
                 if refs:
                     return refs
@@ -308,18 +345,38 @@ def hyphen_pair(t: Token, idx: ActorIndex) -> tuple[ActorRef, ActorRef] | None:
     return None
 
 
+def _hyphen_first(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The first actor of a hyphenated pair ("Iran" in "Iran-Russia missile transfers")."""
+    pair = hyphen_pair(t, idx)
+    return [pair[0]] if pair else []
+
+
+def _hyphen_second(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The second actor of a hyphenated pair ("Russia" in "Iran-Russia missile transfers")."""
+    pair = hyphen_pair(t, idx)
+    return [pair[1]] if pair else []
+
+
+def _hyphen_actor(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """A named actor before a noun trigger in a hyphenated or compound modifier ("US-led sanctions")."""
+    return _refs(idx, [c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                       and c.i < t.i and idx.span_ref(c) is not None])
+
+
 def _measure_targets(t: Token) -> list[Token]:
     """The phrase a sanction falls on: "on/against X" on the noun or its verb, or the object of "sanction X"."""
     if t.pos_ == "VERB":
         return children(t, "dobj", "nsubjpass")
     gov = governor(t)
-    return pobjs(t, "on", "against") + (pobjs(gov, "on", "against") if gov is not None else [])
+    preps = words("measure_target_preps")
+    return pobjs(t, *preps) + (pobjs(gov, *preps) if gov is not None else [])
 
 
 def _target_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"sanctions on firms supplying Iranian drones to Russia", "sanctioned companies that shipped North Korean
     shells": a measure on unnamed parties falls on the state whose supplies they handle — the first actor in the
     target phrase that is not a destination ("to/into X")."""
+    destination = words("destination_preps")
     for target in _measure_targets(t):
         if idx.resolve_all(target):
             continue  # a named target is the recipient slots' business
@@ -328,7 +385,7 @@ def _target_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
             if ref is None or tok == target:
                 continue
             path = [tok, *[a for a in tok.ancestors if target.is_ancestor(a)]]
-            if any(a.dep_ == "pobj" and a.head.lower_ in ("to", "into", "for") for a in path):
+            if any(a.dep_ == "pobj" and a.head.lower_ in destination for a in path):
                 continue
             return [ref]
     return []
@@ -350,62 +407,91 @@ def _item_holder(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return []
 
 
+def _of_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"the delivery of drones from Iran": the "from" of the trigger's "of" object."""
+    return [r for o in pobjs(t, "of") for r in _refs(idx, pobjs(o, "from"))]
+
+
+def _pobj_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"customers for Russian arms", "buyers of Turkish drones": the item's origin, named on the object noun."""
+    return _refs(idx, [m for o in pobjs(t, *words("customer_preps")) for m in o.children
+                       if m.dep_ in ("amod", "compound", "poss") and idx.span_ref(m) is not None])
+
+
+def _gov_subj_at_request(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"Greece sent a battery at the request of Riyadh", "after a request from Kyiv, Berlin sent ...": the subject
+    of the verb the occasion phrase modifies is the party asked."""
+    if t.dep_ == "pobj" and t.head.lower_ in words("request_occasion_preps"):
+        return _gov_subj(t, idx)
+    return []
+
+
+def _involved_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"companies involved in supplying drones", "firms engaged in the transfer": the noun the involvement
+    participle modifies is a party."""
+    if t.dep_ != "pobj":
+        return []
+    part = t.head.head
+    if part.dep_ in ("acl", "amod", "relcl") and part.lemma_.lower() in words("involvement_verbs"):
+        return _refs(idx, [part.head])
+    return []
+
+
+def _obj_supply_to(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"continue its supply to Russia": the "to" on the trigger's object."""
+    return [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))]
+
+
+def _nsubj_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"drones from Iran arrived", "shells from North Korea reached the front": the "from" on the subject."""
+    return [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))]
+
+
 def _default(actor: str) -> Slot:
+    """A fixed actor for the role when no slot before it fills it ("Two firms were sanctioned": by the US)."""
     return lambda t, idx: [ActorRef(actor, "state", t.i, t.i + 1, "default")]
 
 
 FIXED: dict[str, Slot] = {
     "nsubj": _nsubj,
     "nsubjpass": _dep("nsubjpass"),
-    "agent": lambda t, idx: _refs(idx, arg_pobjs(t, idx, "by")),
+    "agent": _agent,
     "dobj": _dep("dobj"),
-    "dative": lambda t, idx: _refs(idx, [c for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP"]),
+    "dative": _dative,
     "poss": _dep("poss"),
     "amod": _amod,
     "compound_actor": _compound_actor,
     "gov_subj": _gov_subj,
-    "gov_subj_if_impose": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
-        t).lemma_.lower() in IMPOSE_VERBS) else [],
+    "gov_subj_if_impose": _gov_subj_if("impose_verbs"),
     "gov_dobj_actor": _gov_dobj_actor,
     "gov_dative": _gov_dative,
     "dobj_actor": _actor_dobj,
     "obj_with": _obj_with,
     "nsubjpass_actor": _nsubjpass_actor,
-    "gov_subj_if_give": _gov_subj_if_give,
+    "gov_subj_if_give": _gov_subj_if("conducting_governors"),
     "head_amod": _head_amod,
     "head_origin": _head_origin,
     "nsubj_target": _nsubj_target,
     "item_origin": _item_origin,
-    "hyphen_actor": lambda t, idx: _refs(idx, [c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
-                                               and c.i < t.i and idx.span_ref(c) is not None]),
-    "of_from": lambda t, idx: [r for o in pobjs(t, "of") for r in _refs(idx, pobjs(o, "from"))],
-    "gov_subj_if_sign": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
-        t).lemma_.lower() in SIGN_VERBS) else [],
-    "gov_subj_if_take": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
-        t).lemma_.lower() in ("take", "accept", "receive", "await", "expect", "get")) else [],
+    "hyphen_actor": _hyphen_actor,
+    "of_from": _of_from,
+    "gov_subj_if_sign": _gov_subj_if("sign_verbs"),
+    "gov_subj_if_take": _gov_subj_if("receiving_governors"),
     "item_user": _item_user,
-    # "customers for Russian arms", "buyers of Turkish drones": the item's origin, named on the object noun
-    "pobj_origin": lambda t, idx: _refs(idx, [m for o in pobjs(t, "for", "of") for m in o.children
-                                             if m.dep_ in ("amod", "compound", "poss") and idx.span_ref(m)
-                                             is not None]),
+    "pobj_origin": _pobj_origin,
     # "Seoul resisted Ukrainian requests", "Berlin granted the request": who answers a request was asked
-    "gov_subj_if_answer": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
-        t).lemma_.lower() in ANSWER_VERBS) else [],
-    # "Greece sent a battery at the request of Riyadh": the subject of the verb the "at" phrase modifies is asked
-    "gov_subj_if_at": lambda t, idx: _gov_subj(t, idx) if t.dep_ == "pobj" and t.head.lower_ in (
-        "at", "after", "following", "upon", "on") else [],
+    "gov_subj_if_answer": _gov_subj_if("answer_verbs"),
+    "gov_subj_if_at": _gov_subj_at_request,
     # "Kyiv made a request for jets": the maker of the request is the requester, not "X rejected the request"
-    "gov_subj_if_make": lambda t, idx: _gov_subj(t, idx) if (governor(t) is not None and governor(
-        t).lemma_.lower() in ("make", "submit", "send", "file", "issue", "renew", "repeat", "lodge", "put")) else [],
+    "gov_subj_if_make": _gov_subj_if("request_making_verbs"),
     "item_holder": _item_holder,
     "target_party": _target_party,
-    "hyphen_first": lambda t, idx: [p[0]] if (p := hyphen_pair(t, idx)) else [],
-    "hyphen_second": lambda t, idx: [p[1]] if (p := hyphen_pair(t, idx)) else [],
-    "involved_party": lambda t, idx: _refs(idx, [a.head for a in [t.head.head] if t.dep_ == "pobj" and a.dep_ in (
-        "acl", "amod", "relcl") and a.lemma_.lower() in ("involve", "engage", "implicate", "participate")]),
+    "hyphen_first": _hyphen_first,
+    "hyphen_second": _hyphen_second,
+    "involved_party": _involved_party,
     "item_acl_from": _item_acl_from,
-    "obj_supply_to": lambda t, idx: [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))],
-    "nsubj_prep:from": lambda t, idx: [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))],
+    "obj_supply_to": _obj_supply_to,
+    "nsubj_prep:from": _nsubj_from,
 }
 
 
@@ -441,7 +527,7 @@ def unidentified(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> Tok
     else:
         cands = pobjs(trigger, BLOCKING_SLOTS[slot])
     for tok in cands:
-        if tok is None or tok.pos_ in ("PRON", "NUM") or tok.lower_ in ("which", "that", "who"):
+        if tok is None or tok.pos_ in ("PRON", "NUM") or tok.lower_ in words("relative_pronouns"):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not idx.resolve_all(tok) and (
                 not idx.is_item(tok) or tok.pos_ == "PROPN"):  # "Nordic Munitions" is a company, not an item

@@ -1,0 +1,237 @@
+"""Unit tests of the claimant stage (extraction/claimant.py) on hand-built parses: each special case with two or
+more wordings, so a test does not depend on the statistical parser."""
+from __future__ import annotations
+
+import pytest
+from conftest_handparse import parse, token
+
+from armswatch.extraction.claimant import SELF, claimant_finder, in_quotes
+
+P = ("PUNCT",)
+
+
+def claimant(doc, trigger: str, nth: int = 0):
+    """The claimant the stage finds for the trigger word (the engine passes no reporting verb here)."""
+    sentences = list(doc.sents)
+    tok = token(doc, trigger, nth)
+    sent = next(s for s in sentences if s.start <= tok.i < s.end)
+    return claimant_finder(doc, sentences).find(tok, sent, None, sentences)
+
+
+def _said(speaker: list[tuple], actors: dict, lemma: str = "say", verb: str = "said") -> tuple:
+    """`speaker` + "<verb> Iran sent drones." (the speaker's heads point at the verb, index len(speaker))."""
+    n = len(speaker)
+    tokens = speaker + [(verb, n, "ROOT", "VERB", "VBD", lemma), ("Iran", n + 2, "nsubj", "PROPN"),
+                        ("sent", n, "ccomp", "VERB", "VBD", "send"), ("drones", n + 2, "dobj", "NOUN", "NNS", "drone"),
+                        (".", n, "punct", "PUNCT")]
+    return parse(tokens, actors={"Iran": ("IRN", "state"), **actors}, items={"drones": "drones"})
+
+
+# -- a reporting verb above the trigger --------------------------------------------------------------------------
+@pytest.mark.parametrize("speaker, actor, verb, lemma, expected", [
+    ("Russia", ("RUS", "state"), "said", "say", "RUS"),  # "Russia said Iran sent drones."
+    ("Kyiv", ("UKR", "capital"), "claims", "claim", "UKR"),  # "Kyiv claims Iran sent drones."
+])
+def test_reporting_verb_above_the_trigger(speaker, actor, verb, lemma, expected):
+    doc = _said([(speaker, 1, "nsubj", "PROPN")], {speaker: actor}, lemma, verb)
+    c = claimant(doc, "sent")
+    assert (c.id, c.text, c.quoted) == (expected, speaker, False)
+
+
+@pytest.mark.parametrize("speaker, actors, expected", [
+    # "UN experts said ...": a body modifying an analyst head speaks for it
+    ([("UN", 1, "compound", "PROPN"), ("experts", 2, "nsubj", "NOUN", "NNS", "expert")], {"UN": ("org:un", "org")},
+     "org:un"),
+    # "Swedish analysts said ...": a nationality does not make analysts official
+    ([("Swedish", 1, "amod", "ADJ"), ("analysts", 2, "nsubj", "NOUN", "NNS", "analyst")],
+     {"Swedish": ("SWE", "demonym")}, "other"),
+    # "Ukrainian News Agency said ...": a news outlet
+    ([("Ukrainian", 2, "amod", "ADJ"), ("News", 2, "compound", "PROPN"), ("Agency", 3, "nsubj", "PROPN", "NNP", "agency")],
+     {"Ukrainian": ("UKR", "demonym")}, "other"),
+])
+def test_speaker_media_bodies_and_outlets(speaker, actors, expected):
+    doc = _said(speaker, actors)
+    assert claimant(doc, "sent").id == expected
+
+
+# -- "according to X", "per X" ----------------------------------------------------------------------------------
+def test_according_to_and_per():
+    # "According to the Pentagon, Iran sent drones."
+    doc = parse([("According", 6, "prep", "VERB", "VBG", "accord"), ("to", 0, "prep", "ADP"), ("the", 3, "det", "DET"),
+                 ("Pentagon", 1, "pobj", "PROPN"), (",", 6, "punct", *P), ("Iran", 6, "nsubj", "PROPN"),
+                 ("sent", 6, "ROOT", "VERB", "VBD", "send"), ("drones", 6, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 6, "punct", *P)], actors={"Pentagon": ("USA", "institution"), "Iran": ("IRN", "state")})
+    c = claimant(doc, "sent")
+    assert (c.id, c.text) == ("USA", "the Pentagon")
+    # "Iran sent drones, per the Kremlin."
+    doc = parse([("Iran", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), (",", 1, "punct", *P), ("per", 1, "prep", "ADP"),
+                 ("the", 6, "det", "DET"), ("Kremlin", 4, "pobj", "PROPN"), (".", 1, "punct", *P)],
+                actors={"Kremlin": ("RUS", "institution"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "RUS"
+
+
+# -- a headline's trailing credit --------------------------------------------------------------------------------
+@pytest.mark.parametrize("sep, credit, actor, expected", [
+    ("–", "Lukashenko", ("BLR", "person"), "BLR"),  # "Belarus supplies shells to Russia – Lukashenko"
+    (":", "Sources", None, "other"),  # "Belarus supplies shells to Russia: Sources"
+])
+def test_headline_credit(sep, credit, actor, expected):
+    doc = parse([("Belarus", 1, "nsubj", "PROPN"), ("supplies", 1, "ROOT", "VERB", "VBZ", "supply"),
+                 ("shells", 1, "dobj", "NOUN", "NNS", "shell"), ("to", 1, "prep", "ADP"), ("Russia", 3, "pobj", "PROPN"),
+                 (sep, 1, "punct", *P), (credit, 1, "npadvmod", "PROPN" if actor else "NOUN", "NNP" if actor else "NNS",
+                                          credit.lower().rstrip("s"))],
+                actors={"Belarus": ("BLR", "state"), "Russia": ("RUS", "state"), **({credit: actor} if actor else {})})
+    c = claimant(doc, "supplies")
+    assert (c.id, c.text) == (expected, credit)
+
+
+# -- a reporting clause beside the trigger: "as X said" credits it, "while X said" does not ----------------------
+@pytest.mark.parametrize("mark, expected", [("as", "CAN"), ("while", "author"), ("whereas", "author")])
+def test_side_report_credits_unless_a_contrast(mark, expected):
+    # "Iran sent drones to Russia, as Canada said." / "..., while Canada said."
+    doc = parse([("Iran", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("to", 1, "prep", "ADP"), ("Russia", 3, "pobj", "PROPN"),
+                 (",", 1, "punct", *P), (mark, 8, "mark", "SCONJ"), ("Canada", 8, "nsubj", "PROPN"),
+                 ("said", 1, "advcl", "VERB", "VBD", "say"), (".", 1, "punct", *P)],
+                actors={"Iran": ("IRN", "state"), "Russia": ("RUS", "state"), "Canada": ("CAN", "state")})
+    assert claimant(doc, "sent").id == expected
+
+
+# -- the owner of a claim noun that governs the trigger ----------------------------------------------------------
+def test_claim_owner_possessor_or_by_phrase():
+    # "Kyiv rejected Moscow's claims of Serbian firms supplying shells."
+    doc = parse([("Kyiv", 1, "nsubj", "PROPN"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+                 ("Moscow", 4, "poss", "PROPN"), ("+'s", 2, "case", "PART", "POS"),
+                 ("claims", 1, "dobj", "NOUN", "NNS", "claim"), ("of", 4, "prep", "ADP"), ("Serbian", 7, "amod", "ADJ"),
+                 ("firms", 5, "pobj", "NOUN", "NNS", "firm"), ("supplying", 7, "acl", "VERB", "VBG", "supply"),
+                 ("shells", 8, "dobj", "NOUN", "NNS", "shell"), (".", 1, "punct", *P)],
+                actors={"Kyiv": ("UKR", "capital"), "Moscow": ("RUS", "capital"), "Serbian": ("SRB", "demonym")})
+    assert claimant(doc, "supplying").id == "RUS"
+    # "Tehran denied allegations by Kyiv that Iran supplied drones."
+    doc = parse([("Tehran", 1, "nsubj", "PROPN"), ("denied", 1, "ROOT", "VERB", "VBD", "deny"),
+                 ("allegations", 1, "dobj", "NOUN", "NNS", "allegation"), ("by", 2, "prep", "ADP"),
+                 ("Kyiv", 3, "pobj", "PROPN"), ("that", 7, "mark", "SCONJ"), ("Iran", 7, "nsubj", "PROPN"),
+                 ("supplied", 2, "acl", "VERB", "VBD", "supply"), ("drones", 7, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 1, "punct", *P)],
+                actors={"Tehran": ("IRN", "capital"), "Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "supplied").id == "UKR"
+
+
+def test_claim_owner_unnamed_is_other_and_there_are_reports_is_the_author():
+    # "Officials dismissed reports of Iran selling drones."
+    doc = parse([("Officials", 1, "nsubj", "NOUN", "NNS", "official"), ("dismissed", 1, "ROOT", "VERB", "VBD", "dismiss"),
+                 ("reports", 1, "dobj", "NOUN", "NNS", "report"), ("of", 2, "prep", "ADP"), ("Iran", 3, "pobj", "PROPN"),
+                 ("selling", 4, "acl", "VERB", "VBG", "sell"), ("drones", 5, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 1, "punct", *P)], actors={"Iran": ("IRN", "state")})
+    assert claimant(doc, "selling").id == "other"
+    # "There were reports of Iran selling drones."
+    doc = parse([("There", 1, "expl", "PRON", "EX"), ("were", 1, "ROOT", "VERB", "VBD", "be"),
+                 ("reports", 1, "attr", "NOUN", "NNS", "report"), ("of", 2, "prep", "ADP"), ("Iran", 3, "pobj", "PROPN"),
+                 ("selling", 4, "acl", "VERB", "VBG", "sell"), ("drones", 5, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 1, "punct", *P)], actors={"Iran": ("IRN", "state")})
+    assert claimant(doc, "selling").id == "author"
+
+
+# -- the author of a measure states its reason -------------------------------------------------------------------
+@pytest.mark.parametrize("subject, actor, verb, lemma, prep, expected", [
+    ("Britain", ("GBR", "state"), "sanctioned", "sanction", "for", "GBR"),  # "sanctioned two firms for supplying"
+    ("EU", ("org:eu", "org"), "fined", "fine", "over", "org:eu"),  # "The EU fined two firms over supplying"
+])
+def test_measure_reason(subject, actor, verb, lemma, prep, expected):
+    doc = parse([(subject, 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", "VBD", lemma), ("two", 3, "nummod", "NUM"),
+                 ("firms", 1, "dobj", "NOUN", "NNS", "firm"), (prep, 1, "prep", "ADP"),
+                 ("supplying", 4, "pcomp", "VERB", "VBG", "supply"), ("drones", 5, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 1, "punct", *P)], actors={subject: actor})
+    assert claimant(doc, "supplying").id == expected
+
+
+# -- a joint statement: each subject speaks for itself -----------------------------------------------------------
+@pytest.mark.parametrize("noun, lemma", [("statement", "statement"), ("declaration", "declaration")])
+def test_own_statement_is_each_suppliers_own(noun, lemma):
+    # "In a joint statement, Latvia and Lithuania pledged shells to Ukraine."
+    doc = parse([("In", 8, "prep", "ADP"), ("a", 3, "det", "DET"), ("joint", 3, "amod", "ADJ"),
+                 (noun, 0, "pobj", "NOUN", "NN", lemma), (",", 8, "punct", *P), ("Latvia", 8, "nsubj", "PROPN"),
+                 ("and", 5, "cc", "CCONJ"), ("Lithuania", 5, "conj", "PROPN"),
+                 ("pledged", 8, "ROOT", "VERB", "VBD", "pledge"), ("shells", 8, "dobj", "NOUN", "NNS", "shell"),
+                 ("to", 8, "prep", "ADP"), ("Ukraine", 10, "pobj", "PROPN"), (".", 8, "punct", *P)],
+                actors={"Latvia": ("LVA", "state"), "Lithuania": ("LTU", "state"), "Ukraine": ("UKR", "state")})
+    assert claimant(doc, "pledged").id == SELF
+
+
+# -- a following sentence that attributes this one ---------------------------------------------------------------
+@pytest.mark.parametrize("tail", [
+    [("Kyiv", 7, "nsubj", "PROPN"), ("reported", 7, "ROOT", "VERB", "VBD", "report"), ("this", 7, "dobj", "PRON", "DT"),
+     (".", 7, "punct", *P)],  # "... Kyiv reported this."
+    [("Kyiv", 7, "nsubj", "PROPN"), ("said", 7, "ROOT", "VERB", "VBD", "say"), ("so", 7, "advmod", "ADV"),
+     (".", 7, "punct", *P)],  # "... Kyiv said so."
+])
+def test_following_sentence_attributes_this_one(tail):
+    # "Iran sent drones to Russia."
+    head = [("Iran", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+            ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("to", 1, "prep", "ADP"), ("Russia", 3, "pobj", "PROPN"),
+            (".", 1, "punct", *P)]
+    doc = parse(head + tail, actors={"Iran": ("IRN", "state"), "Russia": ("RUS", "state"), "Kyiv": ("UKR", "capital")})
+    c = claimant(doc, "sent")
+    assert (c.id, c.quoted) == ("UKR", False)
+
+
+# -- quotations: their speaker, and "we" inside them -------------------------------------------------------------
+def _quote_then_tag(speaker: str, verb: str, lemma: str) -> list[tuple]:
+    """'“We will send tanks,” <speaker> <verb>.'"""
+    return [("“", 3, "punct", *P), ("We", 3, "nsubj", "PRON", "PRP", "we"), ("will", 3, "aux", "AUX", "MD"),
+            ("send", 8, "ccomp", "VERB", "VB", "send"), ("tanks", 3, "dobj", "NOUN", "NNS", "tank"),
+            (",", 8, "punct", *P), ("+”", 8, "punct", *P), (speaker, 8, "nsubj", "PROPN"),
+            (verb, 8, "ROOT", "VERB", "VBD", lemma), (".", 8, "punct", *P)]
+
+
+def test_in_quotes_counts_marks_from_the_start():
+    doc = parse(_quote_then_tag("Scholz", "said", "say"), actors={"Scholz": ("DEU", "person")})
+    # the closing mark counts as inside: only marks before a token are counted
+    assert [t.text for t in doc if in_quotes(doc, t.i)] == ["We", "will", "send", "tanks", ",", "”"]
+
+
+@pytest.mark.parametrize("tokens, actors, expected", [
+    # '“We will send tanks,” Scholz said.'
+    (_quote_then_tag("Scholz", "said", "say"), {"Scholz": ("DEU", "person")}, "DEU"),
+    # 'Kirby said: “We sent shells to Kyiv.”'
+    ([("Kirby", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"), (":", 1, "punct", *P),
+      ("“", 5, "punct", *P), ("We", 5, "nsubj", "PRON", "PRP", "we"), ("sent", 1, "ccomp", "VERB", "VBD", "send"),
+      ("shells", 5, "dobj", "NOUN", "NNS", "shell"), ("to", 5, "prep", "ADP"), ("Kyiv", 7, "pobj", "PROPN"),
+      (".", 5, "punct", *P), ("+”", 5, "punct", *P)], {"Kirby": ("USA", "person"), "Kyiv": ("UKR", "capital")}, "USA"),
+])
+def test_first_person_in_a_quotation_is_its_speaker(tokens, actors, expected):
+    doc = parse(tokens, actors=actors)
+    idx = claimant_finder(doc, list(doc.sents)).idx
+    ref = idx.resolve(token(doc, "We"))
+    assert ref is not None and (ref.id, ref.via) == (expected, "anaphor")
+
+
+def test_first_person_outside_a_quotation_or_spoken_by_we_names_no_actor():
+    # "We will send tanks, Scholz said." (no quotation marks)
+    doc = parse([
+        ("We", 2, "nsubj", "PRON", "PRP", "we"), ("will", 2, "aux", "AUX", "MD"), ("send", 6, "ccomp", "VERB", "VB", "send"),
+        ("tanks", 2, "dobj", "NOUN", "NNS", "tank"), (",", 6, "punct", *P), ("Scholz", 6, "nsubj", "PROPN"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"), (".", 6, "punct", *P)], actors={"Scholz": ("DEU", "person")})
+    assert claimant_finder(doc, list(doc.sents)).idx.resolve(token(doc, "We")) is None
+    # '“We will send tanks,” we said.': the speaker is itself a "we", and the search stops there
+    tokens = _quote_then_tag("we", "said", "say")
+    tokens[7] = ("we", 8, "nsubj", "PRON", "PRP", "we")
+    doc = parse(tokens)
+    assert claimant_finder(doc, list(doc.sents)).idx.resolve(token(doc, "We")) is None
+
+
+@pytest.mark.parametrize("tag", [
+    [("Kirby", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say")],  # 'Kirby said: “... . Russia used'
+    [("Kirby", 1, "nsubj", "PROPN"), ("told", 1, "ROOT", "VERB", "VBD", "tell")],  # 'Kirby told: “... . Russia used'
+])
+def test_quoted_claim_outside_the_tags_clause_is_the_quotes_speaker(tag):
+    # 'Kirby said: “Iran has sent drones. Russia used them.”': "used" is in another sentence of the quotation
+    doc = parse(tag + [(":", 1, "punct", *P), ("“", 6, "punct", *P), ("Iran", 6, "nsubj", "PROPN"),
+                       ("has", 6, "aux", "AUX", "VBZ", "have"), ("sent", 1, "ccomp", "VERB", "VBN", "send"),
+                       ("drones", 6, "dobj", "NOUN", "NNS", "drone"), (".", 6, "punct", *P),
+                       ("Russia", 10, "nsubj", "PROPN"), ("used", 10, "ROOT", "VERB", "VBD", "use"),
+                       ("them", 10, "dobj", "PRON", "PRP", "they"), (".", 10, "punct", *P), ("+”", 10, "punct", *P)],
+                actors={"Kirby": ("USA", "person"), "Iran": ("IRN", "state"), "Russia": ("RUS", "state")})
+    c = claimant(doc, "used")
+    assert (c.id, c.quoted) == ("USA", True)
