@@ -112,11 +112,13 @@ class _Entry:
     problems: Problems
     roles: frozenset[str] = ROLES  # the roles its event type relates (registry)
 
-    def line(self, key: str | None = None) -> int:
-        return line_of(self.raw.get(key) if key else None, line_of(self.raw))
+    def line(self, key: str | None = None, at: Any = None) -> int:
+        """The line of `at` (a list element) if it has one, else of `key` as written, else of the entry."""
+        keys = [k for k in self.raw if k == key]
+        return line_of(at, line_of(keys[0], line_of(self.raw)) if keys else line_of(self.raw))
 
-    def add(self, key: str | None, problem: str) -> None:
-        self.problems.add(self.path, self.line(key), f"{self.label}: {problem}")
+    def add(self, key: str | None, problem: str, at: Any = None) -> None:
+        self.problems.add(self.path, self.line(key, at), f"{self.label}: {problem}")
 
 
 def _is_text(value: Any) -> bool:
@@ -139,8 +141,12 @@ def _flag(entry: _Entry, key: str, value: Any) -> None:
 
 
 def _texts(entry: _Entry, key: str, value: Any) -> None:
-    if not isinstance(value, list) or not all(_is_text(v) for v in value):
+    if not isinstance(value, list):
         entry.add(key, f"{key} must be a list of non-empty strings, got {value!r}")
+        return
+    for v in value:
+        if not _is_text(v):  # a YAML `no` or `on` unquoted is a boolean, not a word
+            entry.add(key, f"{key}: entries must be non-empty strings, got {v!r}", at=v)
 
 
 def _choice(valid: tuple[str, ...] | frozenset[str], what: str) -> Callable[[_Entry, str, Any], None]:
@@ -168,7 +174,7 @@ def _pos(entry: _Entry, key: str, value: Any) -> None:
         return
     for tag in value:
         if not isinstance(tag, str) or tag not in UPOS:
-            entry.add(key, f"unknown pos {tag!r} (valid: {', '.join(sorted(UPOS))})")
+            entry.add(key, f"unknown pos {tag!r} (valid: {', '.join(sorted(UPOS))})", at=tag)
 
 
 def _role_names(entry: _Entry, key: str, value: Any) -> None:
@@ -177,7 +183,7 @@ def _role_names(entry: _Entry, key: str, value: Any) -> None:
         return
     for role in value:
         if not isinstance(role, str) or role not in entry.roles:
-            entry.add(key, f"unknown role {role!r} (valid: {', '.join(sorted(entry.roles))})")
+            entry.add(key, f"{key}: unknown role {role!r} (valid: {', '.join(sorted(entry.roles))})", at=role)
 
 
 def _slot_known(slot: Any) -> bool:
@@ -193,13 +199,13 @@ def _role_slots(entry: _Entry, key: str, value: Any) -> None:
         return
     for role, slots in value.items():
         if role not in entry.roles:
-            entry.add(key, f"{key}: unknown role {role!r} (valid: {', '.join(sorted(entry.roles))})")
+            entry.add(key, f"{key}: unknown role {role!r} (valid: {', '.join(sorted(entry.roles))})", at=role)
         if not isinstance(slots, list) or not slots:
-            entry.add(key, f"{key}: {role} must be a list of slots, got {slots!r}")
+            entry.add(key, f"{key}: {role} must be a list of slots, got {slots!r}", at=role)
             continue
         for slot in slots:
             if not _slot_known(slot):
-                entry.add(key, f"{key}: unknown slot {slot!r} for role {role}")
+                entry.add(key, f"{key}: unknown slot {slot!r} for role {role}", at=slot)
 
 
 Check = Callable[[_Entry, str, Any], None]
