@@ -114,8 +114,9 @@ class _Entry:
 
     def line(self, key: str | None = None, at: Any = None) -> int:
         """The line of `at` (a list element) if it has one, else of `key` as written, else of the entry."""
-        keys = [k for k in self.raw if k == key]
-        return line_of(at, line_of(keys[0], line_of(self.raw)) if keys else line_of(self.raw))
+        entry_line = line_of(self.raw)
+        key_line = next((line_of(k, entry_line) for k in self.raw if k == key), entry_line)
+        return line_of(at, key_line)
 
     def add(self, key: str | None, problem: str, at: Any = None) -> None:
         self.problems.add(self.path, self.line(key, at), f"{self.label}: {problem}")
@@ -147,6 +148,12 @@ def _texts(entry: _Entry, key: str, value: Any) -> None:
     for v in value:
         if not _is_text(v):  # a YAML `no` or `on` unquoted is a boolean, not a word
             entry.add(key, f"{key}: entries must be non-empty strings, got {v!r}", at=v)
+
+
+def _lemmas(entry: _Entry, key: str, value: Any) -> None:
+    if isinstance(value, list) and not value:
+        entry.add(key, "no lemmas")
+    _texts(entry, key, value)
 
 
 def _choice(valid: tuple[str, ...] | frozenset[str], what: str) -> Callable[[_Entry, str, Any], None]:
@@ -211,14 +218,14 @@ def _role_slots(entry: _Entry, key: str, value: Any) -> None:
 Check = Callable[[_Entry, str, Any], None]
 _polarity = _choice(POLARITIES, "polarity")
 FRAME_KEYS: dict[str, Check] = {
-    "id": _text, "type": _event_type, "pos": _pos, "lemmas": _texts, "active": _role_slots, "passive": _role_slots,
+    "id": _text, "type": _event_type, "pos": _pos, "lemmas": _lemmas, "active": _role_slots, "passive": _role_slots,
     "polarity": _polarity, "item_required": _flag, "requires_prep": _text, "requires_from": _flag,
     "requires_child": _texts, "requires_object": _flag, "lemmas_need_prep": _texts, "thanked_item": _flag,
     "no_borrow": _role_names, "no_nearby": _role_names, "not_phrases": _texts, "object_must_be_supply": _flag,
     "object_must_be_claim": _flag,
 }
 WRAPPER_KEYS: dict[str, Check] = {
-    "id": _text, "type": _event_type_or_null, "lemmas": _texts, "control": _choice(CONTROLS, "control"),
+    "id": _text, "type": _event_type_or_null, "lemmas": _lemmas, "control": _choice(CONTROLS, "control"),
     "polarity": _polarity, "reporting": _flag,
 }
 ELLIPSIS_KEYS: dict[str, Check] = {
@@ -240,8 +247,6 @@ def _check(entry: _Entry, kind: str, keys: dict[str, Check]) -> None:
     for key, value in entry.raw.items():
         if key in keys:
             keys[key](entry, key, value)
-    if not entry.raw.get("lemmas", True) and "lemmas" in keys:
-        entry.add("lemmas", "no lemmas")
 
 
 # -- building the rules --------------------------------------------------------------------------------------------
