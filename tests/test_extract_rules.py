@@ -31,19 +31,19 @@ def test_extract_rules_bad_entries_are_all_reported():
         {"id": "b", "type": "TRANSFER", "lemmas": [], "active": {"giver": ["nsubj"], "recipient": ["elsewhere"]}},
     ], "wrappers": [{"id": "w", "type": "MAYBE", "lemmas": ["x"], "control": "sideways"}]}
     with pytest.raises(LexiconError) as err:
-        parse_rules(triggers, {"reporting_verbs": ["say"]}, source="bad.yaml")
+        parse_rules(triggers, "bad.yaml")
     text = str(err.value)
     for needle in ("'SUPPLY'", "no lemmas", "unknown role 'giver'", "unknown slot 'elsewhere'", "'MAYBE'",
-                   "control must be"):
+                   "unknown control 'sideways'"):
         assert needle in text
-    assert "bad.yaml: frames[0] (a)" in text and len(err.value.problems) == 6
+    assert "bad.yaml: frame 'a'" in text and len(err.value.problems) == 6
 
 
 def test_extract_rules_malformed_yaml_names_the_file(tmp_path):
     bad = tmp_path / "triggers.yaml"
     bad.write_text("frames: [\n  - id: x\n", encoding="utf-8")
     with pytest.raises(LexiconError) as err:
-        load_rules(str(bad), str(DATA_DIR / "cues.yaml"))
+        load_rules(str(bad))
     assert str(bad) in str(err.value)
 
 
@@ -56,7 +56,7 @@ def test_extract_rules_custom_file_changes_behaviour(tmp_path, nlp):
         frame["lemmas"] = [x for x in frame["lemmas"] if x != "donate"]
     path = tmp_path / "triggers.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    custom = load_rules(str(path), str(DATA_DIR / "cues.yaml"))
+    custom = load_rules(str(path))
     doc = nlp("Canada donated armoured vehicles to Ukraine.")
     assert [m.key() for m in extract_doc(doc, rules=load_rules())] == [("TRANSFER", "CAN", "UKR", "affirmed")]
     assert extract_doc(doc, rules=custom) == []

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-EVENT_TYPES = ("TRANSFER", "PLEDGE", "CONSIDER", "REQUEST", "DEAL", "DENIAL", "SANCTION")
+from armswatch.event_types import ACTOR_TYPES, EVENT_TYPE_NAMES
+
+EVENT_TYPES = EVENT_TYPE_NAMES  # from the registry, armswatch/event_types.yaml
 POLARITIES = ("affirmed", "negated")
 ITEM_CATEGORIES = (
     "ammunition", "artillery", "missiles", "air-defence", "drones", "armoured-vehicles",
@@ -36,7 +38,7 @@ class Mention:
     supplier: str | None
     recipient: str | None
     polarity: str = "affirmed"
-    actors: list[str] = field(default_factory=list)  # DENIAL only: the deniers
+    actors: list[str] = field(default_factory=list)  # types with the role `actors` only (DENIAL): the deniers
     item_text: str | None = None
     item_category: str | None = None
     item_categories: list[str] = field(default_factory=list)
@@ -62,14 +64,14 @@ class Mention:
         d = asdict(self)
         d.pop("features")
         d["time"] = self.time.to_dict() if self.time else None
-        if self.type != "DENIAL":
+        if self.type not in ACTOR_TYPES:
             d.pop("actors")
         if not self.affiliations:
             d.pop("affiliations")
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Mention":
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
         known = {f for f in cls.__dataclass_fields__} - {"features"}
         kw = {k: v for k, v in d.items() if k in known}
         if isinstance(kw.get("time"), dict):

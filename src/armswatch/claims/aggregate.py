@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from armswatch.claims.links import links
+from armswatch.event_types import ACTOR_TYPES
 from armswatch.types import Claim, Mention
 
 ClaimKey = tuple[str, str | None, str | None, str | None, str]
@@ -57,7 +58,7 @@ def aggregate(records: Iterable[MentionRecord]) -> list[Claim]:
 def _claim(key: ClaimKey, group: list[MentionRecord]) -> Claim:
     type_, supplier, recipient, item_category, polarity = key
     dates = sorted(r.published for r in group if r.published)
-    deniers = {a for r in group for a in r.mention.actors} if type_ == "DENIAL" else set()
+    deniers = {a for r in group for a in r.mention.actors} if type_ in ACTOR_TYPES else set()
     return Claim(
         id=claim_id(key),
         type=type_,

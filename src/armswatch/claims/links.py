@@ -4,12 +4,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from armswatch.event_types import DENIABLE_TYPES, DENIAL, NEGATABLE_TYPES
 from armswatch.types import Claim
 
-# Claims a DENIAL answers: supply that happened, was promised or was being agreed.
-DENIABLE_TYPES = frozenset({"TRANSFER", "PLEDGE", "DEAL"})
-# Claims a negated twin answers ("China has not supplied drones" answers "China supplied drones").
-ANSWERABLE_TYPES = frozenset({"TRANSFER", "PLEDGE", "CONSIDER", "REQUEST", "DEAL", "SANCTION"})
+# Both come from the registry's flags (event_types.yaml): `deniable`, a DENIAL answers it (supply that happened,
+# was promised or was being agreed); `negatable`, a negated twin answers it ("China has not supplied drones"
+# answers "China supplied drones").
+ANSWERABLE_TYPES = NEGATABLE_TYPES
+__all__ = ["ANSWERABLE_TYPES", "DENIABLE_TYPES", "ClaimLink", "links"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ def links(claims: Iterable[Claim]) -> list[ClaimLink]:
     by_key = {}
     for c in claims:
         by_key[(c.type, c.supplier, c.recipient, c.item_category, c.polarity)] = c
-        if c.type == "DENIAL" and c.polarity == "affirmed":
+        if c.type == DENIAL and c.polarity == "affirmed":
             denials.setdefault((c.supplier, c.recipient), []).append(c)
     out = set()
     for c in claims:

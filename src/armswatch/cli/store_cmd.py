@@ -11,6 +11,7 @@ import typer
 
 from armswatch.cli.common import check_day, check_output, summary_lines
 from armswatch.cli.fetch_options import DEFAULT_FETCH_DELAY, AllowPrivate, FetchDelay
+from armswatch.event_types import EVENT_TYPE_NAMES
 from armswatch.run.local import DEFAULT_BATCH_SIZE
 
 DbOption = Annotated[str | None, typer.Option(
@@ -18,7 +19,7 @@ DbOption = Annotated[str | None, typer.Option(
 Supplier = Annotated[str | None, typer.Option(help="supplier: id or name (PRK, 'North Korea', Pyongyang)")]
 Recipient = Annotated[str | None, typer.Option(help="recipient: id or name")]
 Actor = Annotated[str | None, typer.Option(help="either endpoint: id or name")]
-Type = Annotated[str | None, typer.Option("--type", help="TRANSFER, PLEDGE, CONSIDER, REQUEST, DEAL, DENIAL, SANCTION")]
+Type = Annotated[str | None, typer.Option("--type", help=", ".join(EVENT_TYPE_NAMES))]
 Item = Annotated[str | None, typer.Option(help="item category (ammunition, drones, missiles, ...)")]
 Since = Annotated[str | None, typer.Option(help="last seen on or after YYYY-MM-DD")]
 Until = Annotated[str | None, typer.Option(help="first seen on or before YYYY-MM-DD")]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from armswatch.types import EVENT_TYPES, Skipped
+from armswatch.event_types import EVENT_TYPE_NAMES
+from armswatch.types import Skipped
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -80,7 +81,8 @@ class Report:
     """Scores of a prediction set against a gold set (the rule of shared/schema.md)."""
 
     overall: Counts = field(default_factory=Counts)
-    per_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in EVENT_TYPES})
+    # one row per registry type (event_types.yaml), in its order; a type outside it gets a row when seen
+    per_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in EVENT_TYPE_NAMES})
     claimant_correct: int = 0
     claimant_total: int = 0
     item_correct: int = 0

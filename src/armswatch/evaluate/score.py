@@ -13,6 +13,7 @@ import networkx as nx
 
 from armswatch.evaluate.report import Counts, Report, ScoreError
 from armswatch.evaluate.rows import gold_mentions, is_article_gold
+from armswatch.event_types import ACTOR_TYPES
 from armswatch.types import Mention
 
 EXACT, LENIENT = 2, 1  # matching weights: an exact key is preferred over an affiliation-lenient one
@@ -34,7 +35,7 @@ def dedupe(predictions: Iterable[Mention | Mapping[str, Any]]) -> list[dict[str,
         k = key(p)
         if k not in kept:
             kept[k] = p
-        elif p.get("type") == "DENIAL":
+        elif p.get("type") in ACTOR_TYPES:
             first = kept[k]
             first["actors"] = list(dict.fromkeys([*(first.get("actors") or []), *(p.get("actors") or [])]))
     return list(kept.values())
@@ -61,7 +62,7 @@ def match_weight(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> int:
     weights = [_actor_match(pred.get(r), gold.get(r), aff) for r in ("supplier", "recipient")]
     if not all(weights):
         return 0
-    if gold.get("type") == "DENIAL":
+    if gold.get("type") in ACTOR_TYPES:
         overlap = [
             _actor_match(a, b, aff) for a in pred.get("actors") or [] for b in gold.get("actors") or []
         ]
@@ -135,7 +136,7 @@ def score_passage(report: Report, row: dict[str, Any], preds: list[dict[str, Any
             report.negatives_with_predictions.append(pid)
     for i, j in pairs:
         p, g = preds[i], golds[j]
-        report.per_type[g["type"]].tp += 1
+        report.per_type.setdefault(g["type"], Counts()).tp += 1
         report.claimant_total += 1
         report.item_total += 1
         if claimant_ok(p, g):

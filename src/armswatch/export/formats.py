@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from armswatch.errors import ArmswatchError
+from armswatch.event_types import REGISTRY
 from armswatch.extras import import_extra
 from armswatch.types import ClaimFilter
 
@@ -174,11 +175,18 @@ def _graphml(store, flt, out) -> None:
     for e in graph["edges"]:
         attrs = {k: _graphml_value(v) for k, v in e.items() if k not in ("source", "target")}
         attrs.update(supplier_name=names.get(e["source"], e["source"]), recipient_name=names.get(e["target"], e["target"]))
+        attrs.update(_type_attrs(e.get("type")))
         g.add_edge(e["source"], e["target"], key=e["id"], **attrs)
     if isinstance(out, (str, Path)):
         nx.write_graphml(g, str(out))
     else:
         out.write("\n".join(nx.generate_graphml(g)) + "\n")
+
+
+def _type_attrs(type_: str | None) -> dict[str, str]:
+    """The registry's legend label and colour of an edge's type (event_types.yaml), as the web page draws it."""
+    found = next((t for t in REGISTRY if t.name == type_), None)
+    return {"type_label": found.label, "colour": found.colour} if found else {"type_label": type_ or "", "colour": ""}
 
 
 def _graphml_value(value):

@@ -2,25 +2,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from armswatch.lexicons._yaml import LineDict, line_of
+from armswatch.yamlfile import LineDict, Problems, line_of
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ORG_ID = re.compile(r"^org:[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATA_DIR = Path(__file__).parent / "data"
-
-
-@dataclass
-class Problems:
-    """Every problem found while loading, reported together in one LexiconError."""
-
-    items: list[str] = field(default_factory=list)
-
-    def add(self, path: Path, line: int, problem: str) -> None:
-        self.items.append(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
 @dataclass(frozen=True)

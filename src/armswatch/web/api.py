@@ -10,13 +10,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import AfterValidator
 
+from armswatch.event_types import describe as describe_event_types
 from armswatch.store import ORDERS
 from armswatch.store.search import MAX_QUERY_CHARS, SearchError, highlight_terms, parse_query
 from armswatch.types import EVENT_TYPES, ITEM_CATEGORIES, POLARITIES, ClaimFilter
 from armswatch.web.evidence import highlight_mention
 from armswatch.web.resolve import ActorResolver, UnknownActor
 
-# Built from the shared tuples so the API, the CLI and the store never disagree on the valid values.
+# Built from the shared tuples so the API, the CLI and the store never disagree on the valid values; the event
+# types are the registry's (armswatch/event_types.yaml).
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 ItemCategory = Enum("ItemCategory", {c: c for c in ITEM_CATEGORIES}, type=str)
 Polarity = Enum("Polarity", {p: p for p in POLARITIES}, type=str)
@@ -207,8 +209,10 @@ def get_claim(
 
 
 @router.get("/vocabulary", summary="The valid event types, item categories and polarities")
-def vocabulary() -> dict[str, list[str]]:
-    return {"types": list(EVENT_TYPES), "items": list(ITEM_CATEGORIES), "polarities": list(POLARITIES)}
+def vocabulary() -> dict[str, Any]:
+    """`types`: the type names; `event_types`: each with the label, colour, roles and flags the page draws with."""
+    return {"types": list(EVENT_TYPES), "event_types": describe_event_types(), "items": list(ITEM_CATEGORIES),
+            "polarities": list(POLARITIES)}
 
 
 @router.get("/actors", summary="Every actor with its kind, affiliation and number of claims")

@@ -4,7 +4,7 @@ import { ApiError, getJSON } from "./api.js";
 import { renderDetail, renderTable, actorName } from "./claims.js";
 import { append, clear, el, svg } from "./dom.js";
 import { createGraph, drawGraph, drawnEdges, markSelection } from "./graph.js";
-import { TYPE_LABELS, typeColor } from "./style.js";
+import { setEventTypes, typeColor, typeLabel } from "./style.js";
 import { drawTimeline, weekMonday } from "./timeline.js";
 
 const PAGE = 50;
@@ -133,7 +133,7 @@ function drawLegend(types) {
   for (const type of types) {
     const swatch = el("span", { class: "swatch" });
     swatch.style.backgroundColor = typeColor(type);
-    legend.appendChild(el("span", { class: "key" }, swatch, TYPE_LABELS[type] || type));
+    legend.appendChild(el("span", { class: "key" }, swatch, typeLabel(type)));
   }
   const line = (dash) => svg("svg", { width: 30, height: 8, "aria-hidden": "true" },
     svg("line", { x1: 1, y1: 4, x2: 29, y2: 4, stroke: "#333", "stroke-width": 2, ...(dash ? { "stroke-dasharray": dash } : {}) }));
@@ -275,6 +275,7 @@ async function init() {
   const initial = Object.fromEntries(new URLSearchParams(location.search));
   const ok = await guarded(async () => {
     const [vocab, actors] = await Promise.all([getJSON("/api/vocabulary"), getJSON("/api/actors")]);
+    setEventTypes(vocab.event_types);
     state.types = vocab.types;
     fillSelect($("f-type"), vocab.types);
     fillSelect($("f-item"), vocab.items);

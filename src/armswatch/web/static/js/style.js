@@ -1,28 +1,22 @@
 // Colours and line styles shared by the graph, the legend, the timeline and the claims table.
 
-// Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-export const TYPE_COLORS = {
-  TRANSFER: "#D55E00",
-  PLEDGE: "#0072B2",
-  CONSIDER: "#CC79A7",
-  REQUEST: "#E69F00",
-  DEAL: "#009E73",
-  DENIAL: "#555555",
-  SANCTION: "#56B4E9",
-};
+// Each event type's colour and legend label come from the registry (armswatch/event_types.yaml), served by
+// /api/vocabulary as `event_types`; main.js sets them before anything is drawn.
+const TYPES = new Map();
 
-export const TYPE_LABELS = {
-  TRANSFER: "transfer (supplied)",
-  PLEDGE: "pledge (promised)",
-  CONSIDER: "considering",
-  REQUEST: "request (asked for)",
-  DEAL: "deal / contract",
-  DENIAL: "denial",
-  SANCTION: "sanction / embargo",
-};
+export function setEventTypes(eventTypes) {
+  TYPES.clear();
+  for (const t of eventTypes || []) TYPES.set(t.name, t);
+}
 
 export function typeColor(type) {
-  return TYPE_COLORS[type] || "#888888";
+  const t = TYPES.get(type);
+  return (t && t.colour) || "#888888";
+}
+
+export function typeLabel(type) {
+  const t = TYPES.get(type);
+  return (t && t.label) || type;
 }
 
 // Edge width grows with independent sources (stories) but stays readable: 1 story -> 1.5px, 16+ -> 9.5px.
