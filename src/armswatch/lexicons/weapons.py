@@ -13,7 +13,7 @@ from pathlib import Path
 from armswatch.errors import LexiconError
 from armswatch.lexicons import variants
 from armswatch.lexicons._common import DATA_DIR, AliasSpec, Problems, alias_specs, entries_of, unknown_keys
-from armswatch.lexicons._matching import BLOCKER, MODIFIER, SUFFIX, Hit, Phrase, PhraseFinder
+from armswatch.lexicons._matching import BLOCKER, MODIFIER, SUFFIX, EnsureEntities, Hit, Phrase, PhraseFinder
 from armswatch.lexicons._yaml import LineDict, line_of, read_yaml
 from armswatch.types import ITEM_CATEGORIES
 
@@ -62,9 +62,10 @@ class WeaponLexicon:
             self._finders[key] = PhraseFinder(nlp, self.phrases, self.token_patterns)
         return self._finders[key]
 
-    def items(self, doc, nlp=None) -> list[Item]:
-        """Item phrases of a Doc, in order: adjacent terms and leading modifiers form one phrase."""
-        hits = self.finder(nlp or _blank()).hits(doc)
+    def items(self, doc, nlp=None, ensure_entities: EnsureEntities | None = None) -> list[Item]:
+        """Item phrases of a Doc, in order: adjacent terms and leading modifiers form one phrase; `ensure_entities`
+        runs NER where a check reads entities (see PhraseFinder.hits)."""
+        hits = self.finder(nlp or _blank()).hits(doc, ensure_entities)
         if doc.has_annotation("POS"):
             hits = [h for h in hits if not (h.target >= 0 and not self.entries[h.target].named
                                             and doc[h.end - 1].pos_ in _VERBAL)]

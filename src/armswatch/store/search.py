@@ -27,7 +27,7 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import NullType
 
 from armswatch.store import schema as t
-from armswatch.store.filters import FilterError
+from armswatch.store.errors import SearchError
 
 TABLE = "mention_search"
 search_table = table(TABLE, column("mention_id"), column("claim_id"))  # not in metadata: backend-specific DDL
@@ -37,10 +37,6 @@ MAX_TERMS = 24
 PREFIX_MIN = 3  # shorter bare words match whole words only ("us" must not find "used")
 INDEX_CHUNK = 500
 _WORD = re.compile(r"[^\W_]+")
-
-
-class SearchError(FilterError):
-    """A search query that cannot be run; the message says what is wrong with it, in one line."""
 
 
 def normalise(value: str | None) -> str:
