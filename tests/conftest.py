@@ -14,6 +14,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
 
+# The helper modules that define fixtures, registered once here so a test names a fixture as a parameter and
+# imports only the helpers it calls (importing a fixture into a test module shadows it there).
+pytest_plugins = ["conftest_ingest", "conftest_reliability", "conftest_store", "conftest_web"]
+
 # Hypothesis profiles. "ci" (the default, what `make test` and CI run): the same examples on every run
 # (derandomize), so a red CI is a real fault and replays; Hypothesis ties derandomize to database=None, so
 # what a deep run finds is pinned as an @example instead. "fuzz" (`make fuzz`, HYPOTHESIS_PROFILE=fuzz): new

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from armswatch.types import Article, Claim, ClaimFilter, Mention, Skipped, TimeRange
 from armswatch.version import __version__
+
 __all__ = [
     "Article", "Claim", "ClaimFilter", "Mention", "Skipped", "TimeRange", "__version__", "extract", "group_stories",
     "read",

@@ -69,7 +69,7 @@ class Mention:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Mention":
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
         known = {f for f in cls.__dataclass_fields__} - {"features"}
         kw = {k: v for k, v in d.items() if k in known}
         if isinstance(kw.get("time"), dict):

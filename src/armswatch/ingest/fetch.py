@@ -5,6 +5,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -81,7 +82,7 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

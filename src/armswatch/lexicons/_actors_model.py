@@ -5,7 +5,6 @@ Read from YAML by `_actors_load.parse`; `actors.load_actors()` is the public way
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from armswatch.lexicons import variants
 from armswatch.lexicons._common import DATA_DIR

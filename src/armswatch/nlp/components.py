@@ -1,7 +1,7 @@
 """Adds armswatch's own components to a loaded spaCy pipeline: the actor/item gazetteer and NER on demand."""
 from __future__ import annotations
 
-import armswatch.nlp.gazetteer  # noqa: F401  registers the "armswatch_gazetteer" factory
+import armswatch.nlp.gazetteer  # registers the "armswatch_gazetteer" factory
 import armswatch.nlp.line_breaks  # noqa: F401  registers "armswatch_line_breaks"
 from armswatch.nlp.attributes import use_attribute_table
 from armswatch.nlp.entities import use_lazy_ner
