@@ -2,6 +2,7 @@
 #   make demo   create .venv, install armswatch, ingest the bundled sample articles into ./armswatch.db, print the claims
 #               and how to open them in the browser
 #   make test   create .venv, install armswatch with test extras, run the whole test suite
+#   make lint   ruff over src, tests, bench and scripts (rules, complexity limit and line length in pyproject.toml)
 # Installs are pinned by requirements.lock (pip constraints, so any pip reads it); `make lock` regenerates it.
 # `make min-deps` installs the lowest versions pyproject.toml allows into .venv-min and runs the fast tests.
 PY ?= python3
@@ -19,7 +20,7 @@ MIN_VENV ?= .venv-min
 MIN_TESTS ?= tests/test_clean.py tests/test_ingest.py tests/test_dedup.py tests/test_extract.py tests/test_store.py \
 	tests/test_export.py tests/test_cli_store.py tests/test_cli_extract.py tests/test_articles_cli.py tests/test_web.py
 
-.PHONY: venv demo test bench clean lock min-deps fuzz
+.PHONY: venv demo test lint bench clean lock min-deps fuzz
 
 $(BIN)/armswatch: pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
@@ -37,6 +38,10 @@ demo: venv
 
 test: venv
 	$(BIN)/pytest -q
+
+# ruff comes with the test extra, pinned by the lock; CI (.ci/run) runs this before the tests.
+lint: venv
+	$(BIN)/ruff check src tests bench scripts
 
 # Deep random fuzz: new random examples every run, FUZZ_SCALE times the CI count (docs/reliability.md).
 fuzz: venv

@@ -13,13 +13,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "data" / "dedup"))
 
-from dedup_labelled import load  # noqa: E402
+from dedup_labelled import load
 
-from armswatch.clean import clean_text  # noqa: E402
-from armswatch.dedup import DEFAULT_THRESHOLD, StoryIndex, containment, group_stories  # noqa: E402
-from armswatch.dedup.index import Signature  # noqa: E402
-from armswatch.dedup.metrics import pairwise_precision_recall  # noqa: E402
-from armswatch.types import Article  # noqa: E402
+from armswatch.clean import clean_text
+from armswatch.dedup import DEFAULT_THRESHOLD, StoryIndex, containment, group_stories
+from armswatch.dedup.index import Signature
+from armswatch.dedup.metrics import pairwise_precision_recall
+from armswatch.types import Article
 
 THRESHOLDS = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9)
 

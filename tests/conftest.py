@@ -14,6 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
 
+# The helper modules that define fixtures, registered once here so a test names a fixture as a parameter and
+# imports only the helpers it calls (importing a fixture into a test module shadows it there). conftest_reliability
+# imports conftest_store and conftest_web, so those come first (pytest rewrites the asserts of a plugin it imports).
+pytest_plugins = ["conftest_ingest", "conftest_store", "conftest_web", "conftest_reliability"]
+
 # Hypothesis profiles. "ci" (the default, what `make test` and CI run): the same examples on every run
 # (derandomize), so a red CI is a real fault and replays; Hypothesis ties derandomize to database=None, so
 # what a deep run finds is pinned as an @example instead. "fuzz" (`make fuzz`, HYPOTHESIS_PROFILE=fuzz): new

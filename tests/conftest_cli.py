@@ -35,7 +35,8 @@ def invoke(*args: str, input: str | None = None) -> Ran:
 
 def run_script(*args: str, input: bytes | None = None, cwd: Path | None = None, timeout: int = 300) -> Ran:
     """Run the real `armswatch` executable: exit codes and the stdout/stderr split as a shell sees them."""
-    proc = subprocess.run([str(SCRIPT), *args], input=input, capture_output=True, cwd=cwd, timeout=timeout)
+    proc = subprocess.run([str(SCRIPT), *args], input=input, capture_output=True, cwd=cwd, timeout=timeout,
+                          check=False)
     return Ran(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 
 

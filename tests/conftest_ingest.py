@@ -20,15 +20,15 @@ def article_html(title: str, paragraphs: list[str], *, site: str = "Harbour Hera
 
 
 STORY_A = [
-    "ROME — Italy will send a further battery of medium-range air defence missiles to Ukraine, the defence "
-    "minister said on Wednesday, after talks with allies in Brussels.",
-    "The minister said the battery would be delivered before the spring and that Italian instructors would train "
-    "Ukrainian crews on the system in the coming weeks.",
+    ("ROME — Italy will send a further battery of medium-range air defence missiles to Ukraine, the defence "
+     "minister said on Wednesday, after talks with allies in Brussels."),
+    ("The minister said the battery would be delivered before the spring and that Italian instructors would train "
+     "Ukrainian crews on the system in the coming weeks."),
     "Opposition parties criticised the decision, saying parliament had not been consulted on the details.",
 ]
 STORY_B = [
-    "ATHENS — Greece is negotiating the sale of six patrol boats to a navy in West Africa, officials said on "
-    "Monday, in what would be the country's largest naval export in a decade.",
+    ("ATHENS — Greece is negotiating the sale of six patrol boats to a navy in West Africa, officials said on "
+     "Monday, in what would be the country's largest naval export in a decade."),
     "The boats were built in a shipyard near Piraeus and have been in reserve since a fleet modernisation.",
     "A spokesman for the shipyard said a deal could be signed before the summer if financing is agreed.",
 ]
@@ -64,7 +64,7 @@ def site():
     state = Site()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             state.requests.append((time.monotonic(), self.path, dict(self.headers)))
             status, ctype, data, headers = state.routes.get(self.path, (404, "text/plain", b"not found", {}))
             self.send_response(status)

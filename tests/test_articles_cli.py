@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from conftest_ingest import DATA, STORY_A, article_html, site  # noqa: F401  (site is a fixture)
+from conftest_ingest import DATA, STORY_A, article_html
 from typer.testing import CliRunner
 
 from armswatch.cli import app

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from conftest_web import (  # noqa: F401  (browser, samples_url: fixtures)
-    HOSTILE_IMG,
-    HOSTILE_SCRIPT,
-    HOSTILE_TITLE,
-    browser,
-    live_server,
-    samples_url,
-)
+from conftest_web import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TITLE, live_server
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")

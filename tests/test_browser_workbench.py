@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest_web import browser, live_server, samples_url  # noqa: F401  (browser, samples_url: fixtures)
+from conftest_web import live_server
 from conftest_workbench import workbench_db_url
 
 pytestmark = pytest.mark.browser

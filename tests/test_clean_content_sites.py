@@ -15,12 +15,12 @@ from armswatch.types import Article
 
 TITLE = "Norway to deliver coastal radars to Estonia"
 STORY = [
-    "OSLO — Norway will deliver two coastal surveillance radars to Estonia before the summer, the Norwegian "
-    "defence ministry said on Tuesday.",
-    "The radars, taken from a reserve stock, will be installed on the northern coast, a ministry spokeswoman "
-    "said, adding that Estonian crews would train in Bergen in May.",
-    "Estonia has asked its Nordic neighbours for more maritime sensors since a cable was damaged in the Gulf of "
-    "Finland last year.",
+    ("OSLO — Norway will deliver two coastal surveillance radars to Estonia before the summer, the Norwegian "
+     "defence ministry said on Tuesday."),
+    ("The radars, taken from a reserve stock, will be installed on the northern coast, a ministry spokeswoman "
+     "said, adding that Estonian crews would train in Bergen in May."),
+    ("Estonia has asked its Nordic neighbours for more maritime sensors since a cable was damaged in the Gulf of "
+     "Finland last year."),
 ]
 RELATED = ["Related posts:", "Sweden weighs sending more armoured vehicles to the Baltics",
            "Finland orders new artillery shells from domestic plant", "Denmark to donate patrol boats to Latvia",

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest_store import corpus, new_store_url, store_url  # noqa: F401  (fixtures)
+from conftest_store import corpus
 from typer.testing import CliRunner
 
 from armswatch.cli import app
@@ -22,7 +22,8 @@ GOOD = ("Iceland will send two patrol boats to Latvia before the summer, the coa
 
 
 def cli(*args, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ARMSWATCH), *map(str, args)], capture_output=True, text=True, timeout=300, **kw)
+    return subprocess.run([str(ARMSWATCH), *map(str, args)], capture_output=True, text=True, timeout=300,
+                          check=False, **kw)
 
 
 def run(*args, input=None):

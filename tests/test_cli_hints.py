@@ -40,7 +40,7 @@ def news(tmp_path) -> Path:
 
 def test_ingest_progress_shows_the_total_and_the_time_left_for_local_files(news, tmp_path):
     for i in range(33):  # 40 documents in all, committed two at a time: many progress updates to catch on screen
-        slug, title, day, body = STORIES[i % len(STORIES)]
+        _slug, title, _day, body = STORIES[i % len(STORIES)]
         (news / f"desk-{i:02d}.txt").write_text(f"{title} ({i})\n\n{body} The desk revised it at {i} o'clock.\n",
                                                 encoding="utf-8")
     env = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "COLUMNS": "200"}  # as on a terminal

@@ -7,7 +7,7 @@ import json
 
 import networkx as nx
 import pytest
-from conftest_store import corpus, new_store_url, store_url, write_articles, write_syndicated  # noqa: F401
+from conftest_store import corpus, write_articles, write_syndicated
 from typer.testing import CliRunner
 
 from armswatch.cli import app

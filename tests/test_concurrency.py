@@ -14,7 +14,6 @@ import time
 import httpx
 import pytest
 from conftest_reliability import (
-    db_url_factory,
     diff_snapshots,
     row_count,
     serve_app,
@@ -24,7 +23,6 @@ from conftest_reliability import (
     write_corpus,
 )
 
-__all__ = ["db_url_factory"]
 SEED = int(os.environ.get("CONCURRENCY_SEED", str(random.randrange(1 << 30))))
 _REFERENCE: dict[str, dict] = {}  # backend -> snapshot of a single-writer run of the corpus
 

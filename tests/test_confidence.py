@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest_cli import invoke
-from conftest_store import article, mention, new_store_url, store, store_url  # noqa: F401  (fixtures)
+from conftest_store import article, mention
 
 from armswatch.claims import MentionRecord, aggregate
 from armswatch.claims.aggregate import claim_confidence

@@ -14,7 +14,7 @@ from armswatch.dedup.metrics import pairwise_precision_recall
 from armswatch.types import Article
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "dedup"))
-from dedup_labelled import build, load  # noqa: E402
+from dedup_labelled import build, load
 
 # Floors from the issue; bench/dedup_eval.py measured 1.000 / 1.000 at 0.5 on raw and cleaned copies.
 MIN_PRECISION, MIN_RECALL = 0.98, 0.95
@@ -90,8 +90,8 @@ def test_dedup_story_index_persists_signatures_as_bytes():
     assert len(reloaded) == 2
     copy = art("copy", ["Welcome to Harbour Herald.", *STORY_A[:2], "Leave a Reply"])
     assert reloaded.match(reloaded.signature(copy)) == "s1"
-    fresh = art("fresh", ["VALLETTA — Malta will buy two offshore patrol vessels from a Dutch yard, the "
-                          "government said, to police migrant routes in the central Mediterranean."])
+    fresh = art("fresh", [("VALLETTA — Malta will buy two offshore patrol vessels from a Dutch yard, the "
+                           "government said, to police migrant routes in the central Mediterranean.")])
     assert reloaded.match(reloaded.signature(fresh)) is None
     (grouped,) = group_stories([copy], index=reloaded)
     assert grouped.story_id == "s1"

@@ -7,7 +7,6 @@ is never lowered silently: lowering one needs a commit of its own whose message 
 from __future__ import annotations
 
 import pytest
-
 from eval_floors import floors
 
 from armswatch.evaluate import evaluate_file

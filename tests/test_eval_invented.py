@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-
 from eval_floors import floors
 
 from armswatch.evaluate import evaluate_file
@@ -66,6 +65,11 @@ def actor_problem(value: object) -> str | None:
 
 def mention_problems(text: str, m: dict) -> list[str]:
     """Every way one gold mention breaks the format of shared/schema.md (empty when it is well formed)."""
+    return [*_key_problems(m), *_party_problems(m), *_item_problems(m), *_claimant_problems(m),
+            *_evidence_problems(text, m), *_affiliation_problems(m)]
+
+
+def _key_problems(m: dict) -> list[str]:
     out: list[str] = []
     keys = set(m)
     if missing := MENTION_KEYS - keys:
@@ -74,9 +78,13 @@ def mention_problems(text: str, m: dict) -> list[str]:
         out.append(f"unknown keys {sorted(extra)}")
     if m.get("type") not in EVENT_TYPES:
         out.append(f"type {m.get('type')!r} not in {EVENT_TYPES}")
-    for role in ("supplier", "recipient"):
-        if problem := actor_problem(m.get(role)):
-            out.append(f"{role}: {problem}")
+    if m.get("polarity") not in POLARITIES:
+        out.append(f"polarity {m.get('polarity')!r} not in {POLARITIES}")
+    return out
+
+
+def _party_problems(m: dict) -> list[str]:
+    out = [f"{role}: {problem}" for role in ("supplier", "recipient") if (problem := actor_problem(m.get(role)))]
     if m.get("supplier") == m.get("recipient"):
         out.append("supplier == recipient")
     if m.get("type") == "DENIAL":
@@ -87,8 +95,11 @@ def mention_problems(text: str, m: dict) -> list[str]:
             out += [f"actors: {p}" for a in actors if (p := actor_problem(a))]
     elif "actors" in m:
         out.append("actors is for DENIAL only")
-    if m.get("polarity") not in POLARITIES:
-        out.append(f"polarity {m.get('polarity')!r} not in {POLARITIES}")
+    return out
+
+
+def _item_problems(m: dict) -> list[str]:
+    out: list[str] = []
     cat, cats = m.get("item_category"), m.get("item_categories")
     if cat not in ITEM_CATEGORIES:
         out.append(f"item_category {cat!r} not in {ITEM_CATEGORIES}")
@@ -96,27 +107,41 @@ def mention_problems(text: str, m: dict) -> list[str]:
         out.append(f"item_categories {cats!r} must list item_category and only known categories")
     if not isinstance(m.get("item_text"), str) or not m["item_text"].strip():
         out.append("item_text must be a non-empty string")
+    return out
+
+
+def _claimant_problems(m: dict) -> list[str]:
+    out: list[str] = []
     claimant = m.get("claimant")
     if claimant not in ("author", "other") and (problem := actor_problem(claimant)):
         out.append(f"claimant: {problem} (nor author/other)")
     if m.get("claimant_text") is not None and not isinstance(m["claimant_text"], str):
         out.append("claimant_text must be a string or null")
+    return out
+
+
+def _evidence_problems(text: str, m: dict) -> list[str]:
     start, end, ev = m.get("evidence_start"), m.get("evidence_end"), m.get("evidence")
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-        out.append(f"evidence offsets {start!r}..{end!r} outside the text")
-    elif text[start:end] != ev:
-        out.append(f"text[{start}:{end}] != evidence {ev!r}")
+        return [f"evidence offsets {start!r}..{end!r} outside the text"]
+    if text[start:end] != ev:
+        return [f"text[{start}:{end}] != evidence {ev!r}"]
+    return []
+
+
+def _affiliation_problems(m: dict) -> list[str]:
     aff = m.get("affiliations")
-    if aff is not None:
-        if not isinstance(aff, dict) or not aff:
-            out.append("affiliations must be a non-empty object")
-        else:
-            involved = {m.get("supplier"), m.get("recipient"), *(m.get("actors") or [])}
-            for org, state in aff.items():
-                if not ORG_ID.match(str(org)) or org not in involved:
-                    out.append(f"affiliation key {org!r} is not an org: actor of this mention")
-                if state not in iso3_codes():
-                    out.append(f"affiliation of {org!r} is {state!r}, not an ISO3 code")
+    if aff is None:
+        return []
+    if not isinstance(aff, dict) or not aff:
+        return ["affiliations must be a non-empty object"]
+    out: list[str] = []
+    involved = {m.get("supplier"), m.get("recipient"), *(m.get("actors") or [])}
+    for org, state in aff.items():
+        if not ORG_ID.match(str(org)) or org not in involved:
+            out.append(f"affiliation key {org!r} is not an org: actor of this mention")
+        if state not in iso3_codes():
+            out.append(f"affiliation of {org!r} is {state!r}, not an ISO3 code")
     return out
 
 

@@ -8,7 +8,7 @@ import networkx as nx
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest_store import corpus, new_store_url, store, store_url  # noqa: F401  (fixtures)
+from conftest_store import corpus
 
 from armswatch.export import (
     CLAIM_FIELDS,

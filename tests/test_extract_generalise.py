@@ -387,18 +387,18 @@ def test_extract_generalise_deal_for_items_from_seller(run):
 
 # -- whole articles: an unstated recipient is the one the article has established, not the last bystander named ---
 @pytest.mark.parametrize("text, wanted, bystander", [
-    ("Germany will send Ukraine three more Patriot systems, the ministry said on Tuesday. "
-     "Germany has already delivered two IRIS-T units to Ukraine this year. "
-     "The chancellor has refused to supply long-range missiles. "
-     "He argued that such a step could draw Germany into the war. "
-     "Opposition lawmakers criticised the decision. "
-     "\"Britain and France have sent their long-range missiles,\" one of them said.",
+    (("Germany will send Ukraine three more Patriot systems, the ministry said on Tuesday. "
+      "Germany has already delivered two IRIS-T units to Ukraine this year. "
+      "The chancellor has refused to supply long-range missiles. "
+      "He argued that such a step could draw Germany into the war. "
+      "Opposition lawmakers criticised the decision. "
+      "\"Britain and France have sent their long-range missiles,\" one of them said."),
      [("TRANSFER", "GBR", "UKR", "affirmed"), ("TRANSFER", "FRA", "UKR", "affirmed")], "DEU"),
-    ("Iran has shipped hundreds of Shahed drones to Russia since August, officials in Kyiv said. "
-     "Iran also sent artillery shells to Russia by sea, according to the report. "
-     "The shells were loaded at a port on the Caspian Sea. "
-     "Turkey's foreign ministry said it was watching the traffic closely. "
-     "Officials said Belarus had delivered fuel and spare parts as well.",
+    (("Iran has shipped hundreds of Shahed drones to Russia since August, officials in Kyiv said. "
+      "Iran also sent artillery shells to Russia by sea, according to the report. "
+      "The shells were loaded at a port on the Caspian Sea. "
+      "Turkey's foreign ministry said it was watching the traffic closely. "
+      "Officials said Belarus had delivered fuel and spare parts as well."),
      [("TRANSFER", "BLR", "RUS", "affirmed")], "TUR"),
 ])
 def test_extract_generalise_unstated_recipient_is_the_established_one(run, text, wanted, bystander):

@@ -6,9 +6,10 @@ import io
 import json
 import shutil
 import time
+from itertools import pairwise
 
 import pytest
-from conftest_ingest import DATA, STORY_A, STORY_B, article_html, site  # noqa: F401  (site is a fixture)
+from conftest_ingest import DATA, STORY_A, STORY_B, article_html
 
 from armswatch.ingest import read, user_agent
 from armswatch.types import Article, Skipped
@@ -160,7 +161,7 @@ def test_ingest_reread_gives_same_ids():
 def test_ingest_boilerplate_learned_across_a_folder(tmp_path):
     footer = "Harbour Herald is an independent newsroom based in the old port district since 1998."
     for i, (title, paras) in enumerate([("Italy sends missiles", STORY_A), ("Greece sells boats", STORY_B),
-                                        ("Tass", [open(DATA / "tass.txt").read().split("\n\n", 1)[1]])]):
+                                        ("Tass", [(DATA / "tass.txt").read_text().split("\n\n", 1)[1]])]):
         (tmp_path / f"{i}.txt").write_text("\n\n".join([title, *paras, footer]))
     arts = [a for a in read([tmp_path]) if isinstance(a, Article)]
     assert len(arts) == 3
@@ -271,7 +272,7 @@ def test_ingest_per_host_delay(site):
     times = [t for t, _, _ in site.requests]
     assert len(times) == 3
     # the server sees arrival times; the client spaces request starts, so allow for scheduling jitter
-    assert all(b - a >= 0.2 for a, b in zip(times, times[1:])) and times[-1] - times[0] >= 0.5
+    assert all(b - a >= 0.2 for a, b in pairwise(times)) and times[-1] - times[0] >= 0.5
 
 
 def test_ingest_feed_file_fetches_each_entry_and_reports_dead_link(site, tmp_path):
@@ -376,9 +377,8 @@ def test_ingest_time_limit_keeps_an_outer_alarm():
         with time_limit(5):
             pass
         assert signal.getitimer(signal.ITIMER_REAL)[0] > 0.3  # re-armed with what it had left
-        with pytest.raises(ParseTimeout):
-            with time_limit(0.05):
-                time.sleep(1)
+        with pytest.raises(ParseTimeout), time_limit(0.05):
+            time.sleep(1)
         time.sleep(0.7)
         assert fired == ["outer"]
     finally:
@@ -393,8 +393,8 @@ def test_ingest_utf16_text_with_bom_is_read(tmp_path):
 
 
 def test_ingest_server_charset_header_decodes_page(site):
-    html = article_html("Greek plan", ["ATHENS — Greece’s defence ministry said on Monday it would send old "
-                                       "vehicles from its réserve to Ukraine in the spring."])
+    html = article_html("Greek plan", [("ATHENS — Greece’s defence ministry said on Monday it would send old "
+                                        "vehicles from its réserve to Ukraine in the spring.")])
     url = site.add("/greek", html.encode("cp1252"), ctype="text/html; charset=windows-1252")
     (art,) = read([url], allow_private=True, fetch_delay=0)
     assert "Greece’s defence ministry" in art.text and "réserve" in art.text

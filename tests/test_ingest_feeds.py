@@ -1,7 +1,7 @@
 """Feeds: every entry is an article or a Skipped record named after the feed entry, with the reason."""
 from __future__ import annotations
 
-from conftest_ingest import STORY_A, article_html, site  # noqa: F401  (site is a fixture)
+from conftest_ingest import STORY_A, article_html
 
 from armswatch.ingest import read
 from armswatch.types import Article, Skipped

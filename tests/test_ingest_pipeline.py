@@ -9,14 +9,7 @@ import time
 
 import pytest
 import sqlalchemy as sa
-from conftest_store import (  # noqa: F401  (fixtures)
-    article,
-    new_store_url,
-    store,
-    store_url,
-    write_articles,
-    write_syndicated,
-)
+from conftest_store import article, write_articles, write_syndicated
 
 from armswatch.run import extract_or_skip, ingest
 from armswatch.store import open_store

@@ -49,12 +49,13 @@ def test_install_plain_venv_with_its_own_old_pip_reads_html(tmp_path):
                                  text=True, check=True).stdout.split()[1]
     (tmp_path / "project").mkdir()
     project = _copy_project(tmp_path / "project")
-    install = subprocess.run([venv / "bin" / "pip", "install", "-q", str(project)], capture_output=True, text=True)
+    install = subprocess.run([venv / "bin" / "pip", "install", "-q", str(project)], capture_output=True, text=True,
+                             check=False)
     assert install.returncode == 0, f"pip {pip_version}: {install.stderr[-3000:]}"
     page = tmp_path / "drones.html"
     page.write_text(PAGE, encoding="utf-8")
     result = subprocess.run([venv / "bin" / "armswatch", "articles", str(page), "--json"], capture_output=True,
-                            text=True, timeout=300)
+                            text=True, timeout=300, check=False)
     assert result.returncode == 0, f"pip {pip_version}: {result.stdout}{result.stderr}"
     article = json.loads(result.stdout.splitlines()[0])
     assert article["title"] == "Harbour crane maker ships cargo drones"
@@ -120,7 +121,7 @@ def test_install_lock_file_pins_every_declared_dependency_within_its_bounds():
     for text in declared:
         requirement = Requirement(text)
         name = canonicalize_name(requirement.name)
-        if name in ("armswatch", "ruff"):  # meta-extras; ruff (dev only) is not locked
+        if name == "armswatch":  # the meta-extras
             continue
         assert name in pins, f"{name} is declared but not in requirements.lock: run `make lock`"
         assert requirement.specifier.contains(pins[name], prereleases=True), \

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from armswatch.lexicons.gazetteer import actor_spans, item_spans
+from armswatch.nlp.gazetteer import actor_spans, item_spans
 
 
 def actors_of(nlp, text):
@@ -143,7 +143,7 @@ def test_gazetteer_hyphenated_compounds_and_suffixes(nlp):
 
 
 def test_gazetteer_item_categories_add_the_guidelines_second_category(nlp):
-    from armswatch.lexicons.gazetteer import item_categories
+    from armswatch.nlp.gazetteer import item_categories
 
     spans = item_spans(nlp("Berlin sent Patriot missiles, artillery and Leopard tanks."))
     assert [item_categories(s) for s in spans] == [["air-defence", "missiles"], ["artillery", "ammunition"],

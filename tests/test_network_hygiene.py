@@ -59,52 +59,62 @@ class Misbehaving(BaseHTTPRequestHandler):
         if path.startswith("/to/"):
             return self._send(302, headers={"Location": path.removeprefix("/to/")})
         if path in ("/huge", "/huge-declared"):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            if path == "/huge-declared":
-                self.send_header("Content-Length", str(10**10))
-            else:
-                self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            total = 0
-            try:
-                while total < 500 * 2**20 and not self.stop.is_set():
-                    if path == "/huge":
-                        self.wfile.write(f"{len(CHUNK):x}\r\n".encode() + CHUNK + b"\r\n")
-                    else:
-                        self.wfile.write(CHUNK)
-                    total += len(CHUNK)
-                    Misbehaving.sent[path] = total
-            except OSError:  # the client hung up: what we want
-                pass
-            return
+            return self._send_huge(path)
         if path == "/gzip-bomb":
             return self._send(200, self.bomb, {"Content-Encoding": "gzip"})
         if path == "/hang":
             self.stop.wait(120)
             return
         if path == "/drip":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            try:
-                for _ in range(100_000):
-                    if self.stop.wait(0.3):
-                        return
-                    self.wfile.write(b"a")
-                    self.wfile.flush()
-            except OSError:
-                pass
-            return
+            return self._drip()
         if path == "/feed.xml":
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            items = [f"{base}/article", "file:///etc/passwd", "ftp://127.0.0.1/x", f"{base}/redirect/60"]
-            rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
-                   + "".join(f"<item><title>item {i}</title><link>{u}</link></item>" for i, u in enumerate(items))
-                   + "</channel></rss>").encode()
-            return self._send(200, rss, {"Content-Type": "application/rss+xml"})
+            return self._feed()
         return self._send(404, b"not found")
+
+    def _send_huge(self, path: str):
+        """An endless body: chunked (/huge) or with a Content-Length of 10 GB (/huge-declared)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        if path == "/huge-declared":
+            self.send_header("Content-Length", str(10**10))
+        else:
+            self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        total = 0
+        try:
+            while total < 500 * 2**20 and not self.stop.is_set():
+                if path == "/huge":
+                    self.wfile.write(f"{len(CHUNK):x}\r\n".encode() + CHUNK + b"\r\n")
+                else:
+                    self.wfile.write(CHUNK)
+                total += len(CHUNK)
+                Misbehaving.sent[path] = total
+        except OSError:  # the client hung up: what we want
+            pass
+
+    def _drip(self):
+        """One byte every 0.3 s: a body that never ends within any sane total timeout."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        try:
+            for _ in range(100_000):
+                if self.stop.wait(0.3):
+                    return
+                self.wfile.write(b"a")
+                self.wfile.flush()
+        except OSError:
+            pass
+
+    def _feed(self):
+        """A feed whose links are one good article and URLs the fetcher must refuse."""
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        items = [f"{base}/article", "file:///etc/passwd", "ftp://127.0.0.1/x", f"{base}/redirect/60"]
+        rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+               + "".join(f"<item><title>item {i}</title><link>{u}</link></item>" for i, u in enumerate(items))
+               + "</channel></rss>").encode()
+        return self._send(200, rss, {"Content-Type": "application/rss+xml"})
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,6 @@ import time
 
 import pytest
 from conftest_reliability import (
-    db_url_factory,
     diff_snapshots,
     kill9,
     row_count,
@@ -31,7 +30,6 @@ ROUNDS = int(os.environ.get("KILL_ROUNDS", "3"))  # 3 rounds x 2 kills = 6 kills
 SEED = int(os.environ.get("KILL_SEED", str(random.randrange(1 << 30))))
 TABLES = None  # every table the store has (schema_version, articles, stories, signatures, mentions, claims, ...)
 
-__all__ = ["db_url_factory"]  # the fixture, imported for pytest
 
 
 def _ingest(url: str, corpus: str, batch_size: int) -> None:

@@ -10,7 +10,6 @@ import json
 import pytest
 import sqlalchemy as sa
 from conftest_cli import invoke
-from conftest_store import new_store_url  # noqa: F401  (fixture)
 from conftest_workbench import WORKBENCH, ingest_workbench, workbench_db_url
 
 from armswatch.store import open_store
@@ -31,7 +30,7 @@ HOSTILE = ['NEAR("a" "b")', "body:drones", "drones*", "^drones", "a & !b", "'; D
 
 
 @pytest.fixture
-def wb_store(new_store_url):  # noqa: F811
+def wb_store(new_store_url):
     store = open_store(ingest_workbench(new_store_url()))
     yield store
     store.close()
@@ -121,7 +120,7 @@ def test_search_index_stays_exact_on_reingest_and_interrupted_batches(wb_store):
     assert index_rows() == 8 and len(wb_store.search("quasar")) == 1
 
 
-def test_search_index_is_built_when_an_old_database_is_opened(new_store_url):  # noqa: F811
+def test_search_index_is_built_when_an_old_database_is_opened(new_store_url):
     url = ingest_workbench(new_store_url())
     with open_store(url) as store, store.engine.begin() as conn:  # what a database of schema 1 looks like
         conn.execute(sa.text("DROP TABLE mention_search"))

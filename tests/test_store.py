@@ -5,7 +5,7 @@ import random
 
 import pytest
 import sqlalchemy as sa
-from conftest_store import TEXT_A, TEXT_B, article, corpus, mention, new_store_url, store, store_url  # noqa: F401  (fixtures)
+from conftest_store import TEXT_A, TEXT_B, article, corpus, mention
 
 from armswatch.claims import MentionRecord, aggregate, claim_id
 from armswatch.errors import MissingExtraError, StoreError

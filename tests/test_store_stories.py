@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 
 import sqlalchemy as sa
-from conftest_store import STORY, article, mention, new_store_url, store, store_url  # noqa: F401  (fixtures)
+from conftest_store import STORY, article, mention
 
 from armswatch.store import open_store
 from armswatch.types import ClaimFilter

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 from conftest_cli import SCRIPT, invoke, run_script
-from conftest_store import new_store_url, store_url  # noqa: F401
 from conftest_watch import STORIES, NewsSite
 
 from armswatch.store import open_store

@@ -8,9 +8,12 @@ Library API (works without the CLI):
 from __future__ import annotations
 
 from armswatch.types import Article, Claim, ClaimFilter, Mention, Skipped, TimeRange
+from armswatch.version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["extract", "read", "group_stories", "Article", "Claim", "ClaimFilter", "Mention", "Skipped", "TimeRange"]
+__all__ = [
+    "Article", "Claim", "ClaimFilter", "Mention", "Skipped", "TimeRange", "__version__", "extract", "group_stories",
+    "read",
+]
 
 
 def extract(text: str, published: str | None = None) -> list[Mention]:

@@ -23,8 +23,20 @@ from armswatch.errors import InputError
 from armswatch.types import Article, Skipped
 
 __all__ = [
-    "Draft", "draft_from_text", "draft_from_html", "finish", "clean_text", "clean_html", "learn_boilerplate",
-    "strip_boilerplate", "find_wire", "parse_date", "detect_lang", "decode", "looks_binary", "article_id",
+    "Draft",
+    "article_id",
+    "clean_html",
+    "clean_text",
+    "decode",
+    "detect_lang",
+    "draft_from_html",
+    "draft_from_text",
+    "find_wire",
+    "finish",
+    "learn_boilerplate",
+    "looks_binary",
+    "parse_date",
+    "strip_boilerplate",
 ]
 
 MIN_WORDS = 5  # fewer words than this after cleaning is not an article (an error page, a bare link list)

@@ -52,9 +52,9 @@ def _match(rules: Boilerplate, paragraphs: list[str], index: int):
         if rule.where == "body" and index == 0:
             continue
         m = rule.regex.fullmatch(text)
-        if m and rule.next is not None:
-            if index + 1 >= count or not rule.next.fullmatch(paragraphs[index + 1].strip()):
-                continue
+        if m and rule.next is not None and (
+                index + 1 >= count or not rule.next.fullmatch(paragraphs[index + 1].strip())):
+            continue
         if m:
             return rule, m
     return None

@@ -29,8 +29,10 @@ def defuse(html: bytes | str) -> bytes | str:
     tags = html.count(lt)
     if tags > MAX_TAGS:
         raise HostileHtml(f"HTML has {tags:,} tags (more than {MAX_TAGS:,}); not parsed")
-    pattern = rb"<[^<>]{%d,}>?" % LONG_TAG if isinstance(html, bytes) else r"<[^<>]{%d,}>?" % LONG_TAG
-    return re.sub(pattern, b"" if isinstance(html, bytes) else "", html)
+    pattern = rf"<[^<>]{{{LONG_TAG},}}>?"
+    if isinstance(html, bytes):
+        return re.sub(pattern.encode(), b"", html)
+    return re.sub(pattern, "", html)
 
 
 def extract_html(html: bytes | str, url: str | None = None) -> HtmlContent:
@@ -39,14 +41,14 @@ def extract_html(html: bytes | str, url: str | None = None) -> HtmlContent:
 
     html = defuse(html)
 
-    options = dict(
-        url=url,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
+    options = {
+        "url": url,
+        "include_comments": False,
+        "include_tables": False,
+        "with_metadata": True,
         # extensive_search would take the year of "© 2023" as the publication date
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+        "date_extraction_params": {"extensive_search": False, "original_date": True},
+    }
     doc = trafilatura.bare_extraction(html, **options)
     if doc is None or not (doc.text or "").strip():
         # Pages with little markup around the story (or broken markup) fail the precision-first pass.

@@ -8,6 +8,8 @@ import importlib
 
 import typer
 
+from armswatch.version import __version__
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="armswatch: who supplies weapons to whom, who says so, who denies it.")
 
 # Each module defines `register(app)`; a module whose optional extra is missing still lets the others work.
@@ -54,6 +56,4 @@ def main() -> None:
 @app.command()
 def version() -> None:
     """Print the armswatch version."""
-    from armswatch import __version__
-
     typer.echo(__version__)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import List, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,12 +21,12 @@ ARTICLE_KEYS = ("id", "source", "url", "site", "title", "published", "author", "
 def register(app: typer.Typer) -> None:
     @app.command("articles")
     def articles(
-        sources: List[str] = typer.Argument(..., help="Files, folders, http(s) URLs, feeds, or - for stdin."),
+        sources: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, feeds, or - for stdin.")],
         as_json: bool = typer.Option(False, "--json/--no-json", help="One JSON object per line instead of a table."),
         allow_private: AllowPrivate = False,
         fetch_delay: FetchDelay = DEFAULT_FETCH_DELAY,
         max_mb: MaxMb = DEFAULT_MAX_MB,
-        threshold: Optional[float] = typer.Option(None, "--threshold", help="Story grouping threshold (containment)."),
+        threshold: float | None = typer.Option(None, "--threshold", help="Story grouping threshold (containment)."),
     ) -> None:
         """List the articles read from SOURCES (title, site, date, wire, story, words) and any skipped inputs."""
         from armswatch.dedup import DEFAULT_THRESHOLD, group_stories

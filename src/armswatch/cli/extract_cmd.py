@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -165,9 +165,7 @@ def register(app: typer.Typer) -> None:
             metavar="IN.jsonl|-",
             help='Batch mode: rows with "id", "text", "published"; writes {"id", "mentions"} rows in order.',
         ),
-        output: Path | None = typer.Option(
-            None, "-o", "--output", help="Batch output file (default stdout)."
-        ),
+        output: Annotated[Path | None, typer.Option("-o", "--output", help="Batch output file (default stdout).")] = None,
         processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for a batch."),
     ) -> None:
         """Extract arms-supply mentions from a text (JSON array) or a JSONL batch (--jsonl)."""

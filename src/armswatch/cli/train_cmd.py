@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -13,7 +14,7 @@ from armswatch.errors import ArmswatchError
 def register(app: typer.Typer) -> None:
     @app.command("train")
     def train_command(
-        gold: list[str] = typer.Argument(..., metavar="GOLD.jsonl...", help="Gold passage or article files."),
+        gold: Annotated[list[str], typer.Argument(metavar="GOLD.jsonl...", help="Gold passage or article files.")],
         output: str = typer.Option(..., "--output", "-o", help="Where to write the model (JSON)."),
         seed: int = typer.Option(13, "--seed", help="Random seed of the solver."),
         folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds, split by text."),

@@ -10,11 +10,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from armswatch.dedup.index import (
-    DEFAULT_NUM_PERM, DEFAULT_THRESHOLD, Signature, StoryIndex, containment, shingles,
+    DEFAULT_NUM_PERM,
+    DEFAULT_THRESHOLD,
+    Signature,
+    StoryIndex,
+    containment,
+    shingles,
 )
 from armswatch.types import Article
 
-__all__ = ["group_stories", "StoryIndex", "Signature", "containment", "shingles", "DEFAULT_THRESHOLD", "origin_order"]
+__all__ = ["DEFAULT_THRESHOLD", "Signature", "StoryIndex", "containment", "group_stories", "origin_order", "shingles"]
 
 _LAST = "9999-12-31"
 

@@ -62,7 +62,7 @@ class Signature:
         return _HEADER.pack(_MAGIC, SHINGLE, len(self.hashvalues), self.size) + self.hashvalues.astype("<u4").tobytes()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Signature":
+    def from_bytes(cls, data: bytes) -> Signature:
         magic, k, num_perm, size = _HEADER.unpack_from(data)
         if magic != _MAGIC or k != SHINGLE:
             raise ValueError("not an armswatch MinHash signature (or made with another shingle size)")
@@ -170,7 +170,7 @@ class StoryIndex:
 
     @classmethod
     def load(cls, rows: Iterable[tuple[str, bytes, str]], threshold: float = DEFAULT_THRESHOLD,
-             num_perm: int = DEFAULT_NUM_PERM) -> "StoryIndex":
+             num_perm: int = DEFAULT_NUM_PERM) -> StoryIndex:
         """An index rebuilt from stored (article_id, signature, story_id) rows."""
         index = cls(threshold, num_perm)
         for article_id, signature, story_id in rows:

@@ -21,8 +21,20 @@ from armswatch.ingest.limits import ParseTimeout, time_limit
 from armswatch.ingest.readers import Context, RawDoc, is_url, read_path, read_stdin, read_url
 from armswatch.types import Article, Skipped
 
-__all__ = ["read", "raw_documents", "clean_window", "Context", "Fetcher", "FetchError", "user_agent", "RawDoc",
-           "DEFAULT_MAX_BYTES", "DEFAULT_FETCH_DELAY", "DEFAULT_PARSE_TIMEOUT", "WINDOW"]
+__all__ = [
+    "DEFAULT_FETCH_DELAY",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_PARSE_TIMEOUT",
+    "WINDOW",
+    "Context",
+    "FetchError",
+    "Fetcher",
+    "RawDoc",
+    "clean_window",
+    "raw_documents",
+    "read",
+    "user_agent",
+]
 
 DEFAULT_MAX_BYTES = 5_000_000  # raw bytes per article; news pages are < 1 MB, more is a dump or an attack
 DEFAULT_FETCH_DELAY = 1.0  # seconds between requests to one host
@@ -53,7 +65,7 @@ def _draft(doc: RawDoc, parse_timeout: float | None):
         return draft
     except (ParseTimeout, HostileHtml) as exc:
         return Skipped(doc.source, str(exc))
-    except Exception as exc:  # a parser bug on one hostile page must not end the batch
+    except Exception as exc:  # noqa: BLE001  a parser bug on one hostile page must not end the batch
         return Skipped(doc.source, f"cannot parse {doc.kind}: {exc.__class__.__name__}: {exc}")
 
 

@@ -5,9 +5,12 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+
+from armswatch.version import __version__
 
 DEFAULT_TIMEOUT = 15.0  # seconds per request; a news page that takes longer is not worth the wait
 MAX_REDIRECTS = 5  # enough for http->https->www->canonical; more is a loop or a tracker chain
@@ -27,8 +30,6 @@ class Response:
 
 
 def user_agent() -> str:
-    from armswatch import __version__
-
     return f"armswatch/{__version__} (+https://github.com/armswatch)"
 
 
@@ -81,7 +82,7 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -255,7 +255,7 @@ def read_warc(stream, source: str, ctx: Context) -> Iterator[RawDoc | Skipped]:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable record"
         yield Skipped(f"{source}#{n + 1}" if n else source, f"corrupt or truncated WARC: {first}")
         return
-    except Exception as exc:  # warcio meets hostile bytes with assorted errors (AttributeError, zlib.error...)
+    except Exception as exc:  # noqa: BLE001  warcio meets hostile bytes with assorted errors (AttributeError, zlib.error...)
         where = f"{source}#{n + 1}" if n else source
         yield Skipped(where, f"corrupt or truncated WARC: {exc.__class__.__name__}: {exc}")
         return

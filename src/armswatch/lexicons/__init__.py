@@ -1,4 +1,4 @@
-"""Actor and weapon lexicons kept as data (YAML), validated on load, and the spaCy gazetteer built from them.
+"""Actor and weapon lexicons kept as data (YAML), validated on load, with the phrase matchers built from them.
 
     from armswatch.lexicons import load_actors, load_weapons
     load_actors().resolve("the Kremlin")        # "RUS"

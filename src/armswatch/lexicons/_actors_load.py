@@ -6,6 +6,7 @@ from pathlib import Path
 
 from armswatch.errors import LexiconError
 from armswatch.lexicons import variants
+from armswatch.lexicons._actors_model import DEFAULT_FILES, KINDS, ActorEntry, ActorLexicon
 from armswatch.lexicons._common import (
     ISO3,
     ORG_ID,
@@ -17,7 +18,6 @@ from armswatch.lexicons._common import (
 )
 from armswatch.lexicons._matching import BLOCKER, Phrase
 from armswatch.lexicons._yaml import LineDict, line_of, read_yaml
-from armswatch.lexicons.actors import DEFAULT_FILES, KINDS, ActorEntry, ActorLexicon
 
 FIELDS = {"id", "kind", "name", "aliases", "exact", "affiliation", "note"}
 BLOCK_FIELDS = {"aliases", "exact", "note"}

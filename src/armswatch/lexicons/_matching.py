@@ -1,12 +1,14 @@
 """Phrase matching shared by the actor and weapon lexicons: two PhraseMatchers (any case / exact case), longest wins."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher, PhraseMatcher
 
-from armswatch.nlp import entities
+# Runs the entity recogniser where a check reads `doc.ents` (doc, start, end): the pipeline's lazy NER passes
+# its own (armswatch.nlp.gazetteer); a doc whose entities are all set already (a blank tokenizer's) needs none.
+EnsureEntities = Callable[[object, int, int], None]
 
 BLOCKER = -1  # a phrase that only exists to shadow a shorter match ("Washington Post", "humanitarian aid")
 MODIFIER = -2  # a word that may open an item phrase but is not an item ("attack" drones, "155mm" shells)
@@ -50,8 +52,12 @@ class PhraseFinder:
         for n, (target, pattern) in enumerate(token_patterns):
             self.tokens.add(f"{target}|0|0|{n}", [pattern])
 
-    def hits(self, doc) -> list[Hit]:
-        """Longest match wins; ties go to the earlier one. Blockers take part, then the caller drops them."""
+    def hits(self, doc, ensure_entities: EnsureEntities | None = None) -> list[Hit]:
+        """Longest match wins; ties go to the earlier one. Blockers take part, then the caller drops them.
+
+        `ensure_entities(doc, start, end)` runs first where a phrase's check reads the entities around it.
+        """
+        ensure = ensure_entities or _entities_set
         raw = []
         strings = self.vocab.strings
         for matcher in (self.lower, self.orth, self.tokens):
@@ -59,9 +65,9 @@ class PhraseFinder:
                 continue
             for match_id, start, end in matcher(doc):
                 target, alone, trim = strings[match_id].split("|")[:3]
-                if alone == "2" and _not_alone(doc, start, end):
+                if alone == "2" and _not_alone(doc, start, end, ensure):
                     continue
-                if alone == "1" and _after_first_name(doc, start, end):
+                if alone == "1" and _after_first_name(doc, start, end, ensure):
                     continue
                 raw.append(Hit(start, end, int(target), trim == "1"))
         # longest first; on a tie a blocker beats an entry, which beats a modifier or suffix
@@ -82,23 +88,27 @@ def _rank(target: int) -> int:
     return 0 if target == BLOCKER else 1 if target >= 0 else 2
 
 
-def _not_alone(doc, start: int, end: int) -> bool:
+def _entities_set(doc, start: int, end: int) -> None:
+    """The default `ensure_entities`: the doc's entities are read as they are."""
+
+
+def _not_alone(doc, start: int, end: int, ensure: EnsureEntities) -> bool:
     """True when the words are part of a longer name: "Kim Dae-jung", "Michael Jordan" (a longer PERSON entity)."""
     if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
         return True
-    return _inside_name(doc, start, end)
+    return _inside_name(doc, start, end, ensure)
 
 
-def _inside_name(doc, start: int, end: int) -> bool:
+def _inside_name(doc, start: int, end: int, ensure: EnsureEntities) -> bool:
     """True when a longer named entity other than a place holds the words ("Michael Jordan", "Georgia Tech")."""
-    entities.ensure(doc, [entities.sentence_of(doc, start, end)])
+    ensure(doc, start, end)
     for ent in doc.ents:
         if ent.start <= start and end <= ent.end and (ent.start, ent.end) != (start, end):
             return ent.label_ not in _PLACE_LABELS
     return False
 
 
-def _after_first_name(doc, start: int, end: int) -> bool:
+def _after_first_name(doc, start: int, end: int, ensure: EnsureEntities) -> bool:
     """True when a PERSON entity starts before the words: a surname of someone else ("Richard Wagner")."""
-    entities.ensure(doc, [entities.sentence_of(doc, start, end)])
+    ensure(doc, start, end)
     return any(ent.label_ == "PERSON" and ent.start < start < ent.end and end <= ent.end for ent in doc.ents)

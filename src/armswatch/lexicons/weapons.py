@@ -13,7 +13,7 @@ from pathlib import Path
 from armswatch.errors import LexiconError
 from armswatch.lexicons import variants
 from armswatch.lexicons._common import DATA_DIR, AliasSpec, Problems, alias_specs, entries_of, unknown_keys
-from armswatch.lexicons._matching import BLOCKER, MODIFIER, SUFFIX, Hit, Phrase, PhraseFinder
+from armswatch.lexicons._matching import BLOCKER, MODIFIER, SUFFIX, EnsureEntities, Hit, Phrase, PhraseFinder
 from armswatch.lexicons._yaml import LineDict, line_of, read_yaml
 from armswatch.types import ITEM_CATEGORIES
 
@@ -62,9 +62,10 @@ class WeaponLexicon:
             self._finders[key] = PhraseFinder(nlp, self.phrases, self.token_patterns)
         return self._finders[key]
 
-    def items(self, doc, nlp=None) -> list[Item]:
-        """Item phrases of a Doc, in order: adjacent terms and leading modifiers form one phrase."""
-        hits = self.finder(nlp or _blank()).hits(doc)
+    def items(self, doc, nlp=None, ensure_entities: EnsureEntities | None = None) -> list[Item]:
+        """Item phrases of a Doc, in order: adjacent terms and leading modifiers form one phrase; `ensure_entities`
+        runs NER where a check reads entities (see PhraseFinder.hits)."""
+        hits = self.finder(nlp or _blank()).hits(doc, ensure_entities)
         if doc.has_annotation("POS"):
             hits = [h for h in hits if not (h.target >= 0 and not self.entries[h.target].named
                                             and doc[h.end - 1].pos_ in _VERBAL)]
@@ -161,78 +162,100 @@ def _forms(text: str, exact: bool, plural: bool) -> set[str]:
     return forms
 
 
-def _parse(path: Path) -> WeaponLexicon:
-    problems = Problems()
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise LexiconError([f"{path}:1: expected a mapping with an 'items' list"])
-    for key in data:
-        if key not in _SECTIONS:
-            problems.add(path, line_of(key, 1), f"unknown section {key!r} (valid: {', '.join(_SECTIONS)})")
-    entries: list[WeaponEntry] = []
-    phrases: list[Phrase] = []
-    owner: dict[tuple[bool, str], tuple[str, str]] = {}  # alias key -> (term, file:line) for duplicate checks
-    valid = ", ".join(ITEM_CATEGORIES)
+class _Parser:
+    """Reads one weapons file, collecting every problem as file:line; `lexicon()` raises them all at once."""
 
-    def add_phrases(specs: list[AliasSpec], target: int, plural: bool) -> None:
-        term = entries[target].term
-        for spec in specs:
-            key = (spec.exact, spec.text if spec.exact else spec.text.lower())
-            if key in owner and owner[key][0] != term:
-                problems.add(path, spec.line, f"alias {spec.text!r} of {term!r} is already {owner[key][0]!r} "
-                                              f"at {owner[key][1]}")
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems = Problems()
+        self.entries: list[WeaponEntry] = []
+        self.phrases: list[Phrase] = []
+        self.token_patterns: list[tuple[int, list]] = []
+        self.owner: dict[tuple[bool, str], tuple[str, str]] = {}  # alias key -> (term, file:line) for duplicates
+
+    def lexicon(self) -> WeaponLexicon:
+        data = read_yaml(self.path)
+        if not isinstance(data, dict):
+            raise LexiconError([f"{self.path}:1: expected a mapping with an 'items' list"])
+        for key in data:
+            if key not in _SECTIONS:
+                self.problems.add(self.path, line_of(key, 1),
+                                  f"unknown section {key!r} (valid: {', '.join(_SECTIONS)})")
+        for e in entries_of(data, self.path, self.problems, "items"):
+            self.item(e)
+        for section, target in (("modifiers", MODIFIER), ("suffixes", SUFFIX), ("not_items", BLOCKER)):
+            self.word_section(data, section, target)
+        for pattern in data.get("modifier_patterns") or []:
+            if not _valid_token_pattern(pattern):
+                self.problems.add(self.path, line_of(pattern, 1),
+                                  f"modifier_patterns: not a spaCy token pattern: {pattern!r}")
                 continue
-            owner.setdefault(key, (term, f"{path}:{spec.line}"))
-            for form in _forms(spec.text, spec.exact, plural):
-                phrases.append(Phrase(form, target, spec.exact, spec.alone))
+            self.token_patterns.append((MODIFIER, _plain(pattern)))
+        if self.problems.items:
+            raise LexiconError(self.problems.items)
+        return WeaponLexicon(self.entries, self.phrases, self.token_patterns)
 
-    for e in entries_of(data, path, problems, "items"):
-        unknown_keys(e, _FIELDS, path, problems)
+    def _categories(self, e: LineDict) -> tuple[bool, tuple[str, ...]]:
+        """(whether the entry has a term and a known category, its valid `also` categories)."""
+        path, valid = self.path, ", ".join(ITEM_CATEGORIES)
         term, category, also = e.get("term"), e.get("category"), e.get("also") or []
         ok = True
         if not isinstance(term, str) or not term.strip():
-            problems.add(path, e.line, "missing term")
+            self.problems.add(path, e.line, "missing term")
             ok = False
         if category not in ITEM_CATEGORIES:
-            problems.add(path, e.line, f"unknown category {category!r} (valid: {valid})")
+            self.problems.add(path, e.line, f"unknown category {category!r} (valid: {valid})")
             ok = False
         if not isinstance(also, list) or any(c not in ITEM_CATEGORIES or c == category for c in also):
-            problems.add(path, e.line, f"'also' must list other categories (valid: {valid}), got {also!r}")
+            self.problems.add(path, e.line, f"'also' must list other categories (valid: {valid}), got {also!r}")
             also = []
+        return ok, tuple(also)
+
+    def item(self, e: LineDict) -> None:
+        """One entry of `items`: its term and aliases, and each of its `systems` as an entry of its own."""
+        unknown_keys(e, _FIELDS, self.path, self.problems)
+        ok, also = self._categories(e)
         if not ok:
-            continue
+            return
+        term, category = e["term"], e["category"]
         named = bool(e.get("named", False))
-        groups = [[AliasSpec(term.strip(), e.line, named, False), *alias_specs(e, path, problems, named)]]
+        groups = [[AliasSpec(term.strip(), e.line, named, False), *alias_specs(e, self.path, self.problems, named)]]
         if e.get("systems") is not None:
             if not named:
-                problems.add(path, e.line, "'systems' is only for named entries (named: true)")
-            groups += [[s] for s in alias_specs(_only(e, "systems"), path, problems, named)]
+                self.problems.add(self.path, e.line, "'systems' is only for named entries (named: true)")
+            groups += [[s] for s in alias_specs(_only(e, "systems"), self.path, self.problems, named)]
         for specs in groups:
-            entries.append(WeaponEntry(specs[0].text, category, tuple(also), named, f"{path}:{specs[0].line}"))
-            add_phrases(specs, len(entries) - 1, bool(e.get("plural", True)))
+            self.entries.append(WeaponEntry(specs[0].text, category, also, named, f"{self.path}:{specs[0].line}"))
+            self.add_phrases(specs, len(self.entries) - 1, bool(e.get("plural", True)))
 
-    for section, target in (("modifiers", MODIFIER), ("suffixes", SUFFIX), ("not_items", BLOCKER)):
+    def add_phrases(self, specs: list[AliasSpec], target: int, plural: bool) -> None:
+        term = self.entries[target].term
+        for spec in specs:
+            key = (spec.exact, spec.text if spec.exact else spec.text.lower())
+            if key in self.owner and self.owner[key][0] != term:
+                self.problems.add(self.path, spec.line, f"alias {spec.text!r} of {term!r} is already "
+                                                        f"{self.owner[key][0]!r} at {self.owner[key][1]}")
+                continue
+            self.owner.setdefault(key, (term, f"{self.path}:{spec.line}"))
+            for form in _forms(spec.text, spec.exact, plural):
+                self.phrases.append(Phrase(form, target, spec.exact, spec.alone))
+
+    def word_section(self, data: dict, section: str, target: int) -> None:
+        """`modifiers`, `suffixes` or `not_items`: plain phrases that are not entries (targets below 0)."""
         values = data.get(section) or []
         if not isinstance(values, list):
-            problems.add(path, line_of(values, 1), f"'{section}' must be a list of phrases")
-            continue
+            self.problems.add(self.path, line_of(values, 1), f"'{section}' must be a list of phrases")
+            return
         for v in values:
             if not isinstance(v, str) or not v.strip():
-                problems.add(path, line_of(v, 1), f"{section}: not a phrase: {v!r}")
+                self.problems.add(self.path, line_of(v, 1), f"{section}: not a phrase: {v!r}")
                 continue
             for form in _forms(v.strip(), False, target != MODIFIER):
-                phrases.append(Phrase(form, target))
+                self.phrases.append(Phrase(form, target))
 
-    token_patterns: list[tuple[int, list]] = []
-    for pattern in data.get("modifier_patterns") or []:
-        if not _valid_token_pattern(pattern):
-            problems.add(path, line_of(pattern, 1), f"modifier_patterns: not a spaCy token pattern: {pattern!r}")
-            continue
-        token_patterns.append((MODIFIER, _plain(pattern)))
 
-    if problems.items:
-        raise LexiconError(problems.items)
-    return WeaponLexicon(entries, phrases, token_patterns)
+def _parse(path: Path) -> WeaponLexicon:
+    return _Parser(path).lexicon()
 
 
 def _only(entry: LineDict, key: str) -> LineDict:

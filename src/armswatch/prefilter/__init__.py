@@ -18,6 +18,7 @@ import os
 
 from armswatch.prefilter.match import Matcher, Terms, tokens
 from armswatch.prefilter.sentences import split
+from armswatch.prefilter.terms import load_terms
 
 __all__ = ["Matcher", "Terms", "default_matcher", "enabled", "select", "split"]
 
@@ -36,8 +37,6 @@ def default_matcher() -> Matcher:
     """The matcher built from the shipped lexicons and triggers, once per process."""
     global _MATCHER
     if _MATCHER is None:
-        from armswatch.prefilter.terms import load_terms
-
         _MATCHER = Matcher(load_terms())
     return _MATCHER
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from armswatch.prefilter import enabled, select
 from armswatch.types import Mention
 
 SEPARATOR = "\n\n"
@@ -61,8 +62,6 @@ def reduce_rows(rows: Iterable[tuple[str, str | None]], nlp, use: bool | None = 
     `use=None` follows ARMSWATCH_PREFILTER. A reduced text goes in as a tokenised Doc whose windows each start a
     sentence, so no parsed sentence (and no evidence) straddles two windows.
     """
-    from armswatch.prefilter import enabled, select
-
     use = enabled() if use is None else use
     for text, published in rows:
         text = text or ""

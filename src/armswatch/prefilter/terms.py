@@ -8,6 +8,13 @@ lemmatizer tables, not listed here.
 """
 from __future__ import annotations
 
+import spacy.util
+from spacy.lookups import Lookups
+
+from armswatch.extraction import vocab
+from armswatch.extraction.rules import load_rules
+from armswatch.lexicons import load_actors, load_weapons
+from armswatch.nlp import model_names
 from armswatch.prefilter.match import Terms
 
 # Item categories too common outside arms news to mark a text as about arms ("Orion Motors", "food aid").
@@ -16,8 +23,6 @@ GENERIC_CATEGORIES = ("components", "support")
 
 def load_terms() -> Terms:
     """Terms from the shipped rules and lexicons."""
-    from armswatch.extraction.rules import load_rules
-
     rules = load_rules()
     triggers: set[str] = set()
     item_free: set[str] = set()
@@ -28,12 +33,12 @@ def load_terms() -> Terms:
     # "X followed suit": the object is the rare word, the verb ("do", "join") is everywhere; without an object
     # the verb itself ("after previously refusing")
     ellipsis = {str(e.get("object") or e.get("lemma")) for e in rules.ellipsis if e.get("object") or e.get("lemma")}
-    context = set(rules.cue("arms_context"))
+    context = set(vocab.words("arms_context"))
     actors, weapons, arming = _lexicon_phrases()
-    actors |= set(rules.cue("anaphors.descriptions"))
-    support = set(rules.cue("support_words"))
-    references = set(rules.cue("anaphors.pronoun_state") | rules.cue("anaphors.pronoun_person")
-                     | rules.cue("generic_heads")) | support
+    actors |= vocab.words("anaphors.descriptions")
+    support = vocab.words("support_words")
+    references = set(vocab.words("anaphors.pronoun_state") | vocab.words("anaphors.pronoun_person")
+                     | vocab.words("generic_heads")) | support
     return Terms(
         triggers=triggers | ellipsis,
         inflections=irregular_forms(frozenset(triggers | context)),
@@ -49,8 +54,6 @@ def load_terms() -> Terms:
 def _lexicon_phrases() -> tuple[set[str], set[str], set[str]]:
     """(actors, weapons, arming): every surface form the gazetteers match (blockers and modifiers, target < 0,
     left out), and the weapon forms that make a text about arms: not the generic categories ("parts", "aid")."""
-    from armswatch.lexicons import load_actors, load_weapons
-
     weapons = load_weapons()
     actors = {p.text for p in load_actors().phrases if p.target >= 0}
     items = {p.text for p in weapons.phrases if p.target >= 0}
@@ -70,11 +73,6 @@ def irregular_forms(lemmas: frozenset[str]) -> dict[str, set[str]]:
 
 
 def _lemma_exceptions() -> list[dict[str, list[str]]]:
-    import spacy.util
-    from spacy.lookups import Lookups
-
-    from armswatch.nlp import model_names
-
     for name in model_names():
         try:
             root = spacy.util.get_package_path(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from armswatch.lexicons.actors import load_actors
 from armswatch.types import Mention
 
 _STATE_ID = re.compile(r"^[A-Z]{3}$")
@@ -26,8 +27,6 @@ def actor_ids(mentions: Iterable[Mention]) -> set[str]:
 
 def actor_rows(ids: Iterable[str], mentions: Iterable[Mention] = ()) -> list[dict]:
     """One row per id; the lexicon gives name and affiliation, a mention's `affiliations` fills what it lacks."""
-    from armswatch.lexicons.actors import load_actors
-
     lexicon = load_actors()
     known = set(lexicon.ids())
     seen_affiliations = {k: v for m in mentions for k, v in (m.affiliations or {}).items()}

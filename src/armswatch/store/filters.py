@@ -3,20 +3,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from armswatch.errors import ArmswatchError
+from armswatch.lexicons.actors import load_actors
+from armswatch.store.errors import FilterError, SearchError
+from armswatch.store.search import parse_query
 from armswatch.types import EVENT_TYPES, ITEM_CATEGORIES, POLARITIES, ClaimFilter
+
+__all__ = ["CLAIMANT_WORDS", "FilterError", "SearchError", "make_filter", "resolve_actor"]
 
 CLAIMANT_WORDS = ("author", "other")  # claimant values that are not actors (schema.md)
 
 
-class FilterError(ArmswatchError):
-    """A filter value that names no actor, type, item category or date; the message names it and the valid ones."""
-
-
 def resolve_actor(text: str, store=None, *, option: str = "actor") -> str:
     """The actor id for `text` from the lexicon, or an id already in the store; else FilterError naming it."""
-    from armswatch.lexicons.actors import load_actors
-
     value = text.strip()
     found = load_actors().resolve(value) if value else None
     if found:
@@ -56,8 +54,6 @@ def make_filter(store=None, *, supplier: str | None = None, recipient: str | Non
         raise FilterError(f"min-confidence: {min_confidence} is not between 0 and 1")
     flt.min_confidence = min_confidence
     if text is not None:
-        from armswatch.store.search import SearchError, parse_query
-
         try:
             parse_query(text)  # a malformed query fails here, naming the problem, before any SQL runs
         except SearchError as exc:

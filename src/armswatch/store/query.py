@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import exists, or_, select
 
 from armswatch.store import schema as t
-from armswatch.store.filters import FilterError
+from armswatch.store.errors import FilterError
 from armswatch.store.search import matching_claim_ids, parse_query
 from armswatch.types import Claim, ClaimFilter
 

@@ -27,7 +27,7 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import NullType
 
 from armswatch.store import schema as t
-from armswatch.store.filters import FilterError
+from armswatch.store.errors import SearchError
 
 TABLE = "mention_search"
 search_table = table(TABLE, column("mention_id"), column("claim_id"))  # not in metadata: backend-specific DDL
@@ -37,10 +37,6 @@ MAX_TERMS = 24
 PREFIX_MIN = 3  # shorter bare words match whole words only ("us" must not find "used")
 INDEX_CHUNK = 500
 _WORD = re.compile(r"[^\W_]+")
-
-
-class SearchError(FilterError):
-    """A search query that cannot be run; the message says what is wrong with it, in one line."""
 
 
 def normalise(value: str | None) -> str:
@@ -89,45 +85,62 @@ def parse_query(raw: str) -> Query:
         if not match or match.end() == pos:
             break
         pos = match.end()
-        negate, token, quoted, closing = match.group(1), match.group(2), match.group(3), match.group(4)
-        if quoted is not None:
-            if not closing:
-                raise SearchError('a quote is not closed; write "exact phrase" with both quotes')
-            words, prefix = tuple(normalise(quoted).split()), False
-            if not words:
-                raise SearchError('an empty phrase ""; put words between the quotes')
-        else:
-            if token == "OR" and not negate:
-                if not query.groups or pending_or:
-                    raise SearchError("OR needs a word on each side (drones OR missiles)")
-                pending_or = True
-                continue
-            words = tuple(normalise(token).split())
-            if not words:
-                if negate and not token:
-                    raise SearchError("a lone '-'; write -word to exclude a word")
-                continue  # punctuation alone: nothing to search for
-            prefix = len(words) == 1 and len(words[0]) >= PREFIX_MIN
+        negate, token = match.group(1), match.group(2)
+        if match.group(3) is None and token == "OR" and not negate:
+            if not query.groups or pending_or:
+                raise SearchError("OR needs a word on each side (drones OR missiles)")
+            pending_or = True
+            continue
+        term = _term(negate, token, match.group(3), match.group(4))
+        if term is None:
+            continue  # punctuation alone: nothing to search for
         count += 1
         if count > MAX_TERMS:
             raise SearchError(f"more than {MAX_TERMS} search terms")
-        term = Term(words, prefix)
-        if negate:
-            if pending_or:
-                raise SearchError("OR cannot join an excluded -term")
-            query.excluded.append(term)
-        elif pending_or:
-            query.groups[-1].append(term)
-            pending_or = False
-        else:
-            query.groups.append([term])
+        pending_or = _add(query, term, bool(negate), pending_or)
+    _check_complete(query, pending_or)
+    return query
+
+
+def _term(negate: str, token: str, quoted: str | None, closing: str | None) -> Term | None:
+    """The term of one token: a "quoted phrase" (exact) or a word (a prefix when long enough); None for
+    punctuation alone."""
+    if quoted is not None:
+        if not closing:
+            raise SearchError('a quote is not closed; write "exact phrase" with both quotes')
+        words = tuple(normalise(quoted).split())
+        if not words:
+            raise SearchError('an empty phrase ""; put words between the quotes')
+        return Term(words, False)
+    words = tuple(normalise(token).split())
+    if not words:
+        if negate and not token:
+            raise SearchError("a lone '-'; write -word to exclude a word")
+        return None
+    return Term(words, len(words) == 1 and len(words[0]) >= PREFIX_MIN)
+
+
+def _add(query: Query, term: Term, negate: bool, pending_or: bool) -> bool:
+    """Put `term` in the query: excluded, OR-ed into the last group, or a group of its own; the new pending OR."""
+    if negate:
+        if pending_or:
+            raise SearchError("OR cannot join an excluded -term")
+        query.excluded.append(term)
+        return pending_or
+    if pending_or:
+        query.groups[-1].append(term)
+        return False
+    query.groups.append([term])
+    return False
+
+
+def _check_complete(query: Query, pending_or: bool) -> None:
     if pending_or:
         raise SearchError("OR needs a word on each side (drones OR missiles)")
     if not query.groups:
         if query.excluded:
             raise SearchError("a search needs at least one word that is not excluded with '-'")
         raise SearchError("the search has no words (only punctuation)")
-    return query
 
 
 def _fts5_term(term: Term) -> str:

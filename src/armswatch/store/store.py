@@ -10,6 +10,7 @@ from typing import Self
 from sqlalchemy import Engine, func, select
 
 from armswatch.store import schema as t
+from armswatch.store.actors import kind_of
 from armswatch.store.engine import ensure_schema, make_engine, write_transaction
 from armswatch.store.query import (
     claim_conditions,
@@ -249,8 +250,6 @@ class Store:
             for part in chunks(ids):
                 for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(part))):
                     actors[r.id] = {"id": r.id, "name": r.name, "kind": r.kind, "affiliation": r.affiliation}
-        from armswatch.store.actors import kind_of
-
         nodes = [actors.get(i) or {"id": i, "name": i, "kind": kind_of(i), "affiliation": None} for i in ids]
         edges = [{
             "id": c.id, "source": c.supplier, "target": c.recipient, "type": c.type,

@@ -95,7 +95,7 @@ def build() -> list[dict]:
         others = [s["headline"] for s in stories if s["id"] != story["id"]]
         related = rng.sample(others, 2)
         paras = story["paragraphs"]
-        site = lambda k: SITES[(n + k) % len(SITES)]  # noqa: E731
+        site = lambda k, n=n: SITES[(n + k) % len(SITES)]
         variants = {
             "original": render(story["headline"], paras, site(0), related),
             "boilerplate": render(story["headline"], paras, site(1), related),

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from armswatch.lexicons.actors import load_actors
 from armswatch.lexicons.weapons import load_weapons
+from armswatch.nlp import entities
 
 ACTORS_KEY = "actors"
 ITEMS_KEY = "items"
@@ -26,14 +27,19 @@ class Gazetteer:
         self.actors = load_actors(actors_path) if actors_path else load_actors()
         self.weapons = load_weapons(weapons_path)
         self._nlp = nlp
-        self._find_actors = self.actors.finder(nlp)
+        self._find_actors = self.actors.finder(nlp, ensure_entities=ensure_entities)
         self.weapons.finder(nlp)  # build now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[ACTORS_KEY] = self._find_actors(doc)
         doc.spans[ITEMS_KEY] = [Span(doc, it.start, it.end, label=it.category, span_id=it.term)
-                                for it in self.weapons.items(doc, self._nlp)]
+                                for it in self.weapons.items(doc, self._nlp, ensure_entities)]
         return doc
+
+
+def ensure_entities(doc: Doc, start: int, end: int) -> None:
+    """Lazy NER on the sentence holding tokens start..end, for the lexicon checks that read entities there."""
+    entities.ensure(doc, [entities.sentence_of(doc, start, end)])
 
 
 @Language.factory(
