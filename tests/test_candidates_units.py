@@ -12,14 +12,13 @@ from spacy.tokens import Doc, Span
 
 from armswatch.event_types import PLEDGE, TRANSFER
 from armswatch.extraction import candidates as c
-from armswatch.extraction.actors import ActorIndex
 from armswatch.extraction.candidate import Candidate, rule_id
 from armswatch.extraction.candidates import CandidateFinder, Found
-from armswatch.extraction.claimant import ClaimantFinder
+from armswatch.extraction.claimant import claimant_finder
 from armswatch.extraction.engine import explain
 from armswatch.extraction.mentions import involved_negation
-from armswatch.extraction.scope import Scope
 from armswatch.extraction.rules import load_rules
+from armswatch.extraction.scope import Scope
 from armswatch.types import Mention
 
 VOCAB = spacy.blank("en").vocab  # lexical attributes (lower_) as the model's vocab has them
@@ -43,8 +42,9 @@ def parse(spec: str, actors: tuple = (), items: tuple = ()) -> Doc:
 
 
 def finder(doc: Doc) -> CandidateFinder:
-    idx = ActorIndex(doc, RULES.cues)
-    return CandidateFinder(doc, RULES, idx, ClaimantFinder(doc, idx, RULES), list(doc.sents))
+    sentences = list(doc.sents)
+    claimants = claimant_finder(doc, sentences)
+    return CandidateFinder(doc, RULES, claimants.idx, claimants, sentences)
 
 
 def token(doc: Doc, word: str):

@@ -20,6 +20,8 @@ import pytest
 from spacy import glossary
 
 from armswatch.extraction import rules, vocab
+from armswatch.extraction.candidate import Candidate
+from armswatch.extraction.items import ITEM_SOURCES
 from armswatch.lexicons.actors import KINDS
 from armswatch.store.filters import CLAIMANT_WORDS
 from armswatch.types import ITEM_CATEGORIES, POLARITIES, Mention
@@ -34,8 +36,13 @@ LOOKUPS = ("words", "ordered", "table")
 WORD = re.compile(r"^[a-z']*[a-z][a-z' \-]*$")
 
 
-SCHEMA_NAMES = frozenset({f.name for f in dataclasses.fields(Mention)} | set(POLARITIES) | set(ITEM_CATEGORIES)
-                          | set(KINDS) | set(CLAIMANT_WORDS))
+# The rules file's own schema (its sections, entry kinds, keys and enum values) and the fields of the records
+# the stages pass on are names too.
+RULES_SCHEMA = (set(rules.SECTIONS) | set(rules.CONTROLS) | set(rules.REQUIRED) | set(rules.FRAME_KEYS)
+                | set(rules.WRAPPER_KEYS) | set(rules.ELLIPSIS_KEYS))
+SCHEMA_NAMES = frozenset({f.name for f in dataclasses.fields(Mention)} | {f.name for f in dataclasses.fields(Candidate)}
+                         | set(POLARITIES) | set(ITEM_CATEGORIES) | set(ITEM_SOURCES) | set(KINDS)
+                         | set(CLAIMANT_WORDS) | RULES_SCHEMA)
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,12 @@
 """triggers.yaml is validated like the lexicons: every unknown key and bad value is reported as file:line, at once."""
 from __future__ import annotations
 
-import re
 import textwrap
 
 import pytest
 
 from armswatch.errors import LexiconError
 from armswatch.event_types import EVENT_TYPE_NAMES
-from armswatch.extraction import vocab
 from armswatch.extraction.rules import TRIGGERS_FILE, load_rules, parse_rules
 from armswatch.yamlfile import read_yaml
 
@@ -149,14 +147,6 @@ def test_rules_validation_plain_dicts_are_reported_without_lines():
     assert err.value.problems == ["mine.yaml: frame 'a': active: unknown slot 'x' for role supplier",
                                   ("mine.yaml: frame 'a': requires_child must be a list of non-empty strings, "
                                    "got 'arms'")]
-
-
-def test_rules_validation_cue_reads_the_vocabulary():
-    rules = load_rules()
-    assert rules.cue("reporting_verbs") == vocab.words("reporting_verbs")
-    assert rules.cue("anaphors.pronoun_state") == vocab.words("anaphors.pronoun_state")
-    with pytest.raises(LexiconError, match=re.escape("no list named 'no_such_list'")):
-        rules.cue("no_such_list")
 
 
 def write(path, text: str):

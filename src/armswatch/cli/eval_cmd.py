@@ -8,12 +8,13 @@ import typer
 
 from armswatch.cli.extract_cmd import echo_problem, echo_summary
 from armswatch.errors import ArmswatchError
+from armswatch.event_types import ACTOR_TYPES
 
 
 def _brief(m: dict | None) -> str:
     if not m:
         return "none"
-    actors = f" actors={','.join(m.get('actors') or [])}" if m.get("type") == "DENIAL" else ""
+    actors = f" actors={','.join(m.get('actors') or [])}" if m.get("type") in ACTOR_TYPES else ""
     return (
         f"{m.get('type')} {m.get('supplier')} -> {m.get('recipient')} {m.get('polarity')}{actors} "
         f"item={m.get('item_category')} claimant={m.get('claimant')}"

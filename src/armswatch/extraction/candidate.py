@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from armswatch.extraction.actors import ActorRef
     from armswatch.extraction.items import ItemChoice
-    from armswatch.extraction.scope import Scope
     from armswatch.extraction.rules import Frame
+    from armswatch.extraction.scope import Scope
 
 
 @dataclass

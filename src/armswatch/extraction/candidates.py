@@ -17,6 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, REQUEST, SANCTION, TRANSFER
 from armswatch.extraction import items
 from armswatch.extraction.actors import ActorIndex
+from armswatch.extraction.candidate import Candidate, Dropped
+from armswatch.extraction.claimant import Claimant, ClaimantFinder
+from armswatch.extraction.rules import Frame, Rules, Wrapper
+from armswatch.extraction.scope import Scope, analyse, climb
 from armswatch.extraction.slots import (
     CLAIM_NOUNS,
     FIXED,
@@ -29,10 +33,6 @@ from armswatch.extraction.slots import (
     subject_of,
     unidentified,
 )
-from armswatch.extraction.candidate import Candidate, Dropped
-from armswatch.extraction.claimant import Claimant, ClaimantFinder
-from armswatch.extraction.scope import Scope, analyse, climb
-from armswatch.extraction.rules import Frame, Rules, Wrapper
 from armswatch.extraction.vocab import words
 from armswatch.nlp import entities
 

@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from armswatch.confidence import LocalContext, local_features
 from armswatch.confidence import score as score_confidence
@@ -149,7 +149,7 @@ def explained(doc: Doc, m: Mention, cand: Candidate | None) -> dict:
     path = [f"{t.text}/{t.dep_}" for t in (tok, *tok.ancestors)] if tok is not None else []
     slots = {role: slot for role, slot in (cand.slots.items() if cand else []) if slot}
     wrappers = [f"{t.text}:{w.id}" for t, w in cand.scope.wrappers] if cand else []
-    reasons = list(cand.reasons) if cand else []
+    reasons = [f"scope: {r}" for r in cand.scope.reasons] + list(cand.reasons) if cand else []
     text = " <- ".join(path)
     if slots:
         text += "; " + " ".join(f"{role}={slot}" for role, slot in slots.items())

@@ -8,13 +8,19 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extraction import vocab
 from armswatch.nlp import entities
 
+# Where an item was found (ItemChoice.source): a name of the data model, stored in Provenance.item and read by the
+# confidence model. "argument" is the trigger's own phrase, "sentence" elsewhere in its sentence, "passage" an
+# earlier sentence, "default" the generic "weapons" of an arms context; "non-arms" a supply of something else, and
+# "claim" the unstated item of a denial, "none" no item at all.
+ITEM_SOURCES = ("argument", "sentence", "passage", "default", "non-arms", "claim", "none")
+
 
 @dataclass
 class ItemChoice:
     text: str | None
     category: str | None
     categories: list[str]
-    source: str  # "argument", "sentence", "passage", "default"
+    source: str  # one of ITEM_SOURCES
 
 
 def _spans_in(items: list[Span], start: int, end: int) -> list[Span]:

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.event_types import CONSIDER, DENIAL, PLEDGE, SANCTION, TRANSFER
 from armswatch.extraction import coref
 from armswatch.extraction.actors import ActorIndex, ActorRef
-from armswatch.extraction.slots import IMPOSE_VERBS, governor, slot_function, subject_of
 from armswatch.extraction.candidate import Candidate, Provenance
 from armswatch.extraction.mentions import MentionMaker, finish
 from armswatch.extraction.rules import Rules
+from armswatch.extraction.slots import IMPOSE_VERBS, governor, slot_function, subject_of
 from armswatch.extraction.vocab import words
 from armswatch.types import Mention
 

@@ -18,7 +18,6 @@ from typing import Any
 
 from armswatch.event_types import EVENT_TYPE_NAMES, REGISTRY
 from armswatch.extraction.slots import FIXED
-from armswatch.extraction.vocab import flatten, vocabulary, words
 from armswatch.types import POLARITIES
 from armswatch.yamlfile import Problems, line_of, read_yaml
 
@@ -77,7 +76,6 @@ class Rules:
     wrappers: list[Wrapper]
     ellipsis: list[dict]
     # the vocabulary's word sets by name (extraction.vocab); kept for ActorIndex until it reads vocab itself
-    cues: dict[str, frozenset[str]] = field(default_factory=lambda: flatten(vocabulary()))
     by_lemma: dict[str, list[Frame]] = field(default_factory=dict)
     wrapper_by_lemma: dict[str, Wrapper] = field(default_factory=dict)
     ellipsis_by_lemma: dict[str, list[dict]] = field(default_factory=dict)
@@ -91,13 +89,6 @@ class Rules:
         for wrapper in self.wrappers:
             for lemma in wrapper.lemmas:
                 self.wrapper_by_lemma.setdefault(lemma, wrapper)
-
-    def cue(self, name: str) -> frozenset[str]:
-        """The vocabulary word set `name`; to be removed once every stage calls `vocab.words` itself."""
-        try:
-            return self.cues[name]
-        except KeyError:
-            return words(name)  # a LexiconError naming the files when no file defines `name`
 
 
 # -- checking one entry --------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from armswatch.extraction.actors import ActorIndex, ActorRef
-from armswatch.extraction.vocab import words
+from armswatch.extraction.vocab import table, words
 
 # Shipment nouns and claim objects are the engine's (frame conditions `object_must_be_supply`/`_claim`) and the
 # imposing verbs are also read by the passage stage: these names stay importable from here for them.
@@ -507,14 +507,10 @@ def slot_function(name: str) -> Slot:
     raise KeyError(name)
 
 
-# Slots whose filler, when present but naming no actor, means the endpoint is an unidentified party.
-BLOCKING_SLOTS = {"nsubj": "nsubj", "dobj_actor": "dobj", "prep:to": "to", "prep:from": "from", "agent": "by"}
-
-
 def unidentified(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> Token | None:
     """The noun phrase in the role's first slot (or its subject slot) when it names no actor ("its partners")."""
     subjects = [s for s in slots if s in ("nsubj", "gov_subj")]
-    slot = slots[0] if slots and slots[0] in BLOCKING_SLOTS else (subjects[0] if subjects else None)
+    slot = slots[0] if slots and slots[0] in table("blocking_slots") else (subjects[0] if subjects else None)
     if slot is None:
         return None
     if slot == "gov_subj":
@@ -525,7 +521,7 @@ def unidentified(trigger: Token, slots: tuple[str, ...], idx: ActorIndex) -> Tok
     elif slot == "dobj_actor":
         cands = [c for c in trigger.children if c.dep_ == "dobj" and not idx.is_item(c)]
     else:
-        cands = pobjs(trigger, BLOCKING_SLOTS[slot])
+        cands = pobjs(trigger, table("blocking_slots")[slot])
     for tok in cands:
         if tok is None or tok.pos_ in ("PRON", "NUM") or tok.lower_ in words("relative_pronouns"):
             continue

@@ -23,6 +23,7 @@ from sqlalchemy import (
 
 from armswatch.claims import links
 from armswatch.claims.aggregate import claim_confidence
+from armswatch.event_types import ACTOR_TYPES
 from armswatch.store import schema as t
 from armswatch.types import Claim
 
@@ -73,7 +74,7 @@ def _rebuild(conn: Connection, ids: list[str] | None) -> int:
             .join(t.articles, a.id == m.article_id).where(*where, m.confidence.is_not(None))):
         scored.setdefault(cid, []).append((story, conf))
     deniers: dict[str, set] = {}
-    for cid, actors in conn.execute(select(m.claim_id, m.actors).where(*where, m.type == "DENIAL")):
+    for cid, actors in conn.execute(select(m.claim_id, m.actors).where(*where, m.type.in_(sorted(ACTOR_TYPES)))):
         deniers.setdefault(cid, set()).update(actors or [])
     values = [{
         "id": r.claim_id, "type": r.type, "supplier": r.supplier, "recipient": r.recipient,
