@@ -447,6 +447,78 @@ def _nsubj_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))]
 
 
+def _is_seller(tok: Token, idx: ActorIndex) -> bool:
+    """A party that sells by trade: a named company ("Baykar", "Hyundai Rotem") or a phrase headed by a maker noun
+    ("two South Korean firms", "the Turkish manufacturer")."""
+    if tok.lemma_.lower() in words("seller_heads"):
+        return True
+    ref = idx.resolve(tok)
+    return ref is not None and ref.kind == "company"
+
+
+def _signer_partners(t: Token) -> list[Token]:
+    """The counterparty of a deal noun: "with X" on the noun or on the verb that signs it."""
+    gov = governor(t)
+    return pobjs(t, "with") + (pobjs(gov, "with") if gov is not None else [])
+
+
+def _seller_signer(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"Lockheed Martin signed a contract with Poland", "two Korean firms agreed a deal with Warsaw": a signer that
+    is a maker, dealing with a party that is none, sells (the default reading makes the signer the buyer)."""
+    gov = governor(t)
+    if gov is None or gov.lemma_.lower() not in words("sign_verbs"):
+        return []
+    subj = subject_of(gov)
+    partners = _signer_partners(t)
+    if subj is None or not partners or not _is_seller(subj, idx) or any(_is_seller(p, idx) for p in partners):
+        return []
+    return _refs(idx, [subj])
+
+
+def _buyer_partner(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The "with X" of a deal whose signer sells (see `_seller_signer`): the buyer."""
+    return _refs(idx, _signer_partners(t)) if _seller_signer(t, idx) else []
+
+
+def _between_sides(noun: Token, idx: ActorIndex) -> tuple[list[Token], list[Token]]:
+    """"a contract between Baykar and the Polish ministry", "a deal signed between X and Y": the sides named by
+    "between" on the deal noun or its participle, split into (sellers, buyers) when exactly one side is a maker."""
+    holders = [noun, *[c for c in noun.children if c.dep_ in ("acl", "relcl")]]
+    sides = [s for h in holders for p in pobjs(h, "between") for s in (p, *p.conjuncts)]
+    sellers = [s for s in sides if _is_seller(s, idx)]
+    if len(sellers) != 1 or len(sides) < 2:
+        return [], []
+    return sellers, [s for s in sides if s not in sellers]
+
+
+def _framing_deals(t: Token) -> list[Token]:
+    """The deal nouns a trigger's event falls under: the trigger itself, or a deal in one of its prepositional
+    phrases ("delivered under a contract ...", "shipped within the scope of an agreement ...")."""
+    if t.lemma_.lower() in words("deal_nouns"):
+        return [t]
+    out: list[Token] = []
+    for prep in (c for c in t.children if c.dep_ == "prep"):
+        nouns = [g for g in prep.children if g.dep_ == "pobj"]
+        nouns += [g for n in nouns for g in pobjs(n, "of")]
+        out.extend(n for n in nouns if n.lemma_.lower() in words("deal_nouns"))
+    return out
+
+
+def _between_seller(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The maker side of "a contract between Baykar and the Polish ministry" (on the trigger or its framing deal)."""
+    return _one_each(idx, [s for d in _framing_deals(t) for s in _between_sides(d, idx)[0]])
+
+
+def _between_buyer(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The other side of "a contract between Baykar and the Polish ministry": the buyer."""
+    return _one_each(idx, [s for d in _framing_deals(t) for s in _between_sides(d, idx)[1]])
+
+
+def _one_each(idx: ActorIndex, tokens: list[Token]) -> list[ActorRef]:
+    """The actor each token names by itself (a side of "between X and Y" without its conjoined other side)."""
+    return [r for t in tokens if (r := idx.resolve(t)) is not None]
+
+
 def _default(actor: str) -> Slot:
     """A fixed actor for the role when no slot before it fills it ("Two firms were sanctioned": by the US)."""
     return lambda t, idx: [ActorRef(actor, "state", t.i, t.i + 1, "default")]
@@ -492,6 +564,10 @@ FIXED: dict[str, Slot] = {
     "item_acl_from": _item_acl_from,
     "obj_supply_to": _obj_supply_to,
     "nsubj_prep:from": _nsubj_from,
+    "seller_signer": _seller_signer,
+    "buyer_partner": _buyer_partner,
+    "between_seller": _between_seller,
+    "between_buyer": _between_buyer,
 }
 
 
