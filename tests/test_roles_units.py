@@ -96,3 +96,31 @@ def run(nlp):
 def test_extract_deal_direction_from_the_seller(run, text, wanted, unwanted):
     got = keys(run(text))
     assert wanted in got and unwanted not in got, sorted(got)
+
+
+@pytest.mark.parametrize("head, place, actor", [
+    # "Berlin sent tanks, and the government in Tehran asked for drones."
+    ("government", "Tehran", ("IRN", "capital")),
+    # "Berlin sent tanks, and the regime in Damascus asked for drones."
+    ("regime", "Damascus", ("SYR", "capital")),
+])
+def test_a_generic_head_with_an_owner_names_the_owner_not_an_antecedent(head, place, actor):
+    doc = parse([("Berlin", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                 ("tanks", 1, "dobj", "NOUN", "NNS", "tank"), (",", 1, "punct", "PUNCT"), ("and", 1, "cc", "CCONJ"),
+                 ("the", 6, "det", "DET"), (head, 9, "nsubj", "NOUN"), ("in", 6, "prep", "ADP"),
+                 (place, 7, "pobj", "PROPN"), ("asked", 1, "conj", "VERB", "VBD", "ask"), ("for", 9, "prep", "ADP"),
+                 ("drones", 10, "pobj", "NOUN", "NNS", "drone"), (".", 1, "punct", "PUNCT")],
+                actors={"Berlin": ("DEU", "capital"), place: actor})
+    ref = ActorIndex(doc).resolve(token(doc, head))
+    assert ref is not None and ref.id == actor[0]
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    (("The German government approved tank exports last year. Later the government in Tel Aviv made a request "
+      "for more shells."), ("REQUEST", "DEU", "ISR", "affirmed"), ("REQUEST", "ISR", "DEU", "affirmed")),
+    (("The French government sent rifles to Lebanon in May. Then the government in Beirut made a request for "
+      "armoured vehicles."), ("REQUEST", "FRA", "LBN", "affirmed"), ("REQUEST", "LBN", "FRA", "affirmed")),
+])
+def test_extract_requester_named_by_its_seat(run, text, wanted, unwanted):
+    got = keys(run(text))
+    assert wanted in got and unwanted not in got, sorted(got)

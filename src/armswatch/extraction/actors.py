@@ -157,6 +157,11 @@ class ActorIndex:
             return self._named(span, allow_anaphor)
         if self.is_item(token) and token.lemma_.lower() not in words("generic_heads"):
             return None  # "Iranian drones": the adjective is the origin, not an actor named by the phrase
+        if allow_anaphor and depth <= 2 and token.pos_ != "PRON":
+            # "the government in Tel Aviv", "the regime of Damascus": the owner named beats an antecedent
+            owned = self._through_owner(token, depth)
+            if owned is not None:
+                return owned
         if allow_anaphor:
             ref = self.anaphor(token)
             if ref is not None:
