@@ -124,23 +124,3 @@ def test_a_generic_head_with_an_owner_names_the_owner_not_an_antecedent(head, pl
 def test_extract_requester_named_by_its_seat(run, text, wanted, unwanted):
     got = keys(run(text))
     assert wanted in got and unwanted not in got, sorted(got)
-
-
-@pytest.mark.parametrize("text, unwanted", [
-    (("French officials briefed reporters in Paris on Monday. According to them, Venezuela has obtained rocket "
-      "launchers through middlemen."), ("TRANSFER", "FRA", "VEN", "affirmed")),
-    (("Japan protested in Tokyo on Wednesday. Its defence ministry said North Korea continues to procure ballistic "
-      "missile parts through front companies."), ("TRANSFER", "JPN", "PRK", "affirmed")),
-    (("The Treasury Department in Washington announced new measures on Tuesday. Treasury Secretary Janet Yellen said "
-      "Iran continues to use front companies to acquire drone engines."), ("TRANSFER", "USA", "IRN", "affirmed")),
-])
-def test_extract_an_acquisition_does_not_take_its_seller_from_a_nearby_reporter(run, text, unwanted):
-    assert unwanted not in keys(run(text))
-
-
-@pytest.mark.parametrize("text, wanted", [
-    ("Peru bought howitzers from Israel, the ministry said.", ("TRANSFER", "ISR", "PER", "affirmed")),
-    ("Egypt has acquired Italian-made frigates, officials said.", ("TRANSFER", "ITA", "EGY", "affirmed")),
-])
-def test_extract_an_acquisition_keeps_a_named_seller(run, text, wanted):
-    assert wanted in keys(run(text))
