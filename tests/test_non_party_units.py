@@ -7,7 +7,7 @@ from conftest_handparse import parse, token
 
 import armswatch
 from armswatch.extraction.actors import ActorIndex
-from armswatch.extraction.coref import nearby_actor, non_party
+from armswatch.extraction.coref import nearby_actor, non_party, previous_sentences_actor, reporter_only
 
 
 def test_subject_of_an_imposed_measure_is_no_party_but_is_a_sanction_end():
@@ -94,3 +94,38 @@ def test_extract_does_not_take_the_imposer_as_recipient():
     got = {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
     assert ("TRANSFER", "RUS", "USA") not in got
     assert ("TRANSFER", "RUS", "IND") in got
+
+
+def _reported_then(subject: tuple) -> object:
+    """"<Reporter> said on Monday. <subject> supplied shells." as one hand-built doc of two sentences."""
+    return parse([("Ottawa", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+                  ("so", 1, "advmod", "ADV"), (".", 1, "punct", "PUNCT"),
+                  subject, ("supplied", 5, "ROOT", "VERB", "VBD", "supply"),
+                  ("shells", 5, "dobj", "NOUN", "NNS", "shell"), (".", 5, "punct", "PUNCT")],
+                 actors={"Ottawa": ("CAN", "state")})
+
+
+def test_reporter_of_an_earlier_sentence_is_not_borrowed():
+    for subject in [("Someone", 5, "nsubj", "PRON", "NN"), ("Firms", 5, "nsubj", "NOUN", "NNS", "firm")]:
+        doc = _reported_then(subject)
+        sents = list(doc.sents)
+        assert reporter_only(token(doc, "Ottawa"))
+        idx = ActorIndex(doc)
+        assert previous_sentences_actor(idx, sents, sents[1], token(doc, "supplied"), set(), set()) is None
+
+
+def test_reporter_is_borrowed_for_a_quoted_first_person():
+    # "Ottawa said so. 'We supplied shells.'": the first person is most likely the earlier speaker
+    doc = _reported_then(("we", 5, "nsubj", "PRON", "PRP"))
+    sents = list(doc.sents)
+    ref = previous_sentences_actor(ActorIndex(doc), sents, sents[1], token(doc, "supplied"), set(), set())
+    assert ref is not None and ref.id == "CAN"
+
+
+def test_extract_does_not_borrow_an_earlier_reporter_as_supplier():
+    texts = ["Canadian officials said on Tuesday that a network of front companies was buying engines. The engines "
+             "were later exported to Russia.",
+             "The Pentagon said the intercepted boat carried missile parts. The parts had been shipped to the Houthis."]
+    for text in texts:
+        got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert ("CAN", "RUS") not in got and ("USA", "org:houthis") not in got

@@ -75,7 +75,8 @@ def non_party(token: Token, measures_count: bool = True) -> bool:
 
 
 def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[str], exclude_tokens: set[int],
-                 before_only: bool = False, measures_count: bool = True) -> ActorRef | None:
+                 before_only: bool = False, measures_count: bool = True,
+                 skip_reporters: bool = False) -> ActorRef | None:
     """The actor in a participant position nearest to the trigger within `sent`."""
     best, best_dist = None, None
     for span in idx.spans:
@@ -87,6 +88,8 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
             continue
         if not is_participant(span.root, idx) or non_party(span.root, measures_count):
             continue
+        if skip_reporters and reporter_only(span.root):
+            continue
         dist = abs(span.start - trigger.i)
         if best_dist is None or dist < best_dist:
             best, best_dist = span, dist
@@ -95,11 +98,22 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
     return ActorRef(best.label_, best.id_, best.start, best.end, "passage")
 
 
+def reporter_only(token: Token) -> bool:
+    """"the Treasury Department said ...": the subject of a reporting verb in an earlier sentence is its source."""
+    head = _phrase_path(token)[-1]
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in vocab.words("reporting_verbs")
+
+
 def previous_sentences_actor(idx: ActorIndex, sentences: list[Span], sent: Span, trigger: Token,
                              exclude_ids: set[str], exclude_tokens: set[int],
                              measures_count: bool = True) -> ActorRef | None:
+    """The nearest participant of the sentences before; not the subject of a reporting verb there ("the Treasury
+    said ..."), unless the trigger's subject is a first person ("'shells that we supply', Lukashenko said")."""
+    subj = [c for c in trigger.children if c.dep_ == "nsubj"]
+    skip = not any(c.lower_ in vocab.words("first_person_pronouns") for c in subj)
     for prev in reversed([s for s in sentences if s.end <= sent.start]):
-        ref = nearby_actor(idx, prev, prev[-1], exclude_ids, exclude_tokens, measures_count=measures_count)
+        ref = nearby_actor(idx, prev, prev[-1], exclude_ids, exclude_tokens, measures_count=measures_count,
+                           skip_reporters=skip)
         if ref is not None:
             return ref
     return None
