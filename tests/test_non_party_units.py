@@ -123,8 +123,8 @@ def test_reporter_is_borrowed_for_a_quoted_first_person():
 
 
 def test_extract_does_not_borrow_an_earlier_reporter_as_supplier():
-    texts = ["Canadian officials said on Tuesday that a network of front companies was buying engines. The engines "
-             "were later exported to Russia.",
+    texts = [("Canadian officials said on Tuesday that a network of front companies was buying engines. The engines "
+              "were later exported to Russia."),
              "The Pentagon said the intercepted boat carried missile parts. The parts had been shipped to the Houthis."]
     for text in texts:
         got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
