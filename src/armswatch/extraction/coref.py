@@ -27,8 +27,56 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
     return head.dep_ in PARTICIPANT_DEPS
 
 
+def _phrase_path(token: Token) -> list[Token]:
+    """The actor token and the heads of its phrase: "US" -> "sanctions" in "US sanctions", "Moscow" -> "claims"."""
+    path = [token]
+    while path[-1].dep_ in ("compound", "amod", "flat", "nmod", "poss") and path[-1].head != path[-1]:
+        path.append(path[-1].head)
+    return path
+
+
+def _measure_of(verb: Token) -> bool:
+    """Whether a verb's object or passive subject, or the noun its participle modifies, is a measure."""
+    measures = vocab.words("measure_nouns")
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in measures for c in verb.children):
+        return True
+    node = verb
+    for _ in range(3):  # "the sanctions, expected to be approved by EU ministers"
+        if node.dep_ not in ("xcomp", "acl", "relcl") or node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in measures:
+            return True
+    return False
+
+
+def non_party(token: Token, measures_count: bool = True) -> bool:
+    """Whether the actor phrase containing token holds no party's place: the imposer of a measure ("Washington
+    imposed sanctions", "US sanctions"; unless `measures_count`, as for a sanction's own endpoints), the source
+    of a report or an accusation ("a Pentagon report", "accusations by the U.S.") or the seizer of a cargo."""
+    path = _phrase_path(token)
+    head = path[-1]
+    owners = vocab.words("source_nouns") | vocab.words("interdiction_words")
+    if measures_count:
+        owners = owners | vocab.words("measure_nouns")
+    if any(t.lemma_.lower() in owners for t in path[1:]):
+        return True  # "US sanctions", "Moscow's claims", "the Pentagon report"
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in vocab.words("author_preps"):
+        verb = head.head.head
+    elif head.dep_ == "nsubj":
+        verb = head.head
+    else:
+        return False
+    if verb.lemma_.lower() in owners - vocab.words("measure_nouns"):
+        return True  # "accusations by the U.S.", "seized by Israeli commandos", "a report from X"
+    return measures_count and verb.lemma_.lower() in vocab.words("impose_verbs") and _measure_of(verb)
+
+
 def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[str], exclude_tokens: set[int],
-                 before_only: bool = False) -> ActorRef | None:
+                 before_only: bool = False, measures_count: bool = True,
+                 skip_reporters: bool = False) -> ActorRef | None:
     """The actor in a participant position nearest to the trigger within `sent`."""
     best, best_dist = None, None
     for span in idx.spans:
@@ -38,7 +86,9 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
             continue
         if before_only and span.start > trigger.i:
             continue
-        if not is_participant(span.root, idx):
+        if not is_participant(span.root, idx) or non_party(span.root, measures_count):
+            continue
+        if skip_reporters and reporter_only(span.root):
             continue
         dist = abs(span.start - trigger.i)
         if best_dist is None or dist < best_dist:
@@ -48,10 +98,22 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
     return ActorRef(best.label_, best.id_, best.start, best.end, "passage")
 
 
+def reporter_only(token: Token) -> bool:
+    """"the Treasury Department said ...": the subject of a reporting verb in an earlier sentence is its source."""
+    head = _phrase_path(token)[-1]
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in vocab.words("reporting_verbs")
+
+
 def previous_sentences_actor(idx: ActorIndex, sentences: list[Span], sent: Span, trigger: Token,
-                             exclude_ids: set[str], exclude_tokens: set[int]) -> ActorRef | None:
+                             exclude_ids: set[str], exclude_tokens: set[int],
+                             measures_count: bool = True) -> ActorRef | None:
+    """The nearest participant of the sentences before; not the subject of a reporting verb there ("the Treasury
+    said ..."), unless the trigger's subject is a first person ("'shells that we supply', Lukashenko said")."""
+    subj = [c for c in trigger.children if c.dep_ == "nsubj"]
+    skip = not any(c.lower_ in vocab.words("first_person_pronouns") for c in subj)
     for prev in reversed([s for s in sentences if s.end <= sent.start]):
-        ref = nearby_actor(idx, prev, prev[-1], exclude_ids, exclude_tokens)
+        ref = nearby_actor(idx, prev, prev[-1], exclude_ids, exclude_tokens, measures_count=measures_count,
+                           skip_reporters=skip)
         if ref is not None:
             return ref
     return None

@@ -222,14 +222,17 @@ class PassageResolver:
         excluded = set(excluded_tokens)
         for r in cand.suppliers + cand.recipients + cand.actors:
             excluded.update(range(r.start, r.end))
-        ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded)
+        # a measure's imposer is no party to a supply, but it is one end of a sanction
+        measures_count = cand.type != SANCTION
+        ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded,
+                                 measures_count=measures_count)
         if ref is not None:
             return replace(ref, via="nearby")
         if role == "recipient":
             ref = self.established_recipient(cand, previous, other_ids)
         if ref is None:
             ref = coref.previous_sentences_actor(self.idx, self.sentences, cand.sent, cand.trigger, other_ids,
-                                                 excluded)
+                                                 excluded, measures_count)
         return ref
 
     @staticmethod
