@@ -534,8 +534,8 @@ class CandidateFinder:
     def denies_claim(tok: Token) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
         # the subordinate clause of a denial is the claim: "dismissed the report, adding that ..." is not
-        if tok.dep_ == "relcl" and tok.head.lemma_.lower() in CLAIM_NOUNS:
-            return True  # "..., a charge Iran denies": the relative's antecedent is the claim
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in CLAIM_NOUNS:
+            return True  # "..., a charge Iran denies", "a claim refuted by Iran": the noun it modifies is the claim
         return any(o.lemma_.lower() in CLAIM_NOUNS or o.dep_ == "ccomp" for o in objs)
 
     def delivered_order(self, cand: Candidate) -> bool:
@@ -612,6 +612,10 @@ class CandidateFinder:
         unnamed)."""
         subj = subject_of(wtok)
         cand.actors = self.idx.resolve_all(subj) if subj is not None else []
+        if not cand.actors and subj is not None and subj.lemma_.lower() in words("official_titles"):
+            # "The minister denied that Iran had sent drones": an untied office holder speaks for the state
+            # whose supply is denied
+            cand.actors = list(cand.suppliers)
         cand.decide("deniers: " + (", ".join(r.id for r in cand.actors) or "none named"))
         if not cand.suppliers and not cand.recipients and len(cand.actors) > 1:
             cand.needs_claim = True  # "Both X and Y denied the claims about arms deals"
