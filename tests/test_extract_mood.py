@@ -90,3 +90,25 @@ def test_claim_denied_in_a_participle_by_the_accused(run, text):
 ])
 def test_arms_dealings_denied_by_a_party(run, text, supplier, recipient):
     _has(run(text), ("DENIAL", supplier, recipient, "affirmed"))
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    (("Norway approved arms exports to Ukraine in May. The delivery of the howitzers was halted in July after a "
+     "court ruling."), "NOR", "UKR"),
+    (("Canada sold armoured vehicles to Colombia last year. The shipment of the remaining vehicles was suspended "
+     "in April."), "CAN", "COL"),
+])
+def test_halted_supply_takes_the_supply_endpoints(run, text, supplier, recipient):
+    _has(run(text), ("SANCTION", supplier, recipient, "affirmed"))
+
+
+@pytest.mark.parametrize("text, denier, recipient", [
+    (("Reports of Iran transferring drones to Sudan are pure propaganda, Iranian foreign minister Ali Ahmadi said "
+     "on Friday."), "IRN", "SDN"),
+    (("Claims of Belarus supplying tanks to Russia are baseless, Belarusian defence minister Viktor Petrov "
+     "insisted."), "BLR", "RUS"),
+])
+def test_claim_called_false_is_the_speakers_denial(run, text, denier, recipient):
+    ms = run(text)
+    _has(ms, ("DENIAL", denier, recipient, "affirmed"))
+    _lacks(ms, ("TRANSFER", denier, recipient, "affirmed"))

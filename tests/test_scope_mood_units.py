@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from armswatch.event_types import CONSIDER, DEAL, PLEDGE, TRANSFER
+from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, TRANSFER
 from armswatch.extraction.rules import load_rules
 from armswatch.extraction.scope import Scope, analyse
 
@@ -157,3 +157,47 @@ tranche  =        NOUN  NN  dobj  1
 def test_approved_sale_package_is_a_deal():
     assert scope_of(APPROVED_SALE_PACKAGE, "package", PLEDGE).type == DEAL
     assert scope_of(AUTHORISED_EXPORT_TRANCHE, "tranche", PLEDGE).type == DEAL
+
+
+# -- a claim called false --------------------------------------------------------------------------------------------
+
+REPORTS_ARE_FALSE = """
+Reports  report   NOUN  NNS nsubj 6
+of       =        ADP   IN  prep  0
+Iran     =        PROPN NNP pobj  1
+sending  send     VERB  VBG acl   0
+tanks    tank     NOUN  NNS dobj  3
+to       =        ADP   IN  prep  3
+are      be       AUX   VBP ccomp 9
+false    =        ADJ   JJ  acomp 6
+officials official NOUN NNS nsubj 9
+said     say      VERB  VBD ROOT  -
+"""
+
+PLAN_WAS_PROPAGANDA = """
+The      =        DET   DT  det   1
+plan     =        NOUN  NN  nsubj 5
+to       =        PART  TO  aux   3
+ship     =        VERB  VB  acl   1
+shells   shell    NOUN  NNS dobj  3
+was      be       AUX   VBD ROOT  -
+propaganda =      NOUN  NN  attr  5
+"""
+
+REPORTS_ARE_RECENT = """
+Reports  report   NOUN  NNS nsubj 6
+of       =        ADP   IN  prep  0
+Iran     =        PROPN NNP pobj  1
+sending  send     VERB  VBG acl   0
+tanks    tank     NOUN  NNS dobj  3
+to       =        ADP   IN  prep  3
+are      be       AUX   VBP ROOT  -
+recent   =        ADJ   JJ  acomp 6
+"""
+
+
+def test_claim_called_false_is_a_denial_framed_by_the_speaker():
+    reports = scope_of(REPORTS_ARE_FALSE, "sending")
+    assert reports.type == DENIAL and reports.report_verb is not None and reports.report_verb.text == "said"
+    assert scope_of(PLAN_WAS_PROPAGANDA, "ship").type == DENIAL
+    assert scope_of(REPORTS_ARE_RECENT, "sending").type is None

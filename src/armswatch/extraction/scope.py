@@ -620,6 +620,29 @@ def _withheld_licence(scope: Scope, trigger: Token) -> None:
         scope.notes.append("licence withheld")
 
 
+def _claim_called_false(scope: Scope, rules: Rules) -> None:
+    """"Reports of Iran transferring missiles are propaganda, the commander said", "the plan to provide rockets
+    was false": a claim or plan whose content is the supply, called false, is denied (DENIAL) by whoever says so;
+    the reporting verb above the copula is the frame."""
+    top = scope.path[-1]
+    for _ in range(3):  # "Reports of Iran transferring ...": up from a bare participle to the claim noun
+        if top.dep_ not in ("acl", "prep", "pobj", "pcomp"):
+            break
+        top = top.head
+    if scope.report_verb is not None or top.dep_ != "nsubj" or top.head.lemma_ != "be":
+        return
+    claim = _lemma(top) in words("claim_nouns") or (
+        (w := rules.wrapper_by_lemma.get(_lemma(top))) is not None and w.type == CONSIDER)
+    be = top.head
+    if not claim or not any(c.dep_ in ("acomp", "attr") and _lemma(c) in words("falsity_words")
+                            for c in be.children):
+        return
+    scope.decide(f"claim called false ({top.text})", type=DENIAL, polarity=AFFIRMED)
+    scope.notes.append("claim called false")
+    if be.dep_ == "ccomp" and _lemma(be.head) in words("reporting_verbs"):
+        scope.decide("reporting verb of the denial", report_verb=be.head)
+
+
 def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     """Climb from the trigger and decide type, polarity and whether the statement is hypothetical, one step per
     construction, in this order (a later `drop` reason overrides an earlier one)."""
@@ -635,4 +658,5 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     _negation(scope, trigger)
     _no_evidence(scope)
     _withheld_licence(scope, trigger)
+    _claim_called_false(scope, rules)
     return scope
