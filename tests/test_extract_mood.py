@@ -112,3 +112,14 @@ def test_claim_called_false_is_the_speakers_denial(run, text, denier, recipient)
     ms = run(text)
     _has(ms, ("DENIAL", denier, recipient, "affirmed"))
     _lacks(ms, ("TRANSFER", denier, recipient, "affirmed"))
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Italy did not want to send its air defence systems to Ukraine, Prime Minister Giorgia Meloni said.", "ITA",
+     "UKR"),
+    ("Austria is not willing to supply tanks to Ukraine, Chancellor Karl Nehammer said on Monday.", "AUT", "UKR"),
+])
+def test_negated_wish_to_supply_is_a_refusal(run, text, supplier, recipient):
+    ms = run(text)
+    _has(ms, ("PLEDGE", supplier, recipient, "negated"))
+    _lacks(ms, ("DENIAL", supplier, recipient, "affirmed"))

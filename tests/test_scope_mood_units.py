@@ -201,3 +201,44 @@ def test_claim_called_false_is_a_denial_framed_by_the_speaker():
     assert reports.type == DENIAL and reports.report_verb is not None and reports.report_verb.text == "said"
     assert scope_of(PLAN_WAS_PROPAGANDA, "ship").type == DENIAL
     assert scope_of(REPORTS_ARE_RECENT, "sending").type is None
+
+
+# -- a negated wish to supply ----------------------------------------------------------------------------------------
+
+DID_NOT_WANT_TO_SEND = """
+Rome     =        PROPN NNP nsubj 3
+did      do       AUX   VBD aux   3
+not      =        PART  RB  neg   3
+want     =        VERB  VB  ROOT  -
+to       =        PART  TO  aux   5
+send     =        VERB  VB  xcomp 3
+jets     jet      NOUN  NNS dobj  5
+"""
+
+NOT_WILLING_TO_SUPPLY = """
+Oslo     =        PROPN NNP nsubj 1
+is       be       AUX   VBZ ROOT  -
+not      =        PART  RB  neg   1
+willing  =        ADJ   JJ  acomp 1
+to       =        PART  TO  aux   5
+supply   =        VERB  VB  xcomp 3
+tanks    tank     NOUN  NNS dobj  5
+"""
+
+NOT_PLANNING_TO_SEND = """
+Rome     =        PROPN NNP nsubj 3
+is       be       AUX   VBZ aux   3
+not      =        PART  RB  neg   3
+planning plan     VERB  VBG ROOT  -
+to       =        PART  TO  aux   5
+send     =        VERB  VB  xcomp 3
+jets     jet      NOUN  NNS dobj  5
+"""
+
+
+def test_negated_wish_to_supply_is_a_refusal():
+    for rows, trigger in ((DID_NOT_WANT_TO_SEND, "send"), (NOT_WILLING_TO_SUPPLY, "supply")):
+        scope = scope_of(rows, trigger)
+        assert (scope.type, scope.polarity) == (PLEDGE, "negated"), scope.reasons
+    planning = scope_of(NOT_PLANNING_TO_SEND, "send")
+    assert (planning.type, planning.polarity) == (CONSIDER, "negated")

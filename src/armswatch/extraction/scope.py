@@ -620,6 +620,14 @@ def _withheld_licence(scope: Scope, trigger: Token) -> None:
         scope.notes.append("licence withheld")
 
 
+def _unwilling(scope: Scope) -> None:
+    """"did not want to hand over the missiles", "is not willing to send tanks": a negated wish to supply is a
+    refusal (PLEDGE negated), not a consideration rejected."""
+    if scope.type == CONSIDER and scope.polarity == NEGATED and any(
+            w.type == CONSIDER and _lemma(t) in words("volition_wrappers") for t, w in scope.wrappers):
+        scope.decide("unwilling: a refusal", type=PLEDGE)
+
+
 def _claim_called_false(scope: Scope, rules: Rules) -> None:
     """"Reports of Iran transferring missiles are propaganda, the commander said", "the plan to provide rockets
     was false": a claim or plan whose content is the supply, called false, is denied (DENIAL) by whoever says so;
@@ -658,5 +666,6 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     _negation(scope, trigger)
     _no_evidence(scope)
     _withheld_licence(scope, trigger)
+    _unwilling(scope)
     _claim_called_false(scope, rules)
     return scope
