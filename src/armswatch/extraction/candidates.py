@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, REQUEST, SANCTION, TRANSFER
 from armswatch.extraction import items
-from armswatch.extraction.actors import ActorIndex
+from armswatch.extraction.actors import ActorIndex, ActorRef
 from armswatch.extraction.candidate import Candidate, Dropped
-from armswatch.extraction.claimant import Claimant, ClaimantFinder
+from armswatch.extraction.claimant import SELF, Claimant, ClaimantFinder
 from armswatch.extraction.rules import Frame, Rules, Wrapper
 from armswatch.extraction.scope import Scope, analyse, climb
 from armswatch.extraction.slots import (
@@ -301,6 +301,14 @@ def claimant_and_announcement(f: CandidateFinder, cand: Candidate) -> bool:
     pledge."""
     scope = cand.scope
     cand.claimant = f.claimants.find(cand.trigger, cand.sent, scope.report_verb, f.sentences)
+    if "claim called false" in scope.notes and not cand.actors:
+        # "the reports are false, the minister said": the speaker denies
+        speaker = subject_of(scope.report_verb) if scope.report_verb is not None else None
+        cand.actors = f.idx.resolve_all(speaker) if speaker is not None else []
+        if not cand.actors and cand.claimant.id not in ("author", "other", SELF):
+            tok = cand.trigger
+            cand.actors = [ActorRef(cand.claimant.id, "", tok.i, tok.i + 1, "claimant")]
+        cand.decide("deniers: the speaker " + ", ".join(r.id for r in cand.actors))
     if scope.would and cand.type == CONSIDER and cand.claimant.id in {s.id for s in cand.suppliers}:
         cand.type = PLEDGE
         cand.decide("supplier's own announcement: a pledge")
@@ -534,8 +542,8 @@ class CandidateFinder:
     def denies_claim(tok: Token) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
         # the subordinate clause of a denial is the claim: "dismissed the report, adding that ..." is not
-        if tok.dep_ == "relcl" and tok.head.lemma_.lower() in CLAIM_NOUNS:
-            return True  # "..., a charge Iran denies": the relative's antecedent is the claim
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in CLAIM_NOUNS:
+            return True  # "..., a charge Iran denies", "a claim refuted by Iran": the noun it modifies is the claim
         return any(o.lemma_.lower() in CLAIM_NOUNS or o.dep_ == "ccomp" for o in objs)
 
     def delivered_order(self, cand: Candidate) -> bool:
@@ -612,6 +620,10 @@ class CandidateFinder:
         unnamed)."""
         subj = subject_of(wtok)
         cand.actors = self.idx.resolve_all(subj) if subj is not None else []
+        if not cand.actors and subj is not None and subj.lemma_.lower() in words("official_titles"):
+            # "The minister denied that Iran had sent drones": an untied office holder speaks for the state
+            # whose supply is denied
+            cand.actors = list(cand.suppliers)
         cand.decide("deniers: " + (", ".join(r.id for r in cand.actors) or "none named"))
         if not cand.suppliers and not cand.recipients and len(cand.actors) > 1:
             cand.needs_claim = True  # "Both X and Y denied the claims about arms deals"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from armswatch.errors import ArmswatchError
-from armswatch.event_types import DEAL, DENIAL, TRANSFER
+from armswatch.event_types import CONSIDER, DEAL, DENIAL, TRANSFER
 from armswatch.extraction import items
 from armswatch.extraction.candidate import Candidate, Provenance, rule_id
 from armswatch.extraction.claimant import SELF, Claimant, in_quotes
@@ -88,9 +88,11 @@ def orient_symmetric(mentions: list[Mention], origins: dict[int, Candidate]) -> 
 def involved_negation(m: Mention, cand: Candidate) -> bool:
     """"Russia never sent drones to Iran, its foreign ministry said": a negated transfer or deal stated by one
     of its own parties is that party's denial (GUIDELINES §5) — unless the negation is a failure ("accused
-    Moscow of failing to deliver")."""
+    Moscow of failing to deliver"). "Beijing said it was not considering sending arms": a supplier rejecting
+    the intention is its denial too (ARTICLES.md), the recipient's "not considering buying" is not."""
     by_party = m.claimant in (m.supplier, m.recipient)
-    return m.type in (TRANSFER, DEAL) and m.polarity == "negated" and by_party and not (
+    rejected_intention = m.type == CONSIDER and m.claimant == m.supplier
+    return (m.type in (TRANSFER, DEAL) or rejected_intention) and m.polarity == "negated" and by_party and not (
         set(cand.modifiers) & words("failure_wrappers"))
 
 

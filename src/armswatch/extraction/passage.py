@@ -41,8 +41,10 @@ def bare_noun(cand: Candidate) -> bool:
 
 
 def lends(m: Mention, cand: Candidate) -> bool:
-    """Whether mention m may lend an endpoint to cand: a sanction never lends to a supply event, nor back."""
-    return (m.type == SANCTION) == (cand.type == SANCTION) or cand.copy_previous
+    """Whether mention m may lend an endpoint to cand: a sanction never lends to a supply event, nor back —
+    except to a halted supply ("the delivery of the shells was halted"), whose endpoints are the supply's."""
+    halted_supply = cand.type == SANCTION and cand.frame.type in (TRANSFER, PLEDGE) and m.type != SANCTION
+    return (m.type == SANCTION) == (cand.type == SANCTION) or cand.copy_previous or halted_supply
 
 
 def drop_attempts(mentions: list[Mention]) -> list[Mention]:

@@ -267,13 +267,36 @@ def _wrapper_at(head: Token, rules: Rules) -> Wrapper | None:
     return w
 
 
+def _adverbial_clause_below(scope: Scope) -> bool:
+    """"approvals declined, as the government approved the export": the path reached this verb from an
+    adverbial clause with a subordinator (as, after, while, because) and a subject of its own; that clause is no
+    complement of the verb, which wraps nothing in it ("dismissed as fabricated a claim" still wraps)."""
+    below = scope.path[-2] if len(scope.path) > 1 else None
+    return below is not None and below.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ not in words("attached_condition_marks") for c in below.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in below.children)
+
+
+def _pending_decision(head: Token, scope: Scope, rules: Rules) -> Wrapper | None:
+    """"a decision on sending missiles", "will make a final decision about arming Kyiv": a decision still to be
+    taken on the supply is a consideration (the CONSIDER wrapper); "the decision to send" is taken (PLEDGE)."""
+    below = scope.path[-2] if len(scope.path) > 1 else None
+    if below is None or below.dep_ != "prep" or below.lower_ not in words("pending_decision_preps"):
+        return None
+    noun = head if head.pos_ in NOUNS else next((c for c in head.children if c.dep_ == "dobj"), None)
+    w = rules.wrapper_by_lemma.get(_lemma(noun)) if noun is not None and noun.pos_ in NOUNS else None
+    if w is None or w.type != PLEDGE:
+        return None
+    return next((c for c in rules.wrappers if c.type == CONSIDER), None)
+
+
 def _reaches_report(head: Token, scope: Scope, rules: Rules) -> bool:
     """Record `head` as a wrapper or the reporting verb; True when it is the reporting frame (the climb ends)."""
     if _lemma(head) in words("reporting_verbs") and head.pos_ in VERBS and _lemma(head) not in rules.wrapper_by_lemma:
         scope.decide("reporting verb", report_verb=head)
         return True
-    w = _wrapper_at(head, rules)
-    if w is None:
+    w = _pending_decision(head, scope, rules) or _wrapper_at(head, rules)
+    if w is None or _adverbial_clause_below(scope):
         return False
     scope.wrappers.append((head, w))
     scope.reasons.append(f"wrapper: {head.text} ({w.id})")
@@ -310,9 +333,16 @@ def _negated_measure_wrapper(scope: Scope, frame_type: str) -> None:
             scope.decide(f"negated wrapper {w.id} ({tok.text})", polarity=NEGATED)
 
 
+def _sale_noun(trigger: Token) -> bool:
+    """"the sale", "arms exports", and a package or tranche named by its sale ("an arms sale package")."""
+    return _lemma(trigger) in words("sale_cores") or trigger.pos_ in NOUNS and any(
+        c.dep_ == "compound" and _lemma(c) in words("sale_cores") for c in trigger.children)
+
+
 def _deal_approval(tok: Token, trigger: Token) -> bool:
-    """"approved the sale of jets", "notified Congress of the arms exports": approving a sale is a DEAL."""
-    return _lemma(tok) in words("deal_approvers") and _lemma(trigger) in words("sale_cores")
+    """"approved the sale of jets", "notified Congress of the arms exports", "cleared an arms sale package":
+    approving a sale is a DEAL."""
+    return _lemma(tok) in words("deal_approvers") and _sale_noun(trigger)
 
 
 def _reported_supply(scope: Scope, tok: Token, trigger: Token) -> bool:
@@ -504,6 +534,12 @@ def _plain_verb(scope: Scope, tok: Token, trigger: Token) -> bool:
         _lemma(tok) not in words("negation_transparent")
 
 
+def _conjunct_with_own_auxiliary(t: Token) -> bool:
+    """"has not sent and will not send", "did not sell and will send": a coordinated verb with its own
+    auxiliary has its own tense and negation; the first conjunct's negation is not its own."""
+    return t.dep_ == "conj" and t.pos_ in VERBS and bool(_aux(t))
+
+
 def _negation_verdict(scope: Scope, tok: Token, trigger: Token) -> bool | None:
     """What a negation on path token `tok` does: True negates the event (on the trigger, a wrapper, a belief or
     evidence word: "did not deliver", "no deliveries", "do not believe that X supplied"), False undoes it ("did not
@@ -524,7 +560,10 @@ def _negation_on_path(scope: Scope, trigger: Token) -> bool:
     plain verb ("does not intend to unveil a delivery") says nothing about the supply: drop."""
     negated_here = False
     plain_verb = None
-    for tok in scope.path:
+    for k, tok in enumerate(scope.path):
+        if k and _conjunct_with_own_auxiliary(scope.path[k - 1]):
+            scope.reasons.append(f"own clause of conjunct {scope.path[k - 1].text}: negation above not read")
+            break
         if plain_verb is None and _plain_verb(scope, tok, trigger):
             plain_verb = tok
         if not _negated(tok):
@@ -581,6 +620,37 @@ def _withheld_licence(scope: Scope, trigger: Token) -> None:
         scope.notes.append("licence withheld")
 
 
+def _unwilling(scope: Scope) -> None:
+    """"did not want to hand over the missiles", "is not willing to send tanks": a negated wish to supply is a
+    refusal (PLEDGE negated), not a consideration rejected."""
+    if scope.type == CONSIDER and scope.polarity == NEGATED and any(
+            w.type == CONSIDER and _lemma(t) in words("volition_wrappers") for t, w in scope.wrappers):
+        scope.decide("unwilling: a refusal", type=PLEDGE)
+
+
+def _claim_called_false(scope: Scope, rules: Rules) -> None:
+    """"Reports of Iran transferring missiles are propaganda, the commander said", "the plan to provide rockets
+    was false": a claim or plan whose content is the supply, called false, is denied (DENIAL) by whoever says so;
+    the reporting verb above the copula is the frame."""
+    top = scope.path[-1]
+    for _ in range(3):  # "Reports of Iran transferring ...": up from a bare participle to the claim noun
+        if top.dep_ not in ("acl", "prep", "pobj", "pcomp"):
+            break
+        top = top.head
+    if scope.report_verb is not None or top.dep_ != "nsubj" or top.head.lemma_ != "be":
+        return
+    claim = _lemma(top) in words("claim_nouns") or (
+        (w := rules.wrapper_by_lemma.get(_lemma(top))) is not None and w.type == CONSIDER)
+    be = top.head
+    if not claim or not any(c.dep_ in ("acomp", "attr") and _lemma(c) in words("falsity_words")
+                            for c in be.children):
+        return
+    scope.decide(f"claim called false ({top.text})", type=DENIAL, polarity=AFFIRMED)
+    scope.notes.append("claim called false")
+    if be.dep_ == "ccomp" and _lemma(be.head) in words("reporting_verbs"):
+        scope.decide("reporting verb of the denial", report_verb=be.head)
+
+
 def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     """Climb from the trigger and decide type, polarity and whether the statement is hypothetical, one step per
     construction, in this order (a later `drop` reason overrides an earlier one)."""
@@ -596,4 +666,6 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     _negation(scope, trigger)
     _no_evidence(scope)
     _withheld_licence(scope, trigger)
+    _unwilling(scope)
+    _claim_called_false(scope, rules)
     return scope
