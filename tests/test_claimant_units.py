@@ -235,3 +235,44 @@ def test_quoted_claim_outside_the_tags_clause_is_the_quotes_speaker(tag):
                 actors={"Kirby": ("USA", "person"), "Iran": ("IRN", "state"), "Russia": ("RUS", "state")})
     c = claimant(doc, "used")
     assert (c.id, c.quoted) == ("USA", True)
+
+
+# -- outlets named by a press noun, "according to what X said", "as stated by X" ---------------------------------
+@pytest.mark.parametrize("speaker, actors", [
+    # "German newsweekly Spiegel said ...": a press noun in the name makes it an outlet, whatever its nationality
+    ([("German", 2, "amod", "ADJ"), ("newsweekly", 2, "amod", "ADJ"), ("Spiegel", 3, "nsubj", "PROPN")],
+     {"German": ("DEU", "demonym")}),
+    # "Japanese broadcaster NHK said ..."
+    ([("Japanese", 2, "amod", "ADJ"), ("broadcaster", 2, "compound", "NOUN"), ("NHK", 3, "nsubj", "PROPN")],
+     {"Japanese": ("JPN", "demonym")}),
+])
+def test_press_noun_in_a_speakers_name_is_an_outlet(speaker, actors):
+    assert claimant(_said(speaker, actors), "sent").id == "other"
+
+
+def _tail_credit(tail: list[tuple], actors: dict) -> object:
+    """"Iran sent drones, " + `tail` (whose heads count from index 4) + "."."""
+    tokens = [("Iran", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+              ("drones", 1, "dobj", "NOUN", "NNS", "drone"), (",", 1, "punct", *P), *tail, (".", 1, "punct", *P)]
+    return parse(tokens, actors={"Iran": ("IRN", "state"), **actors})
+
+
+@pytest.mark.parametrize("speaker, actor, verb, lemma", [
+    ("Pentagon", ("USA", "institution"), "said", "say"),  # "..., according to what the Pentagon said."
+    ("Kyiv", ("UKR", "capital"), "announced", "announce"),  # "..., according to what Kyiv announced."
+])
+def test_according_to_what_x_said_is_xs_claim(speaker, actor, verb, lemma):
+    doc = _tail_credit([("according", 1, "prep", "VERB", "VBG", "accord"), ("to", 4, "prep", "ADP"),
+                        ("what", 9, "dobj", "PRON", "WP"), ("the", 8, "det", "DET"), (speaker, 9, "nsubj", "PROPN"),
+                        (verb, 5, "pcomp", "VERB", "VBD", lemma)], {speaker: actor})
+    assert claimant(doc, "sent").id == actor[0]
+
+
+@pytest.mark.parametrize("verb, lemma, speaker, actor", [
+    ("stated", "state", "Pentagon", ("USA", "institution")),  # "..., as stated by the Pentagon."
+    ("announced", "announce", "Kyiv", ("UKR", "capital")),  # "..., as announced by Kyiv."
+])
+def test_as_reported_by_x_is_the_agents_claim(verb, lemma, speaker, actor):
+    doc = _tail_credit([("as", 5, "mark", "SCONJ"), (verb, 1, "advcl", "VERB", "VBN", lemma), ("by", 5, "agent", "ADP"),
+                        ("the", 8, "det", "DET"), (speaker, 6, "pobj", "PROPN")], {speaker: actor})
+    assert claimant(doc, "sent").id == actor[0]

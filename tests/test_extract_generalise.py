@@ -149,6 +149,10 @@ def _claimant(mentions, key):
      "other"),
     (("Finland has delivered another 30 howitzers to Ukraine. It also sent an air defence battery last spring, "
      "the defence minister said on Sunday."), ("TRANSFER", "FIN", "UKR", "affirmed"), "FIN"),
+    ("Norway approved further rifle exports to Chile last month, Norwegian newspaper Aftenbladet reported on Sunday.",
+     ("DEAL", "NOR", "CHL", "affirmed"), "other"),
+    (("By March, the Danish government had agreed to send howitzers to Ukraine, according to what the Ministry of "
+      "Defence announced."), ("PLEDGE", "DNK", "UKR", "affirmed"), "DNK"),
 ])
 def test_extract_generalise_claimant_classes(run, text, key, claimant):
     assert _claimant(run(text), key) == claimant

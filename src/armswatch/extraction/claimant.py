@@ -153,7 +153,10 @@ class ClaimantFinder:
         if verb.dep_ in ("advcl", "parataxis", "ROOT") and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                                      for c in verb.children):
             subj = _left_phrase(verb) or subj  # "..., a source familiar with it told Reuters" parsed apart
-        return subj if subj is not None else _agent_of(verb)
+        agent = _agent_of(verb)
+        if agent is not None and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+            return agent  # "as reported by Bloomberg", "as announced by the ministry": the passive's agent speaks
+        return subj if subj is not None else agent
 
     def from_verb(self, verb: Token) -> Claimant | None:
         """The claimant a reporting verb names: its speaker, a pronoun of a relative clause taken as the clause's
@@ -187,7 +190,10 @@ class ClaimantFinder:
         relations with Russia": a cited source is a speaker or an actor)."""
         low = tok.lower_
         if low == "according":
-            return [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            # "according to X"; "according to what X announced": the speaker of the clause
+            return [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"] + [
+                s for c in tok.children if c.lower_ == "to" for v in c.children if v.dep_ == "pcomp"
+                and v.lemma_.lower() in self.reporting and (s := subject_of(v)) is not None]
         if low == "per" and tok.dep_ == "prep":
             return [g for g in tok.children if g.dep_ == "pobj"]
         if low == "citing":
