@@ -31,7 +31,7 @@ def test_ingest_txt_reads_headline_date_wire_and_drops_footer():
     assert art.title == "Finland to hand Ukraine a new air defence package, minister says"
     assert art.published == "2024-03-05"
     assert art.wire == "Associated Press"
-    assert art.text.startswith("HELSINKI, Finland (AP) — Finland will give Ukraine")  # the dateline stays
+    assert art.body.startswith("HELSINKI, Finland (AP) — Finland will give Ukraine")  # the dateline stays
     for furniture in ("Share this", "Related posts", "Sweden weighs", "Subscribe", "Published:"):
         assert furniture not in art.text
     assert art.lang == "en" and art.source.endswith("wire-ap.txt")
@@ -51,7 +51,7 @@ def test_ingest_html_uses_metadata_and_drops_comments():
 def test_ingest_html_date_is_not_invented_from_copyright_line():
     (art,) = read([DATA / "no-date.html"])
     assert art.published is None
-    assert art.text.startswith("PRAGUE — A Czech-led initiative")
+    assert art.body.startswith("PRAGUE — A Czech-led initiative")
 
 
 def test_ingest_malformed_html_is_still_read():
@@ -74,7 +74,7 @@ def test_ingest_json_and_jsonl_records_with_bad_lines_reported():
                                        "Denmark speeds up F-16 deliveries"]
     estonia, latvia, denmark = arts
     assert estonia.url == "https://news.example.org/estonia-howitzers" and estonia.published == "2024-01-15"
-    assert latvia.text.startswith("RIGA — Latvia has signed")
+    assert latvia.body.startswith("RIGA — Latvia has signed")
     assert denmark.published == "2024-06-12"
     reasons = {s.source.rsplit("/", 1)[-1]: s.reason for s in skipped}
     assert "invalid JSON" in reasons["records.jsonl#3"] and "line 3" in reasons["records.jsonl#3"]
@@ -389,7 +389,7 @@ def test_ingest_time_limit_keeps_an_outer_alarm():
 def test_ingest_utf16_text_with_bom_is_read(tmp_path):
     (tmp_path / "u16.txt").write_bytes("\n\n".join(["Italy sends missiles", *STORY_A]).encode("utf-16"))
     (art,) = read([tmp_path / "u16.txt"])
-    assert art.title == "Italy sends missiles" and art.text.startswith("ROME — Italy will send")
+    assert art.title == "Italy sends missiles" and art.body.startswith("ROME — Italy will send")
 
 
 def test_ingest_server_charset_header_decodes_page(site):

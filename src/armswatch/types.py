@@ -83,8 +83,8 @@ class Mention:
 class Article:
     """One document as read and cleaned: the unit that is stored, deduplicated and extracted from."""
 
-    id: str  # stable id: sha1 of the normalised text (same text -> same id, so re-ingest is idempotent)
-    text: str
+    id: str  # stable id: sha1 of the normalised body (same text -> same id, so re-ingest is idempotent)
+    text: str  # the headline paragraph (when there is one) and the body: what the extractor reads
     source: str = ""  # where it was read from: path, path#record, URL or "-"
     url: str | None = None
     site: str | None = None
@@ -95,6 +95,13 @@ class Article:
     lang: str | None = None
     content_hash: str | None = None
     story_id: str | None = None  # set by dedup.group_stories
+    # text[:body_start] is the headline paragraph and its blank line (clean/headline.py); 0: no headline in text
+    body_start: int = 0
+
+    @property
+    def body(self) -> str:
+        """The text without the headline: what the id and the story signature are computed from."""
+        return self.text[self.body_start:]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from armswatch.clean.boilerplate import learn_boilerplate, line_key, strip_boilerplate
 from armswatch.clean.dates import find_date, parse_date
+from armswatch.clean.headline import TITLE_MAX_CHARS, headline_of, strip_title_credit, with_headline
 from armswatch.clean.html import extract_html
 from armswatch.clean.lang import detect_lang
 from armswatch.clean.text import clean_line, declared_charset, decode, looks_binary, paragraphs_of, repair
@@ -40,7 +41,6 @@ __all__ = [
 ]
 
 MIN_WORDS = 5  # fewer words than this after cleaning is not an article (an error page, a bare link list)
-TITLE_MAX_CHARS = 200  # a first line longer than this is a paragraph, not a headline
 
 
 @dataclass
@@ -128,7 +128,10 @@ def _headline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
 
 
 def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
-    """Remove credits and boilerplate, find wire, title, date and language; Skipped when no article is left."""
+    """Remove credits and boilerplate, find wire, title, date and language; Skipped when no article is left.
+
+    The text is the headline (when the title is one: clean/headline.py) and the body; the id is the sha1 of the
+    body alone, as it was before the headline was kept, so stores made earlier keep their ids."""
     wire, paras = find_wire(draft.paragraphs)
     wire = wire or wire_from_credits(draft.credits)
     paras, found_sites = strip_boilerplate(paras, learned=learned, sites=draft.sites)
@@ -140,16 +143,21 @@ def finish(draft: Draft, learned: Iterable[str] = ()) -> Article | Skipped:
         title, paras = _headline(paras)
     elif title and paras and line_key(paras[0]) == line_key(title):
         paras = paras[1:]
-    text = "\n\n".join(p.strip() for p in paras)
-    words = len(text.split())
+    body = "\n\n".join(p.strip() for p in paras)
+    words = len(body.split())
     if words < MIN_WORDS:
         reason = "no article text found" if words == 0 else f"only {words} word{'s' * (words > 1)} of text after cleaning"
         return Skipped(draft.source, reason)
+    sites = [*draft.sites, *found_sites]
+    headline, title_wire = headline_of(title, paras, sites=sites, learned=learned)
+    text, body_start = with_headline(headline, body)
+    if title:
+        title = strip_title_credit(title, sites)[0] or title
     return Article(
-        id=article_id(text), text=text, source=draft.source, url=draft.url,
+        id=article_id(body), text=text, source=draft.source, url=draft.url,
         site=clean_line(draft.site or (found_sites[0] if found_sites else None)), title=title,
-        published=published, author=clean_line(draft.author), wire=wire, lang=detect_lang(text),
-        content_hash=draft.content_hash,
+        published=published, author=clean_line(draft.author), wire=wire or title_wire, lang=detect_lang(body),
+        content_hash=draft.content_hash, body_start=body_start,
     )
 
 

@@ -18,7 +18,8 @@ def line_key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def _site_keys(sites: Iterable[str]) -> set[str]:
+def site_keys(sites: Iterable[str]) -> set[str]:
+    """The line keys a site goes by: its names and host, with and without "www." and the domain suffix."""
     keys = set()
     for site in sites:
         if not site:
@@ -94,8 +95,8 @@ def strip_boilerplate(
             while index < count and _is_headline(paragraphs[index].strip()) \
                     and _match(rules, paragraphs, index) is None:
                 index += 1
-    site_keys = _site_keys([*sites, *found_sites])
-    kept = [p for p in kept if line_key(p) not in site_keys]
+    names = site_keys([*sites, *found_sites])
+    kept = [p for p in kept if line_key(p) not in names]
     return kept, found_sites
 
 

@@ -56,6 +56,24 @@ def echo_summary(bad: list[Skipped]) -> None:
         echo_problem(line)
 
 
+def with_title(rows: Iterable[dict]) -> Iterator[dict]:
+    """Rows whose `title` is a headline their text does not start with get it as a first paragraph, as `ingest`
+    stores such a record (clean/headline.py), so both read the same text."""
+    from urllib.parse import urlsplit
+
+    from armswatch.clean.headline import headline_of, with_headline
+    from armswatch.clean.text import paragraphs_of
+
+    for row in rows:
+        title = row.get("title")
+        if isinstance(title, str) and title.strip():
+            url = row.get("url") if isinstance(row.get("url"), str) else None
+            host = urlsplit(url).hostname if url else None
+            headline, _ = headline_of(" ".join(title.split()), paragraphs_of(row["text"]), sites=[host] if host else [])
+            row = {**row, "text": with_headline(headline, row["text"])[0]}
+        yield row
+
+
 def run_batch(source: str, output: Path | None, n_process: int) -> int:
     """Extract every row of a JSONL file (or stdin) and write {"id", "mentions"} rows in input order."""
     from armswatch.evaluate.rows import iter_rows, read_rows
@@ -73,7 +91,7 @@ def run_batch(source: str, output: Path | None, n_process: int) -> int:
     except OSError as exc:
         raise ArmswatchError(f"-o {output}: cannot write ({exc.strerror or exc})") from None
     try:
-        results = predict(_good_rows(items, bad), n_process=n_process)
+        results = predict(with_title(_good_rows(items, bad)), n_process=n_process)
         for pid, mentions in _with_progress(results, total):
             record = {"id": pid, "mentions": [m.to_dict() for m in mentions]}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -99,11 +117,26 @@ def _with_progress(results: Iterable[Any], total: int | None) -> Iterator[Any]:
             progress.advance(task)
 
 
+def single_text(source: str, published: str | None) -> tuple[str, str | None]:
+    """(text, published) of FILE or stdin: an HTML page is cleaned as `ingest` cleans it (its headline, then its
+    article text; its date unless --published gives one); any other file is read as it stands."""
+    from armswatch.evaluate.rows import decode_text, read_bytes, read_text
+    from armswatch.ingest.sniff import kind_by_name
+
+    if source == STDIN:
+        return decode_text(sys.stdin.buffer.read(), "<stdin>"), published
+    if kind_by_name(Path(source).name) != "html":
+        return read_text(source), published
+    from armswatch.clean import clean_html
+
+    article = clean_html(read_bytes(source), source=source)
+    return article.text, published or article.published
+
+
 def run_single(source: str, published: str | None, explain: bool) -> None:
-    from armswatch.evaluate.rows import decode_text, read_text
     from armswatch.extraction.engine import extract
 
-    text = decode_text(sys.stdin.buffer.read(), "<stdin>") if source == STDIN else read_text(source)
+    text, published = single_text(source, published)
     if not explain:
         typer.echo(
             json.dumps(

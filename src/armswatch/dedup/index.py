@@ -111,8 +111,11 @@ class StoryIndex:
         return article_id in self._row
 
     def signature(self, article: Article | str) -> bytes:
-        """The article's signature as bytes (store it; pass it back to `add` after a reload)."""
-        return sign(article if isinstance(article, str) else article.text, self.num_perm)
+        """The article's signature as bytes (store it; pass it back to `add` after a reload).
+
+        Of the body without the headline: sites retitle syndicated copies, and stores made before the headline was
+        kept in the text signed the body alone."""
+        return sign(article if isinstance(article, str) else article.body, self.num_perm)
 
     def _decode(self, signature: bytes | Signature | list) -> Signature:
         if isinstance(signature, Signature):

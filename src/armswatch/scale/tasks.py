@@ -36,7 +36,7 @@ def process_articles(articles: list[Article], config: PipelineConfig) -> list[Pr
 
     config.nlp()
     kept, found, failed = extract_or_skip(articles, batch_size=config.nlp_batch_size, prefilter=config.prefilter)
-    done = {id(a): Processed(a, sign(a.text), m) for a, m in zip(kept, found)}  # StoryIndex's default num_perm
+    done = {id(a): Processed(a, sign(a.body), m) for a, m in zip(kept, found)}  # StoryIndex's default num_perm
     skipped = iter(failed)
     return [done.get(id(a)) or next(skipped) for a in articles]
 
