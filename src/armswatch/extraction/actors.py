@@ -91,6 +91,21 @@ def _pobjs_of(head: Token, preps: frozenset[str]) -> list[Token]:
     return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
+def _trailing_credit(conjunct: Token) -> bool:
+    """A conjunct that is really the speaker of a subjectless reporting verb right after it: the parser hangs the
+    credit of "X shipped shells to Russia, Seoul and Washington say" (or "..., Kyiv and London claim") on the last
+    endpoint as a list, so the credited states would become recipients."""
+    doc = conjunct.doc
+    last = max(t.i for t in conjunct.subtree)
+    if last + 1 >= len(doc):
+        return False
+    verb = doc[last + 1]
+    before = doc[conjunct.left_edge.i - 1] if conjunct.left_edge.i > 0 else None
+    chained = before is not None and (before.text == "," or before.dep_ == "cc")
+    return (chained and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words("reporting_verbs")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 def _unique_parties(refs: list[ActorRef]) -> list[ActorRef]:
     """Each actor id once, in order; media are never a party."""
     seen, unique = set(), []
@@ -234,7 +249,7 @@ class ActorIndex:
 
     def _listed_heads(self, token: Token) -> list[Token]:
         """The phrase's head, its conjuncts, and an apposed list of actors ("from China, Turkey, the UAE and Iran")."""
-        heads = [token, *token.conjuncts]
+        heads = [token, *(c for c in token.conjuncts if not _trailing_credit(c))]
         for head in list(heads):
             for child in head.children:
                 if child.dep_ == "appos" and self.span_ref(child) is not None and self.span_ref(head) is not None:
