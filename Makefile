@@ -32,7 +32,7 @@ venv: $(BIN)/armswatch
 
 demo: venv
 	$(BIN)/armswatch ingest "$$($(BIN)/python -c 'import armswatch.samples as s; print(s.path())')" --db $(DB)
-	$(BIN)/armswatch claims --db $(DB) --min-confidence 0.5
+	$(BIN)/armswatch claims --db $(DB) --min-confidence 0.55
 	@echo
 	@echo "Open the page: $(BIN)/armswatch serve --db $(DB)   then go to http://127.0.0.1:8000/"
 

@@ -102,7 +102,8 @@ def _trailing_credit(conjunct: Token) -> bool:
     verb = doc[last + 1]
     before = doc[conjunct.left_edge.i - 1] if conjunct.left_edge.i > 0 else None
     chained = before is not None and (before.text == "," or before.dep_ == "cc")
-    return (chained and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words("reporting_verbs")
+    finite = verb.tag_ in ("VBP", "VBZ", "VBD") and verb.dep_ not in ("acl", "relcl", "amod")
+    return (chained and finite and verb.lemma_.lower() in words("reporting_verbs")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 

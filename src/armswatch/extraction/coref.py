@@ -69,6 +69,8 @@ def non_party(token: Token, measures_count: bool = True) -> bool:
         verb = head.head
     else:
         return False
+    if verb.lemma_.lower() in vocab.words("source_nouns") and head.dep_ == "nsubj" and not _reports_content(verb):
+        return False  # "the Houthis claimed responsibility for the attack": a plain object, no report
     if verb.lemma_.lower() in owners - vocab.words("measure_nouns"):
         return True  # "accusations by the U.S.", "seized by Israeli commandos", "a report from X"
     return measures_count and verb.lemma_.lower() in vocab.words("impose_verbs") and _measure_of(verb)
@@ -99,9 +101,19 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
 
 
 def reporter_only(token: Token) -> bool:
-    """"the Treasury Department said ...": the subject of a reporting verb in an earlier sentence is its source."""
+    """"the Treasury Department said ...": the subject of a reporting verb in an earlier sentence is its source —
+    when the verb reports something said ("said the drones came from X"); "the Houthis claimed responsibility"
+    has a plain object and its subject is a party like any other."""
     head = _phrase_path(token)[-1]
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in vocab.words("reporting_verbs")
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_.lower() in vocab.words("reporting_verbs") and _reports_content(verb)
+
+
+def _reports_content(verb: Token) -> bool:
+    """Whether a reporting verb reports something said (a clause, or nothing written after it: "..., X said"),
+    not a plain object ("claimed responsibility", "reported losses")."""
+    return any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) or not any(
+        c.dep_ in ("dobj", "attr") for c in verb.children)
 
 
 def previous_sentences_actor(idx: ActorIndex, sentences: list[Span], sent: Span, trigger: Token,

@@ -47,6 +47,20 @@ def lends(m: Mention, cand: Candidate) -> bool:
     return (m.type == SANCTION) == (cand.type == SANCTION) or cand.copy_previous or halted_supply
 
 
+def definite_item_antecedent(cand: Candidate, previous: list[Mention]) -> Mention | None:
+    """"paused a shipment of heavy bombs ... the speaker said withholding the bombs was a mistake": an event with
+    no party of its own whose item is a definite description ("the bombs", "the shells") is about the latest
+    earlier event of that item, however far back, not about whatever event was stated last."""
+    objects = [c for c in cand.trigger.children if c.dep_ in ("dobj", "nsubjpass")
+               and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]
+    if not objects or cand.suppliers or cand.recipients:
+        return None
+    head = objects[0].lower_.rstrip("s")
+    same = [m for m in previous if m.evidence_start >= 0 and (m.item_text or "").lower().split()[-1:] and
+            (m.item_text or "").lower().split()[-1].rstrip("s") == head]
+    return max(same, key=lambda m: m.evidence_start) if same else None
+
+
 def drop_attempts(mentions: list[Mention]) -> list[Mention]:
     """"efforts to run guns to the rebels, shipped by X": a reported shipment outranks the attempt."""
     sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == TRANSFER}
@@ -208,6 +222,11 @@ class PassageResolver:
                       other_ids: set[str]) -> ActorRef | None:
         """The same sentence first, then a mention sharing the known endpoint, then the latest one."""
         other_role = "recipient" if role == "supplier" else "supplier"
+        antecedent = definite_item_antecedent(cand, previous)
+        if antecedent is not None and not any(m.evidence_start == cand.sent.start_char for m in previous):
+            value = getattr(antecedent, role)
+            if value and value not in other_ids:
+                return ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")
         ordered = sorted((m for m in previous if self.near(m, cand)),
                          key=lambda m: (m.evidence_start != cand.sent.start_char,
                                         getattr(m, other_role) not in other_ids, -m.evidence_start))

@@ -270,9 +270,11 @@ def _wrapper_at(head: Token, rules: Rules) -> Wrapper | None:
 def _adverbial_clause_below(scope: Scope) -> bool:
     """"approvals declined, as the government approved the export": the path reached this verb from an
     adverbial clause with a subordinator (as, after, while, because) and a subject of its own; that clause is no
-    complement of the verb, which wraps nothing in it ("dismissed as fabricated a claim" still wraps)."""
+    complement of the verb, which wraps nothing in it ("dismissed as fabricated a claim" still wraps). An
+    infinitive ("signed a letter of intent for Greece to acquire frigates") is the purpose the verb wraps."""
     below = scope.path[-2] if len(scope.path) > 1 else None
-    return below is not None and below.dep_ == "advcl" and any(
+    infinitive = below is not None and any(c.dep_ == "aux" and c.tag_ == "TO" for c in below.children)
+    return below is not None and below.dep_ == "advcl" and not infinitive and any(
         c.dep_ == "mark" and c.lower_ not in words("attached_condition_marks") for c in below.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in below.children)
 
