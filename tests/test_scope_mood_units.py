@@ -3,23 +3,11 @@ still to be taken, a wrapper reached from an adverbial clause, a conjunct with i
 sale package."""
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
+from test_scope_units import parse
 
 from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, TRANSFER
 from armswatch.extraction.rules import load_rules
 from armswatch.extraction.scope import Scope, analyse
-
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(rows: str) -> Doc:
-    """One token a line: word, lemma ("=" for the lower-cased word), POS, tag, dependency, head index ("-": root)."""
-    cols = [line.split() for line in rows.strip().splitlines()]
-    return Doc(VOCAB, words=[c[0] for c in cols],
-               lemmas=[c[0].lower() if c[1] == "=" else c[1] for c in cols],
-               pos=[c[2] for c in cols], tags=[c[3] for c in cols], deps=[c[4] for c in cols],
-               heads=[i if c[5] == "-" else int(c[5]) for i, c in enumerate(cols)])
 
 
 def scope_of(rows: str, trigger: str, frame_type: str = TRANSFER) -> Scope:
