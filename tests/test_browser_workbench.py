@@ -315,7 +315,25 @@ def test_evidence_opens_the_stored_article_with_the_sentence_marked(browser, wb_
     assert article.inner_text("#article-title") == "Chile denies rifle shipments to Peru"
     assert article.inner_text("mark#evidence") == evidence
     assert "Chile has supplied assault rifles to Peru" in article.inner_text("#article-body")  # the whole text
+    assert "Chile denies rifle shipments to Peru" not in article.inner_text("#article-body")  # headline shown once
     assert article.locator("#article-meta a").get_attribute("href") == "https://example.org/news/chile-denies"
+    page.context.close()
+
+
+def test_evidence_in_the_headline_is_marked_in_the_page_heading(browser, samples_url):
+    claims = api(samples_url, "/api/claims", type="DEAL", supplier="USA", recipient="TWN", limit=1000)["claims"]
+    mentions = [m for c in claims for m in api(samples_url, f"/api/claims/{c['id']}")["mentions"]]
+    article = api(samples_url, f"/api/articles/{mentions[0]['article_id']}")
+    headline = [m for m in mentions if m["evidence_end"] <= article["body_start"]]
+    assert headline, "the sample's headline states the sale"
+    m = headline[0]
+    page = new_page(browser)
+    page.goto(f"{samples_url}/article?id={m['article_id']}&start={m['evidence_start']}&end={m['evidence_end']}")
+    ready(page)
+    assert page.inner_text("#article-title mark#evidence") == m["evidence"]
+    body = page.inner_text("#article-body")
+    assert m["evidence"] not in body  # the headline is the heading, not a paragraph again
+    assert article["text"][article["body_start"]:].split("\n\n")[0] in body
     page.context.close()
 
 

@@ -13,7 +13,7 @@ from armswatch.version import __version__
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="armswatch: who supplies weapons to whom, who says so, who denies it.")
 
 # Each module defines `register(app)`; a module whose optional extra is missing still lets the others work.
-COMMAND_MODULES = ("extract_cmd", "eval_cmd", "train_cmd", "articles_cmd", "store_cmd", "serve_cmd", "watch_cmd")
+COMMAND_MODULES = ("extract_cmd", "eval_cmd", "train_cmd", "articles_cmd", "store_cmd", "reextract_cmd", "serve_cmd", "watch_cmd")
 
 for _name in COMMAND_MODULES:
     _module = importlib.import_module(f"armswatch.cli.{_name}")

@@ -44,6 +44,7 @@ articles = Table(
     Column("content_hash", String(64)),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("body_start", Integer),  # text[:body_start] is the headline paragraph; NULL: stored before it was kept
 )
 
 stories = Table(
@@ -113,6 +114,7 @@ claims = Table(
 ADDED_COLUMNS = (
     ("mentions", "confidence", "ALTER TABLE mentions ADD COLUMN confidence FLOAT"),
     ("claims", "confidence", "ALTER TABLE claims ADD COLUMN confidence FLOAT"),
+    ("articles", "body_start", "ALTER TABLE articles ADD COLUMN body_start INTEGER"),
 )
 
 claim_claimants = Table(  # claimants as rows too, so a claimant filter is plain SQL on both backends

@@ -29,7 +29,14 @@ from armswatch.store.search import (
     parse_query,
     rank_per_claim,
 )
-from armswatch.store.write import BatchResult, chunks, existing_ids, recompute_claims, write_batch
+from armswatch.store.write import (
+    BatchResult,
+    chunks,
+    existing_ids,
+    recompute_claims,
+    replace_mentions,
+    write_batch,
+)
 from armswatch.types import Article, Claim, ClaimFilter, Mention
 
 MATCH_FIELDS = ("id", "article_id", "evidence", "evidence_start", "evidence_end", "title", "site", "published")
@@ -81,6 +88,28 @@ class Store:
         """
         with write_transaction(self.engine) as conn:
             return write_batch(conn, articles, mentions, signatures, index)
+
+    def replace_mentions(self, articles: Sequence[Article], mentions: Sequence[Sequence[Mention]]) -> int:
+        """New text and mentions for stored articles (re-extraction), with their claims, in ONE transaction."""
+        with write_transaction(self.engine) as conn:
+            return replace_mentions(conn, articles, mentions)
+
+    def stored_articles(self, batch_size: int = 64) -> Iterator[list[Article]]:
+        """Every stored article, in id order, a batch at a time (each batch read in its own short query).
+
+        `body_start` is None for an article stored before the headline's place in the text was recorded.
+        """
+        a = t.articles.c
+        after = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(a.id, a.text, a.source, a.url, a.site, a.title, a.published, a.author,
+                                           a.wire, a.lang, a.content_hash, a.story_id, a.body_start)
+                                    .where(a.id > after).order_by(a.id).limit(batch_size)).all()
+            if not rows:
+                return
+            yield [Article(**row._mapping) for row in rows]
+            after = rows[-1].id
 
     def recompute_claims(self) -> int:
         """Rebuild every claim from the stored mentions (they are derived state)."""

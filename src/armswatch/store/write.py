@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from armswatch.claims import claim_id, claim_key
 from armswatch.store import schema as t
@@ -90,6 +90,38 @@ def write_batch(conn: Connection, articles: Sequence[Article], mentions: Sequenc
         result.claims_updated = recompute_claims(conn, {row["claim_id"] for row in mention_rows})
     result.mentions = len(mention_rows)
     return result
+
+
+def replace_mentions(conn: Connection, articles: Sequence[Article], mentions: Sequence[Sequence[Mention]]) -> int:
+    """Give stored articles new text (a kept headline) and new mentions, and recompute every claim either touches.
+
+    For re-extraction with newer rules: the article ids, stories and signatures stay; the old mentions, their
+    search-index rows and claims they alone made go. Returns the number of claims rewritten.
+    """
+    if len(articles) != len(mentions):
+        raise ValueError("articles and mentions must have the same length")
+    m = t.mentions.c
+    ids = [a.id for a in articles]
+    old_mentions: list[str] = []
+    claims: set[str] = set()
+    for part in chunks(ids):
+        for mention_id, claim in conn.execute(select(m.id, m.claim_id).where(m.article_id.in_(part))):
+            old_mentions.append(mention_id)
+            claims.add(claim)
+        conn.execute(delete(t.mentions).where(m.article_id.in_(part)))
+    rows, new_mentions = [], []
+    for article, found in zip(articles, mentions):
+        conn.execute(update(t.articles).where(t.articles.c.id == article.id).values(
+            text=article.text, body_start=article.body_start))
+        for idx, mention in enumerate(found):
+            rows.append(_mention_row(article.id, idx, mention))
+            new_mentions.append(mention)
+    if rows:
+        conn.execute(insert(t.mentions), rows)
+        _add_actors(conn, new_mentions)
+    claims.update(row["claim_id"] for row in rows)
+    index_mentions(conn, [*old_mentions, *(row["id"] for row in rows)])  # drops rows of mentions now gone
+    return recompute_claims(conn, claims) if claims else 0
 
 
 def _mention_row(article_id: str, idx: int, m: Mention) -> dict:
