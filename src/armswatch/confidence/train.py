@@ -7,6 +7,7 @@ held-out predictions at each threshold. Needs the `[train]` extra (scikit-learn,
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ class Example:
     index: int  # the mention's position in the row's mentions
     features: dict[str, float]
     label: int | None  # 1 right, 0 wrong, None: matches only an optional key (not trained on)
+    weight: float = 1.0  # 1 / the mentions of its key in its text: the scorer counts each key once
 
     @property
     def group(self) -> tuple[int, Any]:
@@ -89,19 +91,21 @@ def examples(sets: Sequence[GoldSet]) -> list[Example]:
     for n, gs in enumerate(sets):
         for row in gs.rows:
             ms = gs.mentions.get(row["id"], [])
+            per_key = Counter(m.key() for m in ms)
             for i, (m, f) in enumerate(zip(ms, feature_rows(ms, len(row["text"])))):
-                out.append(Example(n, row["id"], i, f, label(m.to_dict(), row)))
+                out.append(Example(n, row["id"], i, f, label(m.to_dict(), row), 1 / per_key[m.key()]))
     return out
 
 
 def fit(train: Sequence[Example], c: float = C, seed: int = SEED) -> ConfidenceModel:
-    """A logistic model on the labelled examples, as plain weights."""
+    """A logistic model on the labelled examples, as plain weights; each example weighs 1 / the mentions of
+    its key in its text, so a key counts once however often the text repeats it (as in the scorer)."""
     DictVectorizer, LogisticRegression, _ = _sklearn()
     used = [e for e in train if e.label is not None]
     vec = DictVectorizer()
     x = vec.fit_transform([e.features for e in used])
     clf = LogisticRegression(C=c, max_iter=5000, random_state=seed)
-    clf.fit(x, [e.label for e in used])
+    clf.fit(x, [e.label for e in used], sample_weight=[e.weight for e in used])
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
     return ConfidenceModel(weights, float(clf.intercept_[0]))
 
@@ -158,7 +162,8 @@ def train(paths: Sequence[str | Path], folds: int = FOLDS, seed: int = SEED, c: 
     model.threshold = choose_threshold(table)
     model.meta = {
         "trained_on": [Path(gs.path).name for gs in sets], "seed": seed, "folds": folds, "C": c,
-        "examples": len(exs), "labelled": sum(e.label is not None for e in exs),
+        "examples": len(exs), "weighting": "1/mentions of the key in the text",
+        "labelled": sum(e.label is not None for e in exs),
         "right": sum(e.label == 1 for e in exs),
         "cross_validated_at_threshold": [r for r in table if r["threshold"] == model.threshold],
     }
