@@ -8,7 +8,15 @@ from conftest_handparse import parse, token
 from conftest_store import mention
 
 from armswatch.confidence import LocalContext, actor_kind, article_features, local_features
-from armswatch.confidence.train import Example, GoldSet, examples, fit
+from armswatch.confidence.train import (
+    Example,
+    GoldSet,
+    auc,
+    examples,
+    fit,
+    key_ranking,
+    nested_cross_validated,
+)
 
 
 def _context(**kw) -> LocalContext:
@@ -84,3 +92,42 @@ def test_extracted_mentions_carry_the_new_features():
         ms = [m for m in armswatch.extract(text) if m.type == "TRANSFER"]
         assert ms, text
         assert ms[0].features[f"recipient_kind={kind}"] == 1.0 and ms[0].features["alone_in_sentence"] == 1.0
+
+
+# -- the protocol that chooses C and the weighting: nested cross-validation on the key ranking -------------------
+def test_auc_counts_right_over_wrong_pairs():
+    assert auc([1, 1, 0, 0], [0.9, 0.8, 0.3, 0.1]) == 1.0
+    assert auc([1, 0, 1, 0], [0.2, 0.9, 0.5, 0.5]) == pytest.approx(0.5 / 4)  # only the tie counts (half)
+
+
+def _invented_gold(n: int = 10) -> tuple[list[GoldSet], list[Example]]:
+    """n texts, each with a right key (features "a") stated twice and a wrong one (features "b")."""
+    rows, mentions = [], {}
+    for i in range(n):
+        rid = f"r{i}"
+        rows.append({"id": rid, "text": "Invented text about shells and drones.",
+                     "mentions": [{"type": "TRANSFER", "supplier": "IRN", "recipient": "RUS"}]})
+        ms = [mention("TRANSFER", "IRN", "RUS"), mention("TRANSFER", "IRN", "RUS"), mention("PLEDGE", "DEU", "UKR")]
+        for m, f in zip(ms, ({"a": 1.0}, {"a": 1.0, "c": 1.0}, {"b": 1.0})):
+            m.features = f
+        mentions[rid] = ms
+    sets = [GoldSet("invented.jsonl", rows, mentions)]
+    return sets, examples(sets)
+
+
+def test_key_ranking_scores_each_key_by_its_best_mention():
+    sets, exs = _invented_gold(3)
+    right_high = [0.9 if e.label else 0.2 for e in exs]
+    assert key_ranking(sets, exs, right_high) == 1.0
+    # the right key's first mention is low but its second high: the key still ranks above the wrong one
+    mixed = [0.1 if e.index == 0 else 0.9 if e.index == 1 else 0.5 for e in exs]
+    assert key_ranking(sets, exs, mixed) == 1.0
+    assert key_ranking(sets, exs, [0.1 if e.label else 0.9 for e in exs]) == 0.0
+
+
+def test_nested_cross_validation_chooses_per_fold_and_ranks_held_out_texts():
+    pytest.importorskip("sklearn")
+    sets, exs = _invented_gold()
+    probs, chosen = nested_cross_validated(sets, exs, folds=2, grid=((0.5, True), (1.0, False)))
+    assert len(chosen) == 2 and all(c in ((0.5, True), (1.0, False)) for c in chosen)
+    assert key_ranking(sets, exs, probs) == 1.0
