@@ -7,7 +7,7 @@ in the article) and sets `Mention.confidence`. The weights are trained with scik
 (`armswatch train`, `confidence/train.py`) and shipped as a small JSON file (`data/model.json`), so scoring
 needs no scikit-learn and no pickle.
 """
-from armswatch.confidence.features import LocalContext, article_features, local_features
+from armswatch.confidence.features import LocalContext, actor_kind, article_features, local_features
 from armswatch.confidence.model import (
            DEFAULT_THRESHOLD,
            ConfidenceModel,
@@ -20,6 +20,7 @@ __all__ = [
            "DEFAULT_THRESHOLD",
            "ConfidenceModel",
            "LocalContext",
+           "actor_kind",
            "article_features",
            "default_threshold",
            "load_model",

@@ -36,10 +36,22 @@ class LocalContext:
     quoted: bool = False
     sentence_tokens: int = 0
     sentence_actors: int = 0  # distinct actors the gazetteer found in the sentence
-    supplier_in_sentence: bool = False  # the supplier is named in the evidence sentence itself
+    supplier_in_sentence: bool = False  # the supplier is actor_kind in the evidence sentence itself
     recipient_in_sentence: bool = False
     sentence_items: int = 0  # weapon terms the gazetteer found in the sentence
     question: bool = False  # the sentence asks rather than states
+    sentence_candidates: int = 0  # candidates of the sentence that made mentions (this one included)
+    recipient_kind: str = ""  # how the sentence names the recipient (actor kind: state, capital, demonym...)
+
+
+def actor_kind(spans: Iterable, actor: str | None, trigger: int) -> str:
+    """The actor kind of the sentence's span for `actor` nearest the trigger token, "" if none; `spans` are the
+    sentence's actor spans (label_ = actor id, id_ = kind)."""
+    def distance(s) -> int:
+        return 0 if s.start <= trigger < s.end else min(abs(s.start - trigger), abs(s.end - 1 - trigger))
+
+    mine = [s for s in spans if s.label_ == actor]
+    return min(mine, key=distance).id_ if mine else ""
 
 
 def _claimant_kind(c: LocalContext) -> str:
@@ -60,7 +72,6 @@ def local_features(c: LocalContext) -> dict[str, float]:
         f"type_pol={c.type}/{c.polarity}": 1.0,
         f"rule={base}": 1.0,
         f"rule_type={base}/{c.type}": 1.0,
-        f"trigger={c.trigger_lemma}": 1.0,
         f"trigger_type={c.trigger_lemma}/{c.type}": 1.0,
         f"pos={c.trigger_pos}": 1.0,
         f"dep={c.trigger_dep}": 1.0,
@@ -80,6 +91,8 @@ def local_features(c: LocalContext) -> dict[str, float]:
         "recipient_in_sentence": float(c.recipient_in_sentence),
         "sentence_items": min(c.sentence_items, 4) / 4,
         "question": float(c.question),
+        "alone_in_sentence": float(c.sentence_candidates <= 1),
+        f"recipient_kind={c.recipient_kind or 'absent'}": 1.0,
     }
     for m in mods:
         f[f"mod={m}"] = 1.0
@@ -92,11 +105,13 @@ def article_features(
     keys: Sequence[tuple], starts: Sequence[int], text_length: int
 ) -> list[dict[str, float]]:
     """Per mention (its key and evidence offset, in the article's order): how often the article states the
-    same key and the same pair, how many keys it states, and where the evidence sits."""
+    same key and the same pair, how many keys it states, where the evidence sits, and whether the article
+    also reports the pair's transfer denied (a DENIAL of the same supplier and recipient)."""
     same_key = Counter(keys)
     same_pair = Counter((k[1], k[2]) for k in keys)
     n_keys = len(same_key)
     lead = {(k[1], k[2]) for k, start in zip(keys, starts) if start < 400}  # pairs of the headline and lead
+    denied = {(k[1], k[2]) for k in keys if k[0] == "DENIAL"}
     out = []
     for k, start in zip(keys, starts):
         out.append({
@@ -106,6 +121,7 @@ def article_features(
             "first_sentence": float(start == 0),
             "position": start / text_length if text_length else 0.0,
             "pair_in_lead": float((k[1], k[2]) in lead),
+            "pair_denied": float(k[0] != "DENIAL" and (k[1], k[2]) in denied),
         })
     return out
 

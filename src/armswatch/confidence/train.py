@@ -7,6 +7,7 @@ held-out predictions at each threshold. Needs the `[train]` extra (scikit-learn,
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ FOLDS = 5
 C = 0.5  # inverse L2 strength: the features are many and sparse, the texts few
 F1_TOLERANCE = 0.005  # mean F1 this close to the best counts as the best when choosing the threshold
 THRESHOLDS = tuple(round(t * 0.05, 2) for t in range(20))
+# the hyper-parameters `nested_cross_validated` chooses among: (C, whether examples are weighted by key)
+GRID = tuple((c, weighted) for c in (0.25, 0.5, 1.0) for weighted in (True, False))
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Example:
     index: int  # the mention's position in the row's mentions
     features: dict[str, float]
     label: int | None  # 1 right, 0 wrong, None: matches only an optional key (not trained on)
+    weight: float = 1.0  # 1 / the mentions of its key in its text: the scorer counts each key once
 
     @property
     def group(self) -> tuple[int, Any]:
@@ -89,33 +93,80 @@ def examples(sets: Sequence[GoldSet]) -> list[Example]:
     for n, gs in enumerate(sets):
         for row in gs.rows:
             ms = gs.mentions.get(row["id"], [])
+            per_key = Counter(m.key() for m in ms)
             for i, (m, f) in enumerate(zip(ms, feature_rows(ms, len(row["text"])))):
-                out.append(Example(n, row["id"], i, f, label(m.to_dict(), row)))
+                out.append(Example(n, row["id"], i, f, label(m.to_dict(), row), 1 / per_key[m.key()]))
     return out
 
 
-def fit(train: Sequence[Example], c: float = C, seed: int = SEED) -> ConfidenceModel:
-    """A logistic model on the labelled examples, as plain weights."""
+def fit(train: Sequence[Example], c: float = C, seed: int = SEED, weighted: bool = True) -> ConfidenceModel:
+    """A logistic model on the labelled examples, as plain weights; each example weighs 1 / the mentions of
+    its key in its text, so a key counts once however often the text repeats it (as in the scorer)."""
     DictVectorizer, LogisticRegression, _ = _sklearn()
     used = [e for e in train if e.label is not None]
     vec = DictVectorizer()
     x = vec.fit_transform([e.features for e in used])
     clf = LogisticRegression(C=c, max_iter=5000, random_state=seed)
-    clf.fit(x, [e.label for e in used])
+    clf.fit(x, [e.label for e in used], sample_weight=[e.weight if weighted else 1.0 for e in used])
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
     return ConfidenceModel(weights, float(clf.intercept_[0]))
 
 
-def cross_validated(exs: Sequence[Example], folds: int = FOLDS, c: float = C, seed: int = SEED) -> list[float]:
+def cross_validated(exs: Sequence[Example], folds: int = FOLDS, c: float = C, seed: int = SEED,
+                    weighted: bool = True) -> list[float]:
     """Each example's probability from a model that never saw its text (folds grouped by text)."""
     *_, GroupKFold = _sklearn()
     groups = [f"{e.gold}:{e.row}" for e in exs]
     probs = [0.0] * len(exs)
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(list(range(len(exs))), groups=groups):
-        model = fit([exs[i] for i in train_idx], c, seed)
+        model = fit([exs[i] for i in train_idx], c, seed, weighted)
         for i in test_idx:
             probs[i] = model.probability(exs[i].features)
     return probs
+
+
+def auc(labels: Sequence[int], scores: Sequence[float]) -> float:
+    """ROC AUC: the chance that a right example outscores a wrong one (a tie counts half)."""
+    right = [s for y, s in zip(labels, scores) if y]
+    wrong = [s for y, s in zip(labels, scores) if not y]
+    wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return wins / (len(right) * len(wrong))
+
+
+def key_ranking(sets: Sequence[GoldSet], exs: Sequence[Example], probs: Sequence[float]) -> float:
+    """How well `probs` rank the keys the scorer counts: per gold file, the ROC AUC of each (text, key) scored by
+    its best mention against whether it is right; averaged over the files that have right and wrong keys."""
+    best: dict[tuple, tuple[int, float]] = {}
+    for e, p in zip(exs, probs):
+        if e.label is None:
+            continue
+        k = (e.gold, e.row, sets[e.gold].mentions[e.row][e.index].key())
+        right, top = best.get(k, (0, 0.0))
+        best[k] = (max(right, e.label), max(top, p))
+    aucs = []
+    for n in {k[0] for k in best}:
+        pairs = [v for k, v in best.items() if k[0] == n]
+        if len({r for r, _ in pairs}) == 2:
+            aucs.append(auc([r for r, _ in pairs], [p for _, p in pairs]))
+    return sum(aucs) / len(aucs) if aucs else 0.0
+
+
+def nested_cross_validated(sets: Sequence[GoldSet], exs: Sequence[Example], folds: int = FOLDS, seed: int = SEED,
+                           grid: Sequence[tuple[float, bool]] = GRID) -> tuple[list[float], list[tuple]]:
+    """Held-out probabilities when the hyper-parameters too are chosen without the held-out texts: in each outer
+    fold, the (C, weighted) of `grid` whose inner cross-validated `key_ranking` on the training texts is best
+    makes the model for the held-out texts. Returns the probabilities and each fold's choice."""
+    *_, GroupKFold = _sklearn()
+    groups = [f"{e.gold}:{e.row}" for e in exs]
+    probs, chosen = [0.0] * len(exs), []
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(list(range(len(exs))), groups=groups):
+        inner = [exs[i] for i in train_idx]
+        best = max(grid, key=lambda g: key_ranking(sets, inner, cross_validated(inner, folds, g[0], seed, g[1])))
+        chosen.append(best)
+        model = fit(inner, best[0], seed, best[1])
+        for i in test_idx:
+            probs[i] = model.probability(exs[i].features)
+    return probs, chosen
 
 
 def curve(sets: Sequence[GoldSet], exs: Sequence[Example], probs: Sequence[float],
@@ -158,7 +209,8 @@ def train(paths: Sequence[str | Path], folds: int = FOLDS, seed: int = SEED, c: 
     model.threshold = choose_threshold(table)
     model.meta = {
         "trained_on": [Path(gs.path).name for gs in sets], "seed": seed, "folds": folds, "C": c,
-        "examples": len(exs), "labelled": sum(e.label is not None for e in exs),
+        "examples": len(exs), "weighting": "1/mentions of the key in the text",
+        "labelled": sum(e.label is not None for e in exs),
         "right": sum(e.label == 1 for e in exs),
         "cross_validated_at_threshold": [r for r in table if r["threshold"] == model.threshold],
     }

@@ -6,13 +6,13 @@ confidence features and times.
 """
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.tokens import Doc, Span
 
-from armswatch.confidence import LocalContext, local_features
+from armswatch.confidence import LocalContext, actor_kind, local_features
 from armswatch.confidence import score as score_confidence
 from armswatch.extraction import timex
 from armswatch.extraction.candidate import Candidate, Dropped, Provenance
@@ -37,12 +37,14 @@ class PassageExtractor:
         self.dropped: list[Dropped] = []
         self.origins: dict[int, Candidate] = {}  # id(mention) -> its candidate (for its time and for explain)
         self.provenance: dict[int, Provenance] = {}  # id(mention) -> how its endpoints and item were found
+        self.per_sentence: Counter[int] = Counter()  # sentence start -> candidates that made mentions there
 
     def context(self, m: Mention) -> LocalContext:
         """What the confidence model reads of the mention's candidate."""
         cand, how = self.origins[id(m)], self.provenance[id(m)]
         tok, sent = cand.trigger, cand.sent
-        actors = {s.label_ for s in self.idx.spans if s.start >= sent.start and s.end <= sent.end}
+        spans = [s for s in self.idx.spans if s.start >= sent.start and s.end <= sent.end]
+        actors = {s.label_ for s in spans}
         items_here = [s for s in self.idx.items if s.start >= sent.start and s.end <= sent.end]
         return LocalContext(
             type=m.type, polarity=m.polarity, rule=m.rule or "", trigger_lemma=tok.lemma_.lower(),
@@ -52,7 +54,8 @@ class PassageExtractor:
             wrappers=tuple(w.id for _, w in cand.scope.wrappers), quoted=quoted(self.doc, m),
             sentence_tokens=len(sent), sentence_actors=len(actors), supplier_in_sentence=m.supplier in actors,
             recipient_in_sentence=m.recipient in actors, sentence_items=len(items_here),
-            question=sent.text.rstrip().endswith("?"))
+            question=sent.text.rstrip().endswith("?"),
+            sentence_candidates=self.per_sentence[sent.start], recipient_kind=actor_kind(spans, m.recipient, tok.i))
 
     def time_sentences(self, mentions: list[Mention]) -> list[Span]:
         """The sentences whose entities give the mentions their times (those that may state one)."""
@@ -75,6 +78,7 @@ class PassageExtractor:
         resolved = resolver.resolve(found.candidates)
         self.origins, self.provenance = resolved.origins, resolved.provenance
         mentions = resolved.mentions
+        self.per_sentence = Counter(c.sent.start for c in {id(c): c for c in self.origins.values()}.values())
         for m in mentions:
             m.features = local_features(self.context(m))
         if times:
