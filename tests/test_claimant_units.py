@@ -276,3 +276,114 @@ def test_as_reported_by_x_is_the_agents_claim(verb, lemma, speaker, actor):
     doc = _tail_credit([("as", 5, "mark", "SCONJ"), (verb, 1, "advcl", "VERB", "VBN", lemma), ("by", 5, "agent", "ADP"),
                         ("the", 8, "det", "DET"), (speaker, 6, "pobj", "PROPN")], {speaker: actor})
     assert claimant(doc, "sent").id == actor[0]
+
+
+# -- a medium relays a named party; "cited X as saying"; clause-only reporting verbs; announced measures ----------
+def _according_to_report(verb: str, lemma: str, modal: bool = False) -> object:
+    """"Kyiv <verb> Iran sent drones, according to a Reuters report." (with "will" before the verb when `modal`)."""
+    m = 1 if modal else 0
+    tokens = [("Kyiv", 1 + m, "nsubj", "PROPN")] + ([("will", 2, "aux", "AUX", "MD")] if modal else []) + [
+        (verb, 1 + m, "ROOT", "VERB", "VB" if modal else "VBD", lemma), ("Iran", 3 + m, "nsubj", "PROPN"),
+        ("sent", 1 + m, "ccomp", "VERB", "VBD", "send"), ("drones", 3 + m, "dobj", "NOUN", "NNS", "drone"),
+        (",", 1 + m, "punct", *P), ("according", 1 + m, "prep", "VERB", "VBG", "accord"), ("to", 6 + m, "prep", "ADP"),
+        ("a", 10 + m, "det", "DET"), ("Reuters", 10 + m, "compound", "PROPN"), ("report", 7 + m, "pobj", "NOUN"),
+        (".", 1 + m, "punct", *P)]
+    return parse(tokens, actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+
+
+@pytest.mark.parametrize("verb, lemma", [("announced", "announce"), ("said", "say")])
+def test_a_reports_relay_of_a_named_party_is_the_partys_claim(verb, lemma):
+    # "Kyiv announced Iran sent drones, according to a Reuters report." -> UKR (GUIDELINES §6, relayed by a medium)
+    assert claimant(_according_to_report(verb, lemma), "sent").id == "UKR"
+
+
+def test_a_party_that_only_will_announce_leaves_the_report_the_claimant():
+    # "Kyiv will announce Iran sent drones, according to a Reuters report." -> the report's
+    assert claimant(_according_to_report("announce", "announce", modal=True), "sent").id == "other"
+
+
+@pytest.mark.parametrize("outlet", [[("CNN", 1, "nsubj", "PROPN")],
+                                   [("The", 1, "det", "DET"), ("paper", 2, "nsubj", "NOUN")]])
+def test_an_outlet_reporting_that_a_party_said_is_the_partys_claim(outlet):
+    # "CNN reported US officials said Iran sent drones." / "The paper reported ..." with the outer verb chosen
+    n = len(outlet)
+    tokens = outlet + [("reported", n, "ROOT", "VERB", "VBD", "report"), ("US", n + 2, "compound", "PROPN"),
+                       ("officials", n + 3, "nsubj", "NOUN", "NNS", "official"), ("said", n, "ccomp", "VERB", "VBD", "say"),
+                       ("Iran", n + 5, "nsubj", "PROPN"), ("sent", n + 3, "ccomp", "VERB", "VBD", "send"),
+                       ("drones", n + 5, "dobj", "NOUN", "NNS", "drone"), (".", n, "punct", *P)]
+    doc = parse(tokens, actors={"US": ("USA", "state"), "Iran": ("IRN", "state")})
+    sentences = list(doc.sents)
+    tok = token(doc, "sent")
+    c = claimant_finder(doc, sentences).find(tok, sentences[0], token(doc, "reported"), sentences)
+    assert c.id == "USA"
+
+
+@pytest.mark.parametrize("office, actor, expected", [
+    ("government", ("USA", "state"), "USA"),  # "US government sources said ..."
+    ("military", ("ISR", "demonym"), "ISR"),  # "Israeli military sources said ..."
+])
+def test_sources_of_a_states_office_speak_for_it(office, actor, expected):
+    name = "US" if actor[0] == "USA" else "Israeli"
+    doc = _said([(name, 1, "compound" if name == "US" else "amod", "PROPN" if name == "US" else "ADJ"),
+                 (office, 2, "compound", "NOUN"), ("sources", 3, "nsubj", "NOUN", "NNS", "source")], {name: actor})
+    assert claimant(doc, "sent").id == expected
+
+
+def test_sources_with_a_nationality_alone_stay_other():
+    doc = _said([("Israeli", 1, "amod", "ADJ"), ("sources", 2, "nsubj", "NOUN", "NNS", "source")],
+                {"Israeli": ("ISR", "demonym")})
+    assert claimant(doc, "sent").id == "other"
+
+
+def test_cited_officials_as_saying():
+    # "The Journal cited US officials as saying Iran sent drones."
+    doc = parse([("The", 1, "det", "DET"), ("Journal", 2, "nsubj", "PROPN"), ("cited", 2, "ROOT", "VERB", "VBD", "cite"),
+                 ("US", 4, "compound", "PROPN"), ("officials", 2, "dobj", "NOUN", "NNS", "official"),
+                 ("as", 2, "prep", "ADP"), ("saying", 5, "pcomp", "VERB", "VBG", "say"), ("Iran", 8, "nsubj", "PROPN"),
+                 ("sent", 6, "ccomp", "VERB", "VBD", "send"), ("drones", 8, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 2, "punct", *P)], actors={"US": ("USA", "state"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "USA"
+
+
+def test_reported_diplomats_as_saying_after_the_claim():
+    # "Iran sent drones, Reuters reported EU diplomats as saying."
+    doc = parse([("Iran", 1, "nsubj", "PROPN"), ("sent", 5, "ccomp", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), (",", 5, "punct", *P), ("Reuters", 5, "nsubj", "PROPN"),
+                 ("reported", 5, "ROOT", "VERB", "VBD", "report"), ("EU", 7, "compound", "PROPN"),
+                 ("diplomats", 5, "dobj", "NOUN", "NNS", "diplomat"), ("as", 5, "prep", "ADP"),
+                 ("saying", 8, "pcomp", "VERB", "VBG", "say"), (".", 5, "punct", *P)],
+                actors={"EU": ("org:eu", "org"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "org:eu"
+
+
+@pytest.mark.parametrize("speaker, actor, verb, lemma, expected", [
+    ("officials", ("USA", "state"), "counter", "counter", "USA"),  # "US officials counter that Iran sent drones."
+    ("report", None, "advises", "advise", "other"),  # "The report advises that Iran sent drones."
+])
+def test_reporting_only_with_a_clause(speaker, actor, verb, lemma, expected):
+    mod = [("US", 1, "compound", "PROPN")] if actor else [("The", 1, "det", "DET")]
+    doc = _said(mod + [(speaker, 2, "nsubj", "NOUN")], {"US": actor} if actor else {}, lemma, verb)
+    assert claimant(doc, "sent").id == expected
+
+
+@pytest.mark.parametrize("verb, lemma, noun", [("concluded", "conclude", "negotiations"),
+                                               ("concluded", "conclude", "talks")])
+def test_a_plain_object_of_conclude_is_no_report(verb, lemma, noun):
+    # "Turkey concluded sales negotiations.", "Turkey concluded arms talks."
+    doc = parse([("Turkey", 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", "VBD", lemma),
+                 ("arms", 3, "compound", "NOUN"), (noun, 1, "dobj", "NOUN", "NNS"), (".", 1, "punct", *P)],
+                actors={"Turkey": ("TUR", "state")})
+    assert claimant(doc, noun).id == "author"
+
+
+@pytest.mark.parametrize("speaker, actor, noun, lemma, expected", [
+    ("EU", ("org:eu", "org"), "sanctions", "sanction", "author"),  # "The EU announced new sanctions on Iran."
+    ("Washington", ("USA", "capital"), "embargo", "embargo", "author"),  # "Washington announced an embargo on Iran."
+    ("Washington", ("USA", "capital"), "delivery", "delivery", "USA"),  # "Washington announced the delivery ..."
+])
+def test_an_announced_measure_is_the_imposers_act(speaker, actor, noun, lemma, expected):
+    doc = parse([(speaker, 1, "nsubj", "PROPN"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+                 ("new", 3, "amod", "ADJ"), (noun, 1, "dobj", "NOUN", "NN", lemma), ("on", 3, "prep", "ADP"),
+                 ("Iran", 4, "pobj", "PROPN"), (".", 1, "punct", *P)],
+                actors={speaker: actor, "Iran": ("IRN", "state")})
+    assert claimant(doc, noun).id == expected

@@ -9,6 +9,7 @@ index built with those speakers -> the `ClaimantFinder` the engine uses. The wor
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -16,8 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extraction.actors import ActorIndex, ActorRef, in_quotes
 from armswatch.extraction.slots import subject_of
 from armswatch.extraction.vocab import words
+from armswatch.types import Mention
 
-__all__ = ["SELF", "Claimant", "ClaimantFinder", "QuoteSpeakers", "claimant_finder", "in_quotes"]
+__all__ = ["SELF", "Claimant", "ClaimantFinder", "QuoteSpeakers", "claimant_finder", "in_quotes",
+           "share_headline_claimants"]
 
 # Claimant id meaning "each mention's own supplier" (a joint statement by the suppliers).
 SELF = "=supplier"
@@ -26,6 +29,8 @@ HEADLINE_SEPARATORS = (":", "–", "—", "-")
 # Characters that close a full sentence (a headline has none of them at its end).
 SENTENCE_END = ".!?\"”'’"
 VERB_POS = ("VERB", "AUX")
+# Words of an article's lead sentence at least (shorter full-stopped lines are datelines or credits).
+LEAD_MIN_TOKENS = 6
 
 
 @dataclass
@@ -82,7 +87,7 @@ def _accuser_of_participle(verb: Token) -> Token | None:
 def _needs_clause_ok(verb: Token) -> bool:
     """A reporting verb that reports only with a clause ("added that ...", "X has seen no evidence that ...")
     reports here only when it has one; other reporting verbs always do."""
-    if verb.lemma_.lower() not in words("clause_only_reporting_verbs"):
+    if verb.lemma_.lower() not in words("clause_only_reporting_verbs") | words("clause_reporting_verbs"):
         return True
     evidence = words("evidence_nouns")
     return any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.lemma_.lower() in evidence)
@@ -95,7 +100,7 @@ class ClaimantFinder:
 
     def __init__(self, doc: Doc, idx: ActorIndex, quotes: QuoteSpeakers | None = None):
         self.doc, self.idx, self.quotes = doc, idx, quotes
-        self.reporting = words("reporting_verbs")
+        self.reporting = words("reporting_verbs") | words("clause_reporting_verbs")
         self.other = words("other_speakers")
 
     # -- speakers ------------------------------------------------------------------------------------------------
@@ -116,9 +121,13 @@ class ClaimantFinder:
     def _media_body(self, token: Token) -> str:
         """"UN experts" speak for the UN; "Swedish analysts", "South Korean media" do not (a nationality does not
         make media or analysts official): an organisation modifying a media or analyst head, else `other`."""
-        bodies = [r.id for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-                  and (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:") and r.kind != "media"]
-        return bodies[0] if bodies else "other"
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        bodies = [r.id for c in mods if (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:")
+                  and r.kind != "media"]
+        # "US government sources", "Israeli military sources": a state's office named in the speaker
+        offices = [r.id for c in mods if c.lemma_.lower() in words("official_source_words")
+                   and (r := self.idx.resolve(c)) is not None and r.kind != "media"]
+        return (bodies + offices + ["other"])[0]
 
     def _generic_office(self, token: Token) -> str | None:
         """"ministry spokesman": a generic office named earlier in full ("Iran's foreign ministry")."""
@@ -153,6 +162,9 @@ class ClaimantFinder:
         if verb.dep_ in ("advcl", "parataxis", "ROOT") and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                                      for c in verb.children):
             subj = _left_phrase(verb) or subj  # "..., a source familiar with it told Reuters" parsed apart
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            return quoted  # "the paper cited officials as saying ...": the officials speak
         agent = _agent_of(verb)
         if agent is not None and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
             return agent  # "as reported by Bloomberg", "as announced by the ministry": the passive's agent speaks
@@ -222,7 +234,7 @@ class ClaimantFinder:
         found = self._reported_by(trigger, sent, report_verb)
         acc = self.according_to(sent, trigger)
         if found:
-            return self._first_report(found, acc, sent, trigger)
+            return _relayed(self._first_report(found, acc, sent, trigger), found, acc, trigger, self.idx)
         if acc is not None:
             return acc  # "according to X", "citing X"
         # a headline's trailing credit, an own statement, the author of a measure
@@ -243,7 +255,7 @@ class ClaimantFinder:
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in VERB_POS
                   and a not in chain]
-        chain = [v for v in chain if _needs_clause_ok(v)]
+        chain = [v for v in chain if _needs_clause_ok(v) and not _announced_measure(trigger, v)]
         chain += self._side_reports(trigger, sent, chain)
         found: list[Claimant] = []
         for verb in chain:
@@ -397,6 +409,63 @@ class ClaimantFinder:
         return c
 
 
+def _announced_measure(trigger: Token, verb: Token) -> bool:
+    """"The EU announced new sanctions against ...", "Washington unveiled an arms embargo": a measure that is the
+    plain object of a reporting verb is the imposer's act, stated as a fact, not a claim it reports."""
+    return trigger.head == verb and trigger.dep_ == "dobj" and trigger.lemma_.lower() in words("announced_measure_nouns")
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"cited US officials as saying ...", "..., Reuters reported EU diplomats as saying": the cited object speaks
+    (the verb is the "saying" or the citing verb itself)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    elif not any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+                 for c in verb.children):
+        return None
+    if verb.lemma_.lower() not in words("quoting_verbs"):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[0] if objs else None
+
+
+def _is_actor(c: Claimant | None) -> bool:
+    return c is not None and c.id not in ("other", "author", SELF)
+
+
+def _relayed(chosen: Claimant, found: list[Claimant], acc: Claimant | None, trigger: Token,
+             idx: ActorIndex) -> Claimant:
+    """A claim a medium relays from a named party is that party's (GUIDELINES §6: "the White House told Reuters"
+    -> USA): when the chosen credit is a news outlet or its report, the innermost actor among the other credits
+    that states the clause ("the outlet, citing US sources, says ...", "the paper reported that the minister said
+    ...", "X announced that ..., according to a Reuters report"). Unnamed sources stay the claimant ("sources say
+    that the president told ..."), and so does the medium when the party only will announce or has yet to confirm."""
+    if chosen.id != "other" or chosen.token is None or not _is_medium(chosen.token, idx):
+        return chosen
+    above = [c for c in found if c.verb is not None and c.verb in trigger.ancestors and _states_clause(c.verb, trigger)]
+    for c in [*above, acc]:
+        if _is_actor(c) and c.token is not None and c.token.pos_ != "PRON":
+            return c
+    return chosen
+
+
+def _is_medium(token: Token, idx: ActorIndex) -> bool:
+    """A news outlet or its report ("the outlet", "a Reuters report", "the paper"), or a named body that is no
+    actor ("CNN", "the Financial Times")."""
+    ref = idx.resolve(token)
+    return (ref is not None and ref.kind == "media") or token.lemma_.lower() in words("relaying_heads") or (
+        ref is None and token.pos_ == "PROPN")
+
+
+def _states_clause(verb: Token, trigger: Token) -> bool:
+    """The verb asserts a clause holding the trigger: not a plain object ("confirm the deal"), nor negated or modal
+    ("will announce", "did not say")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return False
+    path = [trigger, *[a for a in trigger.ancestors if a.i != verb.i and verb in a.ancestors]]
+    return any(t.dep_ in ("ccomp", "xcomp", "pcomp", "parataxis") for t in path)
+
+
 def _credits(report: Token) -> bool:
     """Whether a reporting verb beside a clause credits it: "As X reported, ...", "..., X said, ..." (no content of
     its own; "told Reuters" names the addressee, not the content), but not "..., while Canada said ..." (another
@@ -452,3 +521,30 @@ def claimant_finder(doc: Doc, sentences: list[Span]) -> ClaimantFinder:
     plain = ActorIndex(doc)
     quotes = QuoteSpeakers(ClaimantFinder(doc, plain), sentences)
     return ClaimantFinder(doc, plain.with_speakers(quotes), quotes)
+
+
+def share_headline_claimants(mentions: list[Mention], sentence_of: Callable[[Mention], Span]) -> None:
+    """A headline states the lead sentence's claim in short: a headline mention in the author's voice takes the
+    credit the lead sentence gives the same key ("Iran sends drones to Russia" over "Iran has sent drones to
+    Russia, US officials said" -> USA). A headline with a credit of its own (": Report") keeps it, and so does one
+    whose lead is a party's own statement ("US pauses a shipment" over "The administration said it paused ...")."""
+    if not mentions:
+        return
+    headlines, lead = _headlines_and_lead(list(sentence_of(mentions[0]).doc.sents))
+    if lead is None:
+        return
+    credited = {m.key(): m for m in mentions if sentence_of(m) == lead and m.claimant != "author"
+                and m.claimant not in (m.supplier, m.recipient)}
+    for m in mentions:
+        if sentence_of(m) in headlines and m.claimant == "author" and m.key() in credited:
+            m.claimant, m.claimant_text = credited[m.key()].claimant, credited[m.key()].claimant_text
+
+
+def _headlines_and_lead(sents: list[Span]) -> tuple[list[Span], Span | None]:
+    """The lines before an article's first full sentence (headline, section label, "(MENAFN)"), and that sentence
+    (of at least `LEAD_MIN_TOKENS` words, closed by a full stop)."""
+    for i, s in enumerate(sents):
+        text = s.text.strip()
+        if text[-1:] in SENTENCE_END and sum(not t.is_punct for t in s) >= LEAD_MIN_TOKENS:
+            return sents[:i], (s if i else None)
+    return [], None
