@@ -387,3 +387,57 @@ def test_an_announced_measure_is_the_imposers_act(speaker, actor, noun, lemma, e
                  ("Iran", 4, "pobj", "PROPN"), (".", 1, "punct", *P)],
                 actors={speaker: actor, "Iran": ("IRN", "state")})
     assert claimant(doc, noun).id == expected
+
+
+# -- terms are no source, research bodies are `other`, a comparison is no credit, a report accuses -----------------
+@pytest.mark.parametrize("noun", ["agreement", "contract"])
+def test_as_per_the_terms_is_no_source(noun):
+    # "Iran sent drones as per an agreement, according to the Pentagon." / "... as per the contract, ..."
+    doc = parse([("Iran", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("as", 4, "advmod", "ADV"), ("per", 1, "prep", "ADP"),
+                 ("an", 6, "det", "DET"), (noun, 4, "pobj", "NOUN"), (",", 1, "punct", *P),
+                 ("according", 1, "prep", "VERB", "VBG", "accord"), ("to", 8, "prep", "ADP"), ("the", 11, "det", "DET"),
+                 ("Pentagon", 9, "pobj", "PROPN"), (".", 1, "punct", *P)],
+                actors={"Pentagon": ("USA", "institution"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "USA"
+
+
+@pytest.mark.parametrize("speaker, actors, expected", [
+    # "Stockholm's peace research institute said ...": a place names it, it is no state's voice
+    ([("Stockholm", 3, "poss", "PROPN"), ("'s", 0, "case", "PART", "POS"), ("research", 3, "compound", "NOUN"),
+      ("institute", 4, "nsubj", "NOUN")], {"Stockholm": ("SWE", "capital")}, "other"),
+    # "the Belarusian monitoring group said ..."
+    ([("the", 3, "det", "DET"), ("Belarusian", 3, "amod", "ADJ"), ("monitoring", 3, "compound", "NOUN"),
+      ("group", 4, "nsubj", "NOUN")], {"Belarusian": ("BLR", "demonym")}, "other"),
+    # "a UN monitoring group said ...": an international body still speaks through it
+    ([("a", 3, "det", "DET"), ("UN", 3, "compound", "PROPN"), ("monitoring", 3, "compound", "NOUN"),
+      ("group", 4, "nsubj", "NOUN")], {"UN": ("org:un", "org")}, "org:un"),
+])
+def test_research_and_monitoring_bodies_are_other(speaker, actors, expected):
+    assert claimant(_said(speaker, actors), "sent").id == expected
+
+
+@pytest.mark.parametrize("credit, expected", [
+    ([], "author"),  # "Turkey sold more drones than previously announced."
+    ([(",", 6, "punct", *P), ("as", 9, "mark", "SCONJ"), ("reported", 6, "advcl", "VERB", "VBN", "report"),
+      ("by", 9, "agent", "ADP"), ("Bloomberg", 10, "pobj", "PROPN")], "other"),  # "..., as reported by Bloomberg."
+])
+def test_than_previously_announced_is_no_credit(credit, expected):
+    doc = parse([("Turkey", 1, "nsubj", "PROPN"), ("sold", 1, "ROOT", "VERB", "VBD", "sell"), ("more", 3, "amod", "ADJ"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("than", 6, "mark", "SCONJ"),
+                 ("previously", 6, "advmod", "ADV"), ("announced", 1, "advcl", "VERB", "VBN", "announce"), *credit,
+                 (".", 1, "punct", *P)], actors={"Turkey": ("TUR", "state")})
+    assert claimant(doc, "sold").id == expected
+
+
+@pytest.mark.parametrize("noun, lemma, verb, vlemma", [("report", "report", "accusing", "accuse"),
+                                                       ("allegation", "allegation", "claiming", "claim")])
+def test_a_claim_noun_with_a_participle_is_the_accuser(noun, lemma, verb, vlemma):
+    # "The UAE denied a rights group's report accusing it of providing weapons to Sudan." -> the report's: `other`
+    doc = parse([("The", 1, "det", "DET"), ("UAE", 2, "nsubj", "PROPN"), ("denied", 2, "ROOT", "VERB", "VBD", "deny"),
+                 ("a", 4, "det", "DET"), (noun, 2, "dobj", "NOUN", "NN", lemma),
+                 (verb, 4, "acl", "VERB", "VBG", vlemma), ("it", 5, "dobj", "PRON"), ("of", 5, "prep", "ADP"),
+                 ("providing", 7, "pcomp", "VERB", "VBG", "provide"), ("weapons", 8, "dobj", "NOUN", "NNS", "weapon"),
+                 ("to", 8, "prep", "ADP"), ("Sudan", 10, "pobj", "PROPN"), (".", 2, "punct", *P)],
+                actors={"UAE": ("ARE", "state"), "Sudan": ("SDN", "state")})
+    assert claimant(doc, "providing").id == "other"

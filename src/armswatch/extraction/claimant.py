@@ -76,10 +76,13 @@ def _agent_of(verb: Token) -> Token | None:
 
 def _accuser_of_participle(verb: Token) -> Token | None:
     """"entities ... accused of shipping": the noun is the accused; the accuser is "by X" or the subject of the
-    clause that names them ("Britain sanctioned 14 entities accused of ...")."""
+    clause that names them ("Britain sanctioned 14 entities accused of ..."); a claim noun accuses itself ("denied
+    a report accusing it of ...")."""
     agent = _agent_of(verb)
     if agent is not None:
         return agent
+    if verb.head.lemma_.lower() in words("claim_nouns") and verb.i > verb.head.i:
+        return verb.head
     outer = verb.head.head if verb.head.dep_ in ("dobj", "nsubjpass", "pobj") else None
     return subject_of(outer) if outer is not None and outer.pos_ == "VERB" else None
 
@@ -106,7 +109,8 @@ class ClaimantFinder:
     # -- speakers ------------------------------------------------------------------------------------------------
     def speaker_id(self, token: Token) -> str:
         """Actor id of a speaker phrase, `other` for media and unnamed sources."""
-        if token.lemma_.lower() in words("media_heads") and self.idx.span_ref(token) is None:
+        heads = words("media_heads") | words("civil_body_heads")
+        if token.lemma_.lower() in heads and self.idx.span_ref(token) is None:
             return self._media_body(token)
         press = words("press_words")
         if any(t.lower_ in press for t in token.subtree if t.i < token.i or t == token):
@@ -141,9 +145,11 @@ class ClaimantFinder:
 
     def _actor_in_phrase(self, token: Token) -> str:
         """"records studied by the French navy": an actor anywhere in the speaker phrase, outside its relative
-        clause and its location ("a London-based group"); else `other`."""
+        clause, its content ("a report accusing Iran of ...") and its location ("a London-based group"); else
+        `other`."""
         location = words("location_words")
-        skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
+        skip = {t.i for c in token.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in
+                                                                     self.reporting) for t in c.subtree}
         skip |= {t.i for c in token.subtree if c.lemma_.lower() in location for t in c.subtree}
         for t in token.subtree:
             if t.i in skip:
@@ -207,7 +213,8 @@ class ClaimantFinder:
                 s for c in tok.children if c.lower_ == "to" for v in c.children if v.dep_ == "pcomp"
                 and v.lemma_.lower() in self.reporting and (s := subject_of(v)) is not None]
         if low == "per" and tok.dep_ == "prep":
-            return [g for g in tok.children if g.dep_ == "pobj"]
+            # "per the Pentagon", not "as per an agreement" (the terms of a deal are no source)
+            return [g for g in tok.children if g.dep_ == "pobj" and g.lemma_.lower() not in words("terms_nouns")]
         if low == "citing":
             return [g for g in tok.children if g.dep_ == "dobj" and (
                 g.lemma_.lower() in self.other or self.idx.span_ref(g) is not None)]
@@ -357,12 +364,18 @@ class ClaimantFinder:
         return Claimant(self.speaker_id(subj), _phrase(subj), subj, verb=verb) if subj is not None else None
 
     def _side_reports(self, trigger: Token, sent: Span, chain: list[Token]) -> list[Token]:
-        """Reporting verbs beside the clause: "As X reported, ...", "..., X said, ..." (advcl/parataxis)."""
+        """Reporting verbs beside the clause: "As X reported, ...", "..., X said, ..." (advcl/parataxis); a
+        comparison ("more than previously announced") is none, but an "as X reported" the parse hung on it is."""
         out = []
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
-                if c.dep_ in ("advcl", "parataxis", "conj") and c.lemma_.lower() in self.reporting and c not in chain \
-                        and (anc == trigger or c.i not in {t.i for t in trigger.subtree}) and _credits(c):
+                if c.dep_ not in ("advcl", "parataxis", "conj") or c in chain or (
+                        anc != trigger and c.i in {t.i for t in trigger.subtree}):
+                    continue
+                if _compares(c):
+                    out += [g for g in c.children if g.dep_ == "advcl" and g.lemma_.lower() in self.reporting
+                            and any(m.dep_ == "mark" and m.lower_ == "as" for m in g.children)]
+                elif c.lemma_.lower() in self.reporting and _credits(c):
                     out.append(c)
         return out
 
@@ -464,6 +477,11 @@ def _states_clause(verb: Token, trigger: Token) -> bool:
         return False
     path = [trigger, *[a for a in trigger.ancestors if a.i != verb.i and verb in a.ancestors]]
     return any(t.dep_ in ("ccomp", "xcomp", "pcomp", "parataxis") for t in path)
+
+
+def _compares(clause: Token) -> bool:
+    """"(more drones) than previously announced", "than (was) expected": a comparison, never a credit."""
+    return any(m.dep_ == "mark" and m.lower_ in words("comparison_marks") for m in clause.children)
 
 
 def _credits(report: Token) -> bool:
