@@ -441,3 +441,25 @@ def test_a_claim_noun_with_a_participle_is_the_accuser(noun, lemma, verb, vlemma
                  ("to", 8, "prep", "ADP"), ("Sudan", 10, "pobj", "PROPN"), (".", 2, "punct", *P)],
                 actors={"UAE": ("ARE", "state"), "Sudan": ("SDN", "state")})
     assert claimant(doc, "providing").id == "other"
+
+
+# -- a surname alone after the full name with its office ------------------------------------------------------------
+@pytest.mark.parametrize("adj, actor, title, first, surname, verb, lemma", [
+    ("Polish", ("POL", "demonym"), "Minister", "Anna", "Kowal", "said", "say"),  # "Polish Defence Minister Anna Kowal
+    # spoke. Kowal said Iran sent drones."
+    ("Estonian", ("EST", "demonym"), "Premier", "Kaja", "Tamm", "told", "tell"),  # "... Tamm told Iran sent drones."
+])
+def test_a_surname_alone_speaks_for_the_office_named_before(adj, actor, title, first, surname, verb, lemma):
+    doc = parse([(adj, 4, "amod", "ADJ"), ("Defence", 2, "compound", "PROPN"), (title, 4, "compound", "PROPN"),
+                 (first, 4, "compound", "PROPN"), (surname, 5, "nsubj", "PROPN"), ("spoke", 5, "ROOT", "VERB", "VBD",
+                                                                                   "speak"),
+                 (".", 5, "punct", *P), (surname, 8, "nsubj", "PROPN"), (verb, 8, "ROOT", "VERB", "VBD", lemma),
+                 ("Iran", 10, "nsubj", "PROPN"), ("sent", 8, "ccomp", "VERB", "VBD", "send"),
+                 ("drones", 10, "dobj", "NOUN", "NNS", "drone"), (".", 8, "punct", *P)],
+                actors={adj: actor, "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == actor[0]
+
+
+def test_a_surname_never_introduced_stays_other():
+    doc = _said([("Kowal", 1, "nsubj", "PROPN")], {})
+    assert claimant(doc, "sent").id == "other"

@@ -120,7 +120,7 @@ class ClaimantFinder:
             ref = next((r for r in map(self.idx.resolve, token.conjuncts) if r is not None), None)
         if ref is not None:
             return "other" if ref.kind == "media" else ref.id  # "officials from France and Italy" -> FRA
-        return self._generic_office(token) or self._actor_in_phrase(token)
+        return self._generic_office(token) or self._named_before(token) or self._actor_in_phrase(token)
 
     def _media_body(self, token: Token) -> str:
         """"UN experts" speak for the UN; "Swedish analysts", "South Korean media" do not (a nationality does not
@@ -142,6 +142,23 @@ class ClaimantFinder:
                 if ref is not None:
                     return ref.id
         return None
+
+    def _named_before(self, token: Token) -> str | None:
+        """"Lavrov said" after "Russian Foreign Minister Sergei Lavrov": a name used alone that an earlier phrase
+        gave with the office or country it speaks for."""
+        if token.pos_ != "PROPN" or any(c.dep_ in ("compound", "amod") for c in token.children):
+            return None
+        earlier = next((t for t in reversed(token.doc[: token.i]) if t.text == token.text and t.pos_ == "PROPN"), None)
+        if earlier is None:
+            return None
+        head = earlier
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+            head = head.head
+        ref = self.idx.resolve(head)
+        if ref is None or ref.kind == "media":
+            found = self._actor_in_phrase(head)
+            return found if found != "other" else None
+        return ref.id
 
     def _actor_in_phrase(self, token: Token) -> str:
         """"records studied by the French navy": an actor anywhere in the speaker phrase, outside its relative
