@@ -463,3 +463,22 @@ def test_a_surname_alone_speaks_for_the_office_named_before(adj, actor, title, f
 def test_a_surname_never_introduced_stays_other():
     doc = _said([("Kowal", 1, "nsubj", "PROPN")], {})
     assert claimant(doc, "sent").id == "other"
+
+
+# -- a listed speaker: each supplier among them claims its own mention ---------------------------------------------
+@pytest.mark.parametrize("first, second, verb, lemma", [
+    ("Norway", "Denmark", "announced", "announce"),  # "Norway and Denmark announced they sent jets."
+    ("Spain", "Portugal", "confirmed", "confirm"),  # "Spain and Portugal confirmed they sent jets."
+])
+def test_a_listed_speaker_names_each_of_its_actors(first, second, verb, lemma):
+    doc = parse([(first, 3, "nsubj", "PROPN"), ("and", 0, "cc", "CCONJ"), (second, 0, "conj", "PROPN"),
+                 (verb, 3, "ROOT", "VERB", "VBD", lemma), ("they", 5, "nsubj", "PRON"),
+                 ("sent", 3, "ccomp", "VERB", "VBD", "send"), ("jets", 5, "dobj", "NOUN", "NNS", "jet"),
+                 (".", 3, "punct", *P)],
+                actors={first: (first[:3].upper(), "state"), second: (second[:3].upper(), "state")})
+    c = claimant(doc, "sent")
+    assert c.joint == (first[:3].upper(), second[:3].upper())
+
+
+def test_a_single_speaker_is_no_list():
+    assert claimant(_said([("Russia", 1, "nsubj", "PROPN")], {"Russia": ("RUS", "state")}), "sent").joint == ()

@@ -253,3 +253,13 @@ def test_extract_headline_takes_the_leads_credit(run, text, key, expected):
     first = next(m for m in run(text) if m.key() == key)
     assert first.evidence_start < text.rindex("\n")  # the headline's mention comes first
     assert first.claimant == expected
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    (("OSLO — Norway and Denmark announced Monday they will give air defence systems to Ukraine, in a joint "
+     "announcement."), ("PLEDGE", "DNK", "UKR", "affirmed"), "DNK"),
+    ("ROME — Italy and Greece confirmed Tuesday they will send artillery to Ukraine, in a statement.",
+     ("PLEDGE", "GRC", "UKR", "affirmed"), "GRC"),
+])
+def test_extract_each_listed_speaker_claims_its_own_supply(run, text, key, expected):
+    assert next(m for m in run(text) if m.key() == key).claimant == expected

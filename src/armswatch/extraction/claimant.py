@@ -41,6 +41,7 @@ class Claimant:
     quoted: bool = False  # the claim sits inside quotation marks
     verb: Token | None = None  # the reporting verb
     head: Token | None = None  # where an "according to" phrase attaches
+    joint: tuple[str, ...] = ()  # the actors of a listed speaker ("the Netherlands and Denmark announced")
 
 
 def _phrase(token: Token) -> str:
@@ -207,7 +208,19 @@ class ClaimantFinder:
             subj = root_subj[0]
         if subj.lower_ in words("demonstrative_pronouns") and subj.pos_ == "PRON":
             return None
-        return Claimant(self.speaker_id(subj), _phrase(subj), subj)
+        c = Claimant(self.speaker_id(subj), _phrase(subj), subj)
+        c.joint = self._listed_speakers(subj)
+        return c
+
+    def _listed_speakers(self, subj: Token) -> tuple[str, ...]:
+        """The actors of a listed speaker ("the Netherlands and Denmark", "OSLO — Norway and Denmark"), when more
+        than one."""
+        if subj.pos_ == "PRON":
+            return ()
+        heads = [subj, *subj.conjuncts]
+        heads += [g for c in subj.children if c.dep_ == "appos" for g in (c, *c.conjuncts)]
+        ids = tuple(dict.fromkeys(r.id for h in heads if (r := self.idx.resolve(h)) is not None and r.kind != "media"))
+        return ids if len(ids) > 1 else ()
 
     def according_to(self, sent: Span, trigger: Token) -> Claimant | None:
         """"according to X", "per X", "citing X": X, nearest to the trigger when there are several."""
