@@ -482,3 +482,17 @@ def test_a_listed_speaker_names_each_of_its_actors(first, second, verb, lemma):
 
 def test_a_single_speaker_is_no_list():
     assert claimant(_said([("Russia", 1, "nsubj", "PROPN")], {"Russia": ("RUS", "state")}), "sent").joint == ()
+
+
+# -- a state's own media speak for the state -------------------------------------------------------------------------
+@pytest.mark.parametrize("speaker, actors, expected", [
+    # "KCNA said Iran sent drones."
+    ([("KCNA", 1, "nsubj", "PROPN")], {"KCNA": ("PRK", "media")}, "PRK"),
+    # "the Tasnim news agency said ..." (a press word in the name, but the outlet is the state's)
+    ([("the", 3, "det", "DET"), ("Tasnim", 3, "compound", "PROPN"), ("news", 3, "compound", "NOUN"),
+      ("agency", 4, "nsubj", "NOUN")], {"Tasnim": ("IRN", "media")}, "IRN"),
+    # "the Associated Press said ...": a private outlet stays `other`
+    ([("the", 2, "det", "DET"), ("Associated", 2, "compound", "PROPN"), ("Press", 3, "nsubj", "PROPN")], {}, "other"),
+])
+def test_state_media_speak_for_their_state(speaker, actors, expected):
+    assert claimant(_said(speaker, actors), "sent").id == expected

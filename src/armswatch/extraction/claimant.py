@@ -109,18 +109,22 @@ class ClaimantFinder:
 
     # -- speakers ------------------------------------------------------------------------------------------------
     def speaker_id(self, token: Token) -> str:
-        """Actor id of a speaker phrase, `other` for media and unnamed sources."""
+        """Actor id of a speaker phrase, `other` for media and unnamed sources; a state's own media (the gazetteer's
+        kind `media`: "KCNA", "Russian state media") speak for the state."""
         heads = words("media_heads") | words("civil_body_heads")
         if token.lemma_.lower() in heads and self.idx.span_ref(token) is None:
             return self._media_body(token)
         press = words("press_words")
-        if any(t.lower_ in press for t in token.subtree if t.i < token.i or t == token):
-            return "other"  # "Ukrainian News Agency", "the Associated Press"
+        name = [t for t in token.subtree if t.i <= token.i]
+        if any(t.lower_ in press for t in name):
+            # "Ukrainian News Agency", "the Associated Press"; a state's own outlet speaks for it ("the BelTA news
+            # agency")
+            return next((r.id for t in name if (r := self.idx.span_ref(t)) is not None and r.kind == "media"), "other")
         ref = self.idx.resolve(token)
         if ref is None:
             ref = next((r for r in map(self.idx.resolve, token.conjuncts) if r is not None), None)
         if ref is not None:
-            return "other" if ref.kind == "media" else ref.id  # "officials from France and Italy" -> FRA
+            return ref.id  # "officials from France and Italy" -> FRA; state media ("KCNA") -> its state
         return self._generic_office(token) or self._named_before(token) or self._actor_in_phrase(token)
 
     def _media_body(self, token: Token) -> str:
@@ -174,7 +178,7 @@ class ClaimantFinder:
                 continue
             span_ref = self.idx.span_ref(t)
             if span_ref is not None:
-                return "other" if span_ref.kind == "media" else span_ref.id
+                return span_ref.id
         return "other"
 
     def _speaker_of(self, verb: Token) -> Token | None:
