@@ -296,7 +296,7 @@ class ClaimantFinder:
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in VERB_POS
                   and a not in chain]
-        chain = [v for v in chain if _needs_clause_ok(v) and not _announced_measure(trigger, v)]
+        chain = [v for v in chain if _needs_clause_ok(v) and v not in _announcing_verbs(trigger)]
         chain += self._side_reports(trigger, sent, chain)
         found: list[Claimant] = []
         for verb in chain:
@@ -456,10 +456,18 @@ class ClaimantFinder:
         return c
 
 
-def _announced_measure(trigger: Token, verb: Token) -> bool:
-    """"The EU announced new sanctions against ...", "Washington unveiled an arms embargo": a measure that is the
-    plain object of a reporting verb is the imposer's act, stated as a fact, not a claim it reports."""
-    return trigger.head == verb and trigger.dep_ == "dobj" and trigger.lemma_.lower() in words("announced_measure_nouns")
+def _announcing_verbs(trigger: Token) -> list[Token]:
+    """"The EU announced new sanctions against ...", "Brussels condemned X and announced an embargo": a measure
+    that is the plain object of a reporting verb is the imposer's act, stated as a fact, not a claim that verb (or a
+    verb it is coordinated with) reports."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or trigger.lemma_.lower() not in words("announced_measure_nouns"):
+        return []
+    out = [verb]
+    while verb.dep_ == "conj" and verb.head.pos_ in VERB_POS:
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def _quoted_as(verb: Token) -> Token | None:
