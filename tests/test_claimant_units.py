@@ -498,9 +498,9 @@ def test_state_media_speak_for_their_state(speaker, actors, expected):
     assert claimant(_said(speaker, actors), "sent").id == expected
 
 
-@pytest.mark.parametrize("first, lemma", [("condemned", "condemn"), ("criticised", "criticise")])
+@pytest.mark.parametrize("first, lemma", [("condemned", "condemn"), ("warned", "warn")])
 def test_an_announced_measure_coordinated_with_a_reporting_verb_is_still_the_imposers_act(first, lemma):
-    # "The EU condemned the strikes and announced sanctions on Iran." / "The EU criticised ... and announced ..."
+    # "The EU condemned the strikes and announced sanctions on Iran." / "The EU warned ... and announced ..."
     doc = parse([("The", 1, "det", "DET"), ("EU", 2, "nsubj", "PROPN"), (first, 2, "ROOT", "VERB", "VBD", lemma),
                  ("the", 4, "det", "DET"), ("strikes", 2, "dobj", "NOUN", "NNS", "strike"), ("and", 2, "cc", "CCONJ"),
                  ("announced", 2, "conj", "VERB", "VBD", "announce"), ("sanctions", 6, "dobj", "NOUN", "NNS", "sanction"),
