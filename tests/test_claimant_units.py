@@ -507,3 +507,20 @@ def test_an_announced_measure_coordinated_with_a_reporting_verb_is_still_the_imp
                  ("on", 7, "prep", "ADP"), ("Iran", 8, "pobj", "PROPN"), (".", 2, "punct", *P)],
                 actors={"EU": ("org:eu", "org"), "Iran": ("IRN", "state")})
     assert claimant(doc, "sanctions").id == "author"
+
+
+@pytest.mark.parametrize("noun, lemma, prep, owner, actor", [
+    ("accusations", "accusation", "by", "Seoul", ("KOR", "capital")),  # "... amid accusations by Seoul that ..."
+    ("claims", "claim", "from", "Washington", ("USA", "capital")),  # "... amid claims from Washington that ..."
+])
+def test_a_that_clause_hung_on_the_wrong_verb_is_the_claim_nouns(noun, lemma, prep, owner, actor):
+    # "Pyongyang continued to deny any deal amid <noun> <prep> <owner> that it shipped shells." (the parse hangs the
+    # "that"-clause on "continued")
+    doc = parse([("Pyongyang", 1, "nsubj", "PROPN"), ("continued", 1, "ROOT", "VERB", "VBD", "continue"),
+                 ("to", 3, "aux", "PART"), ("deny", 1, "xcomp", "VERB", "VB", "deny"), ("any", 5, "det", "DET"),
+                 ("deal", 3, "dobj", "NOUN"), ("amid", 3, "prep", "ADP"), (noun, 6, "pobj", "NOUN", "NNS", lemma),
+                 (prep, 7, "prep", "ADP"), (owner, 8, "pobj", "PROPN"), ("that", 12, "mark", "SCONJ"),
+                 ("it", 12, "nsubj", "PRON"), ("shipped", 1, "ccomp", "VERB", "VBD", "ship"),
+                 ("shells", 12, "dobj", "NOUN", "NNS", "shell"), (".", 1, "punct", *P)],
+                actors={"Pyongyang": ("PRK", "capital"), owner: actor})
+    assert claimant(doc, "shipped").id == actor[0]

@@ -346,7 +346,8 @@ class ClaimantFinder:
         nouns = words("claim_nouns")
         if any(a.pos_ in VERB_POS and a.lemma_.lower() in self.reporting for a in trigger.ancestors):
             return None  # a speaker attributes it (step 1)
-        for anc in trigger.ancestors:
+        misplaced = _misplaced_claim_noun(trigger)
+        for anc in [*([misplaced] if misplaced is not None else []), *trigger.ancestors]:
             if anc.pos_ not in ("NOUN", "PROPN") or anc.lemma_.lower() not in nouns or anc.i > trigger.i:
                 continue
             owners = [c for c in anc.children if c.dep_ in ("poss", "amod", "compound")]
@@ -454,6 +455,22 @@ class ClaimantFinder:
             ref = self.idx.anaphor(c.token)
             c.id = ref.id if ref is not None else "other"
         return c
+
+
+def _misplaced_claim_noun(trigger: Token) -> Token | None:
+    """"... in the face of accusations by the U.S. that the regime has supplied ...": a "that"-clause the parse hung
+    on a verb that does not report is the content of the claim noun just before it."""
+    clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ccomp"), None)
+    if clause is None or clause.head.lemma_.lower() in words("reporting_verbs"):
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0 or mark.i <= clause.head.i:
+        return None
+    noun, nouns = mark.doc[mark.i - 1], words("claim_nouns")
+    while noun.lemma_.lower() not in nouns and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+            noun.head.head.right_edge.i == mark.i - 1:
+        noun = noun.head.head  # "accusations by the U.S. | that": up from the "by" phrase to the noun
+    return noun if noun.lemma_.lower() in nouns else None
 
 
 def _announcing_verbs(trigger: Token) -> list[Token]:
