@@ -524,3 +524,18 @@ def test_a_that_clause_hung_on_the_wrong_verb_is_the_claim_nouns(noun, lemma, pr
                  ("shells", 12, "dobj", "NOUN", "NNS", "shell"), (".", 1, "punct", *P)],
                 actors={"Pyongyang": ("PRK", "capital"), owner: actor})
     assert claimant(doc, "shipped").id == actor[0]
+
+
+@pytest.mark.parametrize("mark, expected", [
+    ("after", "author"),  # "Kyiv said it bought jets, weeks after Iran sent drones."
+    ("before", "author"),  # "Kyiv said it bought jets, weeks before Iran sent drones."
+])
+def test_a_time_clause_of_the_reporting_verb_is_not_what_it_reports(mark, expected):
+    doc = parse([("Kyiv", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"), ("it", 3, "nsubj", "PRON"),
+                 ("bought", 1, "ccomp", "VERB", "VBD", "buy"), ("jets", 3, "dobj", "NOUN", "NNS", "jet"),
+                 (",", 1, "punct", *P), ("weeks", 9, "npadvmod", "NOUN", "NNS", "week"), (mark, 9, "mark", "SCONJ"),
+                 ("Iran", 9, "nsubj", "PROPN"), ("sent", 1, "advcl", "VERB", "VBD", "send"),
+                 ("drones", 9, "dobj", "NOUN", "NNS", "drone"), (".", 1, "punct", *P)],
+                actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == expected
+    assert claimant(doc, "bought").id == "UKR"  # the content clause stays Kyiv's

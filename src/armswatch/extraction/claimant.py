@@ -296,7 +296,8 @@ class ClaimantFinder:
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in VERB_POS
                   and a not in chain]
-        chain = [v for v in chain if _needs_clause_ok(v) and v not in _announcing_verbs(trigger)]
+        chain = [v for v in chain if _needs_clause_ok(v) and v not in _announcing_verbs(trigger)
+                 and not _adverbial_below(v, trigger)]
         chain += self._side_reports(trigger, sent, chain)
         found: list[Claimant] = []
         for verb in chain:
@@ -455,6 +456,14 @@ class ClaimantFinder:
             ref = self.idx.anaphor(c.token)
             c.id = ref.id if ref is not None else "other"
         return c
+
+
+def _adverbial_below(verb: Token, trigger: Token) -> bool:
+    """"Islamabad announced buying jets, five years after India inked a deal with France": a subordinate clause of
+    the reporting verb itself (its time, cause or contrast) is not what it reports."""
+    child = next((a for a in [trigger, *trigger.ancestors] if a.head == verb and a != verb), None)
+    return child is not None and child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in words("adverbial_marks") for m in child.children)
 
 
 def _misplaced_claim_noun(trigger: Token) -> Token | None:
