@@ -539,3 +539,15 @@ def test_a_time_clause_of_the_reporting_verb_is_not_what_it_reports(mark, expect
                 actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
     assert claimant(doc, "sent").id == expected
     assert claimant(doc, "bought").id == "UKR"  # the content clause stays Kyiv's
+
+
+@pytest.mark.parametrize("verb, lemma", [("announced", "announce"), ("said", "say")])
+def test_a_coordinated_clause_with_its_own_subject_is_not_reported(verb, lemma):
+    # "Germany announced it sent tanks, and Poland sent jets." / "Germany said it sent tanks, and Poland sent jets."
+    doc = parse([("Germany", 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", "VBD", lemma), ("it", 3, "nsubj", "PRON"),
+                 ("sent", 1, "ccomp", "VERB", "VBD", "send"), ("tanks", 3, "dobj", "NOUN", "NNS", "tank"),
+                 (",", 1, "punct", *P), ("and", 1, "cc", "CCONJ"), ("Poland", 8, "nsubj", "PROPN"),
+                 ("sent", 1, "conj", "VERB", "VBD", "send"), ("jets", 8, "dobj", "NOUN", "NNS", "jet"),
+                 (".", 1, "punct", *P)], actors={"Germany": ("DEU", "state"), "Poland": ("POL", "state")})
+    assert claimant(doc, "sent", 1).id == "author"
+    assert claimant(doc, "sent", 0).id == "DEU"

@@ -460,8 +460,11 @@ class ClaimantFinder:
 
 def _adverbial_below(verb: Token, trigger: Token) -> bool:
     """"Islamabad announced buying jets, five years after India inked a deal with France": a subordinate clause of
-    the reporting verb itself (its time, cause or contrast) is not what it reports."""
+    the reporting verb itself (its time, cause or contrast), or a coordinated clause with its own subject, is not
+    what it reports."""
     child = next((a for a in [trigger, *trigger.ancestors] if a.head == verb and a != verb), None)
+    if child is not None and child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        return True  # "Germany announced X, and the Netherlands followed suit": a clause of its own
     return child is not None and child.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in words("adverbial_marks") for m in child.children)
 
