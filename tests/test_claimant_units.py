@@ -551,3 +551,31 @@ def test_a_coordinated_clause_with_its_own_subject_is_not_reported(verb, lemma):
                  (".", 1, "punct", *P)], actors={"Germany": ("DEU", "state"), "Poland": ("POL", "state")})
     assert claimant(doc, "sent", 1).id == "author"
     assert claimant(doc, "sent", 0).id == "DEU"
+
+
+@pytest.mark.parametrize("speaker, actor, verb, lemma, source", [
+    ("Kyiv", ("UKR", "capital"), "said", "say", "officials"),  # "The paper, citing unnamed officials, reported
+    # Kyiv said Iran sent drones."
+    ("Pentagon", ("USA", "institution"), "confirmed", "confirm", "sources"),  # "..., citing unnamed sources, reported
+    # the Pentagon confirmed ..."
+])
+def test_unnamed_sources_reporting_a_partys_statement_give_the_party(speaker, actor, verb, lemma, source):
+    doc = parse([("The", 1, "det", "DET"), ("paper", 6, "nsubj", "NOUN"), (",", 1, "punct", *P),
+                 ("citing", 6, "advcl", "VERB", "VBG", "cite"), ("unnamed", 5, "amod", "ADJ"),
+                 (source, 3, "dobj", "NOUN", "NNS", source[:-1]), ("reported", 6, "ROOT", "VERB", "VBD", "report"),
+                 (speaker, 8, "nsubj", "PROPN"), (verb, 6, "ccomp", "VERB", "VBD", lemma), ("Iran", 10, "nsubj", "PROPN"),
+                 ("sent", 8, "ccomp", "VERB", "VBD", "send"), ("drones", 10, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 6, "punct", *P)], actors={speaker: actor, "Iran": ("IRN", "state")})
+    sentences = list(doc.sents)
+    c = claimant_finder(doc, sentences).find(token(doc, "sent"), sentences[0], token(doc, "reported"), sentences)
+    assert c.id == actor[0]
+
+
+def test_unnamed_sources_of_a_partys_own_words_stay_other():
+    # "Kyiv said Iran sent drones, citing unnamed officials." (the sources credit Kyiv's words themselves)
+    doc = parse([("Kyiv", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"), ("Iran", 3, "nsubj", "PROPN"),
+                 ("sent", 1, "ccomp", "VERB", "VBD", "send"), ("drones", 3, "dobj", "NOUN", "NNS", "drone"),
+                 (",", 1, "punct", *P), ("citing", 1, "advcl", "VERB", "VBG", "cite"), ("unnamed", 8, "amod", "ADJ"),
+                 ("officials", 6, "dobj", "NOUN", "NNS", "official"), (".", 1, "punct", *P)],
+                actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "other"

@@ -522,11 +522,18 @@ def _relayed(chosen: Claimant, found: list[Claimant], acc: Claimant | None, trig
     """A claim a medium relays from a named party is that party's (GUIDELINES §6: "the White House told Reuters"
     -> USA): when the chosen credit is a news outlet or its report, the innermost actor among the other credits
     that states the clause ("the outlet, citing US sources, says ...", "the paper reported that the minister said
-    ...", "X announced that ..., according to a Reuters report"). Unnamed sources stay the claimant ("sources say
-    that the president told ..."), and so does the medium when the party only will announce or has yet to confirm."""
-    if chosen.id != "other" or chosen.token is None or not _is_medium(chosen.token, idx):
+    ...", "X announced that ..., according to a Reuters report"). Unnamed sources stay the claimant of what they
+    say a party said ("the president told allies that ..., according to sources"), but not of a party's statement
+    below the verb they credit; the medium stays when the party only will announce or has yet to confirm."""
+    if chosen.id != "other" or chosen.token is None:
         return chosen
     above = [c for c in found if c.verb is not None and c.verb in trigger.ancestors and _states_clause(c.verb, trigger)]
+    if not _is_medium(chosen.token, idx):
+        # unnamed sources who report that a named party said it: the party ("the FT, citing unnamed officials,
+        # reported that the secretary said ..."); not when they report the party's words themselves
+        attach = chosen.head if chosen.head is not None else chosen.verb
+        above = [c for c in above if attach is not None and attach in c.verb.ancestors]
+        acc = None
     for c in [*above, acc]:
         if _is_actor(c) and c.token is not None and c.token.pos_ != "PRON":
             return c
