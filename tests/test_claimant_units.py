@@ -276,3 +276,306 @@ def test_as_reported_by_x_is_the_agents_claim(verb, lemma, speaker, actor):
     doc = _tail_credit([("as", 5, "mark", "SCONJ"), (verb, 1, "advcl", "VERB", "VBN", lemma), ("by", 5, "agent", "ADP"),
                         ("the", 8, "det", "DET"), (speaker, 6, "pobj", "PROPN")], {speaker: actor})
     assert claimant(doc, "sent").id == actor[0]
+
+
+# -- a medium relays a named party; "cited X as saying"; clause-only reporting verbs; announced measures ----------
+def _according_to_report(verb: str, lemma: str, modal: bool = False) -> object:
+    """"Kyiv <verb> Iran sent drones, according to a Reuters report." (with "will" before the verb when `modal`)."""
+    m = 1 if modal else 0
+    tokens = [("Kyiv", 1 + m, "nsubj", "PROPN")] + ([("will", 2, "aux", "AUX", "MD")] if modal else []) + [
+        (verb, 1 + m, "ROOT", "VERB", "VB" if modal else "VBD", lemma), ("Iran", 3 + m, "nsubj", "PROPN"),
+        ("sent", 1 + m, "ccomp", "VERB", "VBD", "send"), ("drones", 3 + m, "dobj", "NOUN", "NNS", "drone"),
+        (",", 1 + m, "punct", *P), ("according", 1 + m, "prep", "VERB", "VBG", "accord"), ("to", 6 + m, "prep", "ADP"),
+        ("a", 10 + m, "det", "DET"), ("Reuters", 10 + m, "compound", "PROPN"), ("report", 7 + m, "pobj", "NOUN"),
+        (".", 1 + m, "punct", *P)]
+    return parse(tokens, actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+
+
+@pytest.mark.parametrize("verb, lemma", [("announced", "announce"), ("said", "say")])
+def test_a_reports_relay_of_a_named_party_is_the_partys_claim(verb, lemma):
+    # "Kyiv announced Iran sent drones, according to a Reuters report." -> UKR (GUIDELINES §6, relayed by a medium)
+    assert claimant(_according_to_report(verb, lemma), "sent").id == "UKR"
+
+
+def test_a_party_that_only_will_announce_leaves_the_report_the_claimant():
+    # "Kyiv will announce Iran sent drones, according to a Reuters report." -> the report's
+    assert claimant(_according_to_report("announce", "announce", modal=True), "sent").id == "other"
+
+
+@pytest.mark.parametrize("outlet", [[("CNN", 1, "nsubj", "PROPN")],
+                                   [("The", 1, "det", "DET"), ("paper", 2, "nsubj", "NOUN")]])
+def test_an_outlet_reporting_that_a_party_said_is_the_partys_claim(outlet):
+    # "CNN reported US officials said Iran sent drones." / "The paper reported ..." with the outer verb chosen
+    n = len(outlet)
+    tokens = outlet + [("reported", n, "ROOT", "VERB", "VBD", "report"), ("US", n + 2, "compound", "PROPN"),
+                       ("officials", n + 3, "nsubj", "NOUN", "NNS", "official"), ("said", n, "ccomp", "VERB", "VBD", "say"),
+                       ("Iran", n + 5, "nsubj", "PROPN"), ("sent", n + 3, "ccomp", "VERB", "VBD", "send"),
+                       ("drones", n + 5, "dobj", "NOUN", "NNS", "drone"), (".", n, "punct", *P)]
+    doc = parse(tokens, actors={"US": ("USA", "state"), "Iran": ("IRN", "state")})
+    sentences = list(doc.sents)
+    tok = token(doc, "sent")
+    c = claimant_finder(doc, sentences).find(tok, sentences[0], token(doc, "reported"), sentences)
+    assert c.id == "USA"
+
+
+@pytest.mark.parametrize("office, actor, expected", [
+    ("government", ("USA", "state"), "USA"),  # "US government sources said ..."
+    ("military", ("ISR", "demonym"), "ISR"),  # "Israeli military sources said ..."
+])
+def test_sources_of_a_states_office_speak_for_it(office, actor, expected):
+    name = "US" if actor[0] == "USA" else "Israeli"
+    doc = _said([(name, 1, "compound" if name == "US" else "amod", "PROPN" if name == "US" else "ADJ"),
+                 (office, 2, "compound", "NOUN"), ("sources", 3, "nsubj", "NOUN", "NNS", "source")], {name: actor})
+    assert claimant(doc, "sent").id == expected
+
+
+def test_sources_with_a_nationality_alone_stay_other():
+    doc = _said([("Israeli", 1, "amod", "ADJ"), ("sources", 2, "nsubj", "NOUN", "NNS", "source")],
+                {"Israeli": ("ISR", "demonym")})
+    assert claimant(doc, "sent").id == "other"
+
+
+def test_cited_officials_as_saying():
+    # "The Journal cited US officials as saying Iran sent drones."
+    doc = parse([("The", 1, "det", "DET"), ("Journal", 2, "nsubj", "PROPN"), ("cited", 2, "ROOT", "VERB", "VBD", "cite"),
+                 ("US", 4, "compound", "PROPN"), ("officials", 2, "dobj", "NOUN", "NNS", "official"),
+                 ("as", 2, "prep", "ADP"), ("saying", 5, "pcomp", "VERB", "VBG", "say"), ("Iran", 8, "nsubj", "PROPN"),
+                 ("sent", 6, "ccomp", "VERB", "VBD", "send"), ("drones", 8, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 2, "punct", *P)], actors={"US": ("USA", "state"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "USA"
+
+
+def test_reported_diplomats_as_saying_after_the_claim():
+    # "Iran sent drones, Reuters reported EU diplomats as saying."
+    doc = parse([("Iran", 1, "nsubj", "PROPN"), ("sent", 5, "ccomp", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), (",", 5, "punct", *P), ("Reuters", 5, "nsubj", "PROPN"),
+                 ("reported", 5, "ROOT", "VERB", "VBD", "report"), ("EU", 7, "compound", "PROPN"),
+                 ("diplomats", 5, "dobj", "NOUN", "NNS", "diplomat"), ("as", 5, "prep", "ADP"),
+                 ("saying", 8, "pcomp", "VERB", "VBG", "say"), (".", 5, "punct", *P)],
+                actors={"EU": ("org:eu", "org"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "org:eu"
+
+
+@pytest.mark.parametrize("speaker, actor, verb, lemma, expected", [
+    ("officials", ("USA", "state"), "counter", "counter", "USA"),  # "US officials counter that Iran sent drones."
+    ("report", None, "advises", "advise", "other"),  # "The report advises that Iran sent drones."
+])
+def test_reporting_only_with_a_clause(speaker, actor, verb, lemma, expected):
+    mod = [("US", 1, "compound", "PROPN")] if actor else [("The", 1, "det", "DET")]
+    doc = _said(mod + [(speaker, 2, "nsubj", "NOUN")], {"US": actor} if actor else {}, lemma, verb)
+    assert claimant(doc, "sent").id == expected
+
+
+@pytest.mark.parametrize("verb, lemma, noun", [("concluded", "conclude", "negotiations"),
+                                               ("concluded", "conclude", "talks")])
+def test_a_plain_object_of_conclude_is_no_report(verb, lemma, noun):
+    # "Turkey concluded sales negotiations.", "Turkey concluded arms talks."
+    doc = parse([("Turkey", 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", "VBD", lemma),
+                 ("arms", 3, "compound", "NOUN"), (noun, 1, "dobj", "NOUN", "NNS"), (".", 1, "punct", *P)],
+                actors={"Turkey": ("TUR", "state")})
+    assert claimant(doc, noun).id == "author"
+
+
+@pytest.mark.parametrize("speaker, actor, noun, lemma, expected", [
+    ("EU", ("org:eu", "org"), "sanctions", "sanction", "author"),  # "The EU announced new sanctions on Iran."
+    ("Washington", ("USA", "capital"), "embargo", "embargo", "author"),  # "Washington announced an embargo on Iran."
+    ("Washington", ("USA", "capital"), "delivery", "delivery", "USA"),  # "Washington announced the delivery ..."
+])
+def test_an_announced_measure_is_the_imposers_act(speaker, actor, noun, lemma, expected):
+    doc = parse([(speaker, 1, "nsubj", "PROPN"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+                 ("new", 3, "amod", "ADJ"), (noun, 1, "dobj", "NOUN", "NN", lemma), ("on", 3, "prep", "ADP"),
+                 ("Iran", 4, "pobj", "PROPN"), (".", 1, "punct", *P)],
+                actors={speaker: actor, "Iran": ("IRN", "state")})
+    assert claimant(doc, noun).id == expected
+
+
+# -- terms are no source, research bodies are `other`, a comparison is no credit, a report accuses -----------------
+@pytest.mark.parametrize("noun", ["agreement", "contract"])
+def test_as_per_the_terms_is_no_source(noun):
+    # "Iran sent drones as per an agreement, according to the Pentagon." / "... as per the contract, ..."
+    doc = parse([("Iran", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("as", 4, "advmod", "ADV"), ("per", 1, "prep", "ADP"),
+                 ("an", 6, "det", "DET"), (noun, 4, "pobj", "NOUN"), (",", 1, "punct", *P),
+                 ("according", 1, "prep", "VERB", "VBG", "accord"), ("to", 8, "prep", "ADP"), ("the", 11, "det", "DET"),
+                 ("Pentagon", 9, "pobj", "PROPN"), (".", 1, "punct", *P)],
+                actors={"Pentagon": ("USA", "institution"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "USA"
+
+
+@pytest.mark.parametrize("speaker, actors, expected", [
+    # "Stockholm's peace research institute said ...": a place names it, it is no state's voice
+    ([("Stockholm", 3, "poss", "PROPN"), ("'s", 0, "case", "PART", "POS"), ("research", 3, "compound", "NOUN"),
+      ("institute", 4, "nsubj", "NOUN")], {"Stockholm": ("SWE", "capital")}, "other"),
+    # "the Belarusian monitoring group said ..."
+    ([("the", 3, "det", "DET"), ("Belarusian", 3, "amod", "ADJ"), ("monitoring", 3, "compound", "NOUN"),
+      ("group", 4, "nsubj", "NOUN")], {"Belarusian": ("BLR", "demonym")}, "other"),
+    # "a UN monitoring group said ...": an international body still speaks through it
+    ([("a", 3, "det", "DET"), ("UN", 3, "compound", "PROPN"), ("monitoring", 3, "compound", "NOUN"),
+      ("group", 4, "nsubj", "NOUN")], {"UN": ("org:un", "org")}, "org:un"),
+])
+def test_research_and_monitoring_bodies_are_other(speaker, actors, expected):
+    assert claimant(_said(speaker, actors), "sent").id == expected
+
+
+@pytest.mark.parametrize("credit, expected", [
+    ([], "author"),  # "Turkey sold more drones than previously announced."
+    ([(",", 6, "punct", *P), ("as", 9, "mark", "SCONJ"), ("reported", 6, "advcl", "VERB", "VBN", "report"),
+      ("by", 9, "agent", "ADP"), ("Bloomberg", 10, "pobj", "PROPN")], "other"),  # "..., as reported by Bloomberg."
+])
+def test_than_previously_announced_is_no_credit(credit, expected):
+    doc = parse([("Turkey", 1, "nsubj", "PROPN"), ("sold", 1, "ROOT", "VERB", "VBD", "sell"), ("more", 3, "amod", "ADJ"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("than", 6, "mark", "SCONJ"),
+                 ("previously", 6, "advmod", "ADV"), ("announced", 1, "advcl", "VERB", "VBN", "announce"), *credit,
+                 (".", 1, "punct", *P)], actors={"Turkey": ("TUR", "state")})
+    assert claimant(doc, "sold").id == expected
+
+
+@pytest.mark.parametrize("noun, lemma, verb, vlemma", [("report", "report", "accusing", "accuse"),
+                                                       ("allegation", "allegation", "claiming", "claim")])
+def test_a_claim_noun_with_a_participle_is_the_accuser(noun, lemma, verb, vlemma):
+    # "The UAE denied a rights group's report accusing it of providing weapons to Sudan." -> the report's: `other`
+    doc = parse([("The", 1, "det", "DET"), ("UAE", 2, "nsubj", "PROPN"), ("denied", 2, "ROOT", "VERB", "VBD", "deny"),
+                 ("a", 4, "det", "DET"), (noun, 2, "dobj", "NOUN", "NN", lemma),
+                 (verb, 4, "acl", "VERB", "VBG", vlemma), ("it", 5, "dobj", "PRON"), ("of", 5, "prep", "ADP"),
+                 ("providing", 7, "pcomp", "VERB", "VBG", "provide"), ("weapons", 8, "dobj", "NOUN", "NNS", "weapon"),
+                 ("to", 8, "prep", "ADP"), ("Sudan", 10, "pobj", "PROPN"), (".", 2, "punct", *P)],
+                actors={"UAE": ("ARE", "state"), "Sudan": ("SDN", "state")})
+    assert claimant(doc, "providing").id == "other"
+
+
+# -- a surname alone after the full name with its office ------------------------------------------------------------
+@pytest.mark.parametrize("adj, actor, title, first, surname, verb, lemma", [
+    ("Polish", ("POL", "demonym"), "Minister", "Anna", "Kowal", "said", "say"),  # "Polish Defence Minister Anna Kowal
+    # spoke. Kowal said Iran sent drones."
+    ("Estonian", ("EST", "demonym"), "Premier", "Kaja", "Tamm", "told", "tell"),  # "... Tamm told Iran sent drones."
+])
+def test_a_surname_alone_speaks_for_the_office_named_before(adj, actor, title, first, surname, verb, lemma):
+    doc = parse([(adj, 4, "amod", "ADJ"), ("Defence", 2, "compound", "PROPN"), (title, 4, "compound", "PROPN"),
+                 (first, 4, "compound", "PROPN"), (surname, 5, "nsubj", "PROPN"), ("spoke", 5, "ROOT", "VERB", "VBD",
+                                                                                   "speak"),
+                 (".", 5, "punct", *P), (surname, 8, "nsubj", "PROPN"), (verb, 8, "ROOT", "VERB", "VBD", lemma),
+                 ("Iran", 10, "nsubj", "PROPN"), ("sent", 8, "ccomp", "VERB", "VBD", "send"),
+                 ("drones", 10, "dobj", "NOUN", "NNS", "drone"), (".", 8, "punct", *P)],
+                actors={adj: actor, "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == actor[0]
+
+
+def test_a_surname_never_introduced_stays_other():
+    doc = _said([("Kowal", 1, "nsubj", "PROPN")], {})
+    assert claimant(doc, "sent").id == "other"
+
+
+# -- a listed speaker: each supplier among them claims its own mention ---------------------------------------------
+@pytest.mark.parametrize("first, second, verb, lemma", [
+    ("Norway", "Denmark", "announced", "announce"),  # "Norway and Denmark announced they sent jets."
+    ("Spain", "Portugal", "confirmed", "confirm"),  # "Spain and Portugal confirmed they sent jets."
+])
+def test_a_listed_speaker_names_each_of_its_actors(first, second, verb, lemma):
+    doc = parse([(first, 3, "nsubj", "PROPN"), ("and", 0, "cc", "CCONJ"), (second, 0, "conj", "PROPN"),
+                 (verb, 3, "ROOT", "VERB", "VBD", lemma), ("they", 5, "nsubj", "PRON"),
+                 ("sent", 3, "ccomp", "VERB", "VBD", "send"), ("jets", 5, "dobj", "NOUN", "NNS", "jet"),
+                 (".", 3, "punct", *P)],
+                actors={first: (first[:3].upper(), "state"), second: (second[:3].upper(), "state")})
+    c = claimant(doc, "sent")
+    assert c.joint == (first[:3].upper(), second[:3].upper())
+
+
+def test_a_single_speaker_is_no_list():
+    assert claimant(_said([("Russia", 1, "nsubj", "PROPN")], {"Russia": ("RUS", "state")}), "sent").joint == ()
+
+
+# -- a state's own media speak for the state -------------------------------------------------------------------------
+@pytest.mark.parametrize("speaker, actors, expected", [
+    # "KCNA said Iran sent drones."
+    ([("KCNA", 1, "nsubj", "PROPN")], {"KCNA": ("PRK", "media")}, "PRK"),
+    # "the Tasnim news agency said ..." (a press word in the name, but the outlet is the state's)
+    ([("the", 3, "det", "DET"), ("Tasnim", 3, "compound", "PROPN"), ("news", 3, "compound", "NOUN"),
+      ("agency", 4, "nsubj", "NOUN")], {"Tasnim": ("IRN", "media")}, "IRN"),
+    # "the Associated Press said ...": a private outlet stays `other`
+    ([("the", 2, "det", "DET"), ("Associated", 2, "compound", "PROPN"), ("Press", 3, "nsubj", "PROPN")], {}, "other"),
+])
+def test_state_media_speak_for_their_state(speaker, actors, expected):
+    assert claimant(_said(speaker, actors), "sent").id == expected
+
+
+@pytest.mark.parametrize("first, lemma", [("condemned", "condemn"), ("warned", "warn")])
+def test_an_announced_measure_coordinated_with_a_reporting_verb_is_still_the_imposers_act(first, lemma):
+    # "The EU condemned the strikes and announced sanctions on Iran." / "The EU warned ... and announced ..."
+    doc = parse([("The", 1, "det", "DET"), ("EU", 2, "nsubj", "PROPN"), (first, 2, "ROOT", "VERB", "VBD", lemma),
+                 ("the", 4, "det", "DET"), ("strikes", 2, "dobj", "NOUN", "NNS", "strike"), ("and", 2, "cc", "CCONJ"),
+                 ("announced", 2, "conj", "VERB", "VBD", "announce"), ("sanctions", 6, "dobj", "NOUN", "NNS", "sanction"),
+                 ("on", 7, "prep", "ADP"), ("Iran", 8, "pobj", "PROPN"), (".", 2, "punct", *P)],
+                actors={"EU": ("org:eu", "org"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sanctions").id == "author"
+
+
+@pytest.mark.parametrize("noun, lemma, prep, owner, actor", [
+    ("accusations", "accusation", "by", "Seoul", ("KOR", "capital")),  # "... amid accusations by Seoul that ..."
+    ("claims", "claim", "from", "Washington", ("USA", "capital")),  # "... amid claims from Washington that ..."
+])
+def test_a_that_clause_hung_on_the_wrong_verb_is_the_claim_nouns(noun, lemma, prep, owner, actor):
+    # "Pyongyang continued to deny any deal amid <noun> <prep> <owner> that it shipped shells." (the parse hangs the
+    # "that"-clause on "continued")
+    doc = parse([("Pyongyang", 1, "nsubj", "PROPN"), ("continued", 1, "ROOT", "VERB", "VBD", "continue"),
+                 ("to", 3, "aux", "PART"), ("deny", 1, "xcomp", "VERB", "VB", "deny"), ("any", 5, "det", "DET"),
+                 ("deal", 3, "dobj", "NOUN"), ("amid", 3, "prep", "ADP"), (noun, 6, "pobj", "NOUN", "NNS", lemma),
+                 (prep, 7, "prep", "ADP"), (owner, 8, "pobj", "PROPN"), ("that", 12, "mark", "SCONJ"),
+                 ("it", 12, "nsubj", "PRON"), ("shipped", 1, "ccomp", "VERB", "VBD", "ship"),
+                 ("shells", 12, "dobj", "NOUN", "NNS", "shell"), (".", 1, "punct", *P)],
+                actors={"Pyongyang": ("PRK", "capital"), owner: actor})
+    assert claimant(doc, "shipped").id == actor[0]
+
+
+@pytest.mark.parametrize("mark, expected", [
+    ("after", "author"),  # "Kyiv said it bought jets, weeks after Iran sent drones."
+    ("before", "author"),  # "Kyiv said it bought jets, weeks before Iran sent drones."
+])
+def test_a_time_clause_of_the_reporting_verb_is_not_what_it_reports(mark, expected):
+    doc = parse([("Kyiv", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"), ("it", 3, "nsubj", "PRON"),
+                 ("bought", 1, "ccomp", "VERB", "VBD", "buy"), ("jets", 3, "dobj", "NOUN", "NNS", "jet"),
+                 (",", 1, "punct", *P), ("weeks", 9, "npadvmod", "NOUN", "NNS", "week"), (mark, 9, "mark", "SCONJ"),
+                 ("Iran", 9, "nsubj", "PROPN"), ("sent", 1, "advcl", "VERB", "VBD", "send"),
+                 ("drones", 9, "dobj", "NOUN", "NNS", "drone"), (".", 1, "punct", *P)],
+                actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == expected
+    assert claimant(doc, "bought").id == "UKR"  # the content clause stays Kyiv's
+
+
+@pytest.mark.parametrize("verb, lemma", [("announced", "announce"), ("said", "say")])
+def test_a_coordinated_clause_with_its_own_subject_is_not_reported(verb, lemma):
+    # "Germany announced it sent tanks, and Poland sent jets." / "Germany said it sent tanks, and Poland sent jets."
+    doc = parse([("Germany", 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", "VBD", lemma), ("it", 3, "nsubj", "PRON"),
+                 ("sent", 1, "ccomp", "VERB", "VBD", "send"), ("tanks", 3, "dobj", "NOUN", "NNS", "tank"),
+                 (",", 1, "punct", *P), ("and", 1, "cc", "CCONJ"), ("Poland", 8, "nsubj", "PROPN"),
+                 ("sent", 1, "conj", "VERB", "VBD", "send"), ("jets", 8, "dobj", "NOUN", "NNS", "jet"),
+                 (".", 1, "punct", *P)], actors={"Germany": ("DEU", "state"), "Poland": ("POL", "state")})
+    assert claimant(doc, "sent", 1).id == "author"
+    assert claimant(doc, "sent", 0).id == "DEU"
+
+
+@pytest.mark.parametrize("speaker, actor, verb, lemma, source", [
+    ("Kyiv", ("UKR", "capital"), "said", "say", "officials"),  # "The paper, citing unnamed officials, reported
+    # Kyiv said Iran sent drones."
+    ("Pentagon", ("USA", "institution"), "confirmed", "confirm", "sources"),  # "..., citing unnamed sources, reported
+    # the Pentagon confirmed ..."
+])
+def test_unnamed_sources_reporting_a_partys_statement_give_the_party(speaker, actor, verb, lemma, source):
+    doc = parse([("The", 1, "det", "DET"), ("paper", 6, "nsubj", "NOUN"), (",", 1, "punct", *P),
+                 ("citing", 6, "advcl", "VERB", "VBG", "cite"), ("unnamed", 5, "amod", "ADJ"),
+                 (source, 3, "dobj", "NOUN", "NNS", source[:-1]), ("reported", 6, "ROOT", "VERB", "VBD", "report"),
+                 (speaker, 8, "nsubj", "PROPN"), (verb, 6, "ccomp", "VERB", "VBD", lemma), ("Iran", 10, "nsubj", "PROPN"),
+                 ("sent", 8, "ccomp", "VERB", "VBD", "send"), ("drones", 10, "dobj", "NOUN", "NNS", "drone"),
+                 (".", 6, "punct", *P)], actors={speaker: actor, "Iran": ("IRN", "state")})
+    sentences = list(doc.sents)
+    c = claimant_finder(doc, sentences).find(token(doc, "sent"), sentences[0], token(doc, "reported"), sentences)
+    assert c.id == actor[0]
+
+
+def test_unnamed_sources_of_a_partys_own_words_stay_other():
+    # "Kyiv said Iran sent drones, citing unnamed officials." (the sources credit Kyiv's words themselves)
+    doc = parse([("Kyiv", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"), ("Iran", 3, "nsubj", "PROPN"),
+                 ("sent", 1, "ccomp", "VERB", "VBD", "send"), ("drones", 3, "dobj", "NOUN", "NNS", "drone"),
+                 (",", 1, "punct", *P), ("citing", 1, "advcl", "VERB", "VBG", "cite"), ("unnamed", 8, "amod", "ADJ"),
+                 ("officials", 6, "dobj", "NOUN", "NNS", "official"), (".", 1, "punct", *P)],
+                actors={"Kyiv": ("UKR", "capital"), "Iran": ("IRN", "state")})
+    assert claimant(doc, "sent").id == "other"

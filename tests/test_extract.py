@@ -237,3 +237,29 @@ def test_extract_many_rows_with_nothing_to_parse_keep_their_place(nlp):
         assert out == [[m.to_dict() for m in extract(text, published)] for text, published in rows]
     assert [bool(found) for found in out] == [False, True, False, False, True, False, False, True, False]
     assert out[1][0]["time"]["start"] == "2024-05-01"  # times are set for a batch's docs together
+
+
+# -- a headline takes the lead sentence's credit for the same key --------------------------------------------------
+@pytest.mark.parametrize("text, key, expected", [
+    (("Iran Sends Hundreds of Drones to Russia\nIran has sent hundreds of drones to Russia, US officials said on "
+     "Monday."), ("TRANSFER", "IRN", "RUS", "affirmed"), "USA"),
+    (("World\n\nBelarus Hands More Shells to Moscow\n(AFP)\nBelarus has handed over more artillery shells to Russia, "
+     "according to Ukrainian military intelligence."), ("TRANSFER", "BLR", "RUS", "affirmed"), "UKR"),
+    # the lead is a party's own statement: the headline states it as a fact
+    ("Germany Sends Leopard Tanks to Ukraine\nGermany said on Monday it had sent 18 Leopard tanks to Ukraine.",
+     ("TRANSFER", "DEU", "UKR", "affirmed"), "author"),
+])
+def test_extract_headline_takes_the_leads_credit(run, text, key, expected):
+    first = next(m for m in run(text) if m.key() == key)
+    assert first.evidence_start < text.rindex("\n")  # the headline's mention comes first
+    assert first.claimant == expected
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    (("OSLO — Norway and Denmark announced Monday they will give air defence systems to Ukraine, in a joint "
+     "announcement."), ("PLEDGE", "DNK", "UKR", "affirmed"), "DNK"),
+    ("ROME — Italy and Greece confirmed Tuesday they will send artillery to Ukraine, in a statement.",
+     ("PLEDGE", "GRC", "UKR", "affirmed"), "GRC"),
+])
+def test_extract_each_listed_speaker_claims_its_own_supply(run, text, key, expected):
+    assert next(m for m in run(text) if m.key() == key).claimant == expected

@@ -33,7 +33,7 @@ def weapons():
     ("Kyiv", "UKR"), ("Kiev", "UKR"), ("Zelenskyy", "UKR"), ("Zelensky", "UKR"),
     ("the White House", "USA"), ("the Pentagon", "USA"), ("Capitol Hill", "USA"), ("Treasury", "USA"),
     ("U.S.", "USA"), ("US", "USA"), ("United States", "USA"), ("the United States", "USA"), ("Americans", "USA"),
-    ("Kirby", "USA"), ("Lockheed Martin", "USA"),
+    ("Kirby", "USA"), ("Lockheed Martin", "USA"), ("the Defense Intelligence Agency", "USA"), ("DIA", "USA"),
     ("Downing Street", "GBR"), ("Britain's", "GBR"), ("BAE Systems", "GBR"),
     ("the Elysee", "FRA"), ("Zhongnanhai", "CHN"), ("Chinese companies", "CHN"), ("Xi Jinping", "CHN"),
     ("Xinhua", "CHN"), ("TASS", "RUS"), ("Rosoboronexport", "RUS"), ("Lukashenka", "BLR"), ("Minsk", "BLR"),

@@ -9,6 +9,7 @@ index built with those speakers -> the `ClaimantFinder` the engine uses. The wor
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -16,8 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extraction.actors import ActorIndex, ActorRef, in_quotes
 from armswatch.extraction.slots import subject_of
 from armswatch.extraction.vocab import words
+from armswatch.types import Mention
 
-__all__ = ["SELF", "Claimant", "ClaimantFinder", "QuoteSpeakers", "claimant_finder", "in_quotes"]
+__all__ = ["SELF", "Claimant", "ClaimantFinder", "QuoteSpeakers", "claimant_finder", "in_quotes",
+           "share_headline_claimants"]
 
 # Claimant id meaning "each mention's own supplier" (a joint statement by the suppliers).
 SELF = "=supplier"
@@ -26,6 +29,8 @@ HEADLINE_SEPARATORS = (":", "–", "—", "-")
 # Characters that close a full sentence (a headline has none of them at its end).
 SENTENCE_END = ".!?\"”'’"
 VERB_POS = ("VERB", "AUX")
+# Words of an article's lead sentence at least (shorter full-stopped lines are datelines or credits).
+LEAD_MIN_TOKENS = 6
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Claimant:
     quoted: bool = False  # the claim sits inside quotation marks
     verb: Token | None = None  # the reporting verb
     head: Token | None = None  # where an "according to" phrase attaches
+    joint: tuple[str, ...] = ()  # the actors of a listed speaker ("the Netherlands and Denmark announced")
 
 
 def _phrase(token: Token) -> str:
@@ -71,10 +77,13 @@ def _agent_of(verb: Token) -> Token | None:
 
 def _accuser_of_participle(verb: Token) -> Token | None:
     """"entities ... accused of shipping": the noun is the accused; the accuser is "by X" or the subject of the
-    clause that names them ("Britain sanctioned 14 entities accused of ...")."""
+    clause that names them ("Britain sanctioned 14 entities accused of ..."); a claim noun accuses itself ("denied
+    a report accusing it of ...")."""
     agent = _agent_of(verb)
     if agent is not None:
         return agent
+    if verb.head.lemma_.lower() in words("claim_nouns") and verb.i > verb.head.i:
+        return verb.head
     outer = verb.head.head if verb.head.dep_ in ("dobj", "nsubjpass", "pobj") else None
     return subject_of(outer) if outer is not None and outer.pos_ == "VERB" else None
 
@@ -82,7 +91,7 @@ def _accuser_of_participle(verb: Token) -> Token | None:
 def _needs_clause_ok(verb: Token) -> bool:
     """A reporting verb that reports only with a clause ("added that ...", "X has seen no evidence that ...")
     reports here only when it has one; other reporting verbs always do."""
-    if verb.lemma_.lower() not in words("clause_only_reporting_verbs"):
+    if verb.lemma_.lower() not in words("clause_only_reporting_verbs") | words("clause_reporting_verbs"):
         return True
     evidence = words("evidence_nouns")
     return any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.lemma_.lower() in evidence)
@@ -95,30 +104,39 @@ class ClaimantFinder:
 
     def __init__(self, doc: Doc, idx: ActorIndex, quotes: QuoteSpeakers | None = None):
         self.doc, self.idx, self.quotes = doc, idx, quotes
-        self.reporting = words("reporting_verbs")
+        self.reporting = words("reporting_verbs") | words("clause_reporting_verbs")
         self.other = words("other_speakers")
 
     # -- speakers ------------------------------------------------------------------------------------------------
     def speaker_id(self, token: Token) -> str:
-        """Actor id of a speaker phrase, `other` for media and unnamed sources."""
-        if token.lemma_.lower() in words("media_heads") and self.idx.span_ref(token) is None:
+        """Actor id of a speaker phrase, `other` for media and unnamed sources; a state's own media (the gazetteer's
+        kind `media`: "KCNA", "Russian state media") speak for the state."""
+        heads = words("media_heads") | words("civil_body_heads")
+        if token.lemma_.lower() in heads and self.idx.span_ref(token) is None:
             return self._media_body(token)
         press = words("press_words")
-        if any(t.lower_ in press for t in token.subtree if t.i < token.i or t == token):
-            return "other"  # "Ukrainian News Agency", "the Associated Press"
+        name = [t for t in token.subtree if t.i <= token.i]
+        if any(t.lower_ in press for t in name):
+            # "Ukrainian News Agency", "the Associated Press"; a state's own outlet speaks for it ("the BelTA news
+            # agency")
+            return next((r.id for t in name if (r := self.idx.span_ref(t)) is not None and r.kind == "media"), "other")
         ref = self.idx.resolve(token)
         if ref is None:
             ref = next((r for r in map(self.idx.resolve, token.conjuncts) if r is not None), None)
         if ref is not None:
-            return "other" if ref.kind == "media" else ref.id  # "officials from France and Italy" -> FRA
-        return self._generic_office(token) or self._actor_in_phrase(token)
+            return ref.id  # "officials from France and Italy" -> FRA; state media ("KCNA") -> its state
+        return self._generic_office(token) or self._named_before(token) or self._actor_in_phrase(token)
 
     def _media_body(self, token: Token) -> str:
         """"UN experts" speak for the UN; "Swedish analysts", "South Korean media" do not (a nationality does not
         make media or analysts official): an organisation modifying a media or analyst head, else `other`."""
-        bodies = [r.id for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-                  and (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:") and r.kind != "media"]
-        return bodies[0] if bodies else "other"
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        bodies = [r.id for c in mods if (r := self.idx.span_ref(c)) is not None and r.id.startswith("org:")
+                  and r.kind != "media"]
+        # "US government sources", "Israeli military sources": a state's office named in the speaker
+        offices = [r.id for c in mods if c.lemma_.lower() in words("official_source_words")
+                   and (r := self.idx.resolve(c)) is not None and r.kind != "media"]
+        return (bodies + offices + ["other"])[0]
 
     def _generic_office(self, token: Token) -> str | None:
         """"ministry spokesman": a generic office named earlier in full ("Iran's foreign ministry")."""
@@ -130,18 +148,37 @@ class ClaimantFinder:
                     return ref.id
         return None
 
+    def _named_before(self, token: Token) -> str | None:
+        """"Lavrov said" after "Russian Foreign Minister Sergei Lavrov": a name used alone that an earlier phrase
+        gave with the office or country it speaks for."""
+        if token.pos_ != "PROPN" or any(c.dep_ in ("compound", "amod") for c in token.children):
+            return None
+        earlier = next((t for t in reversed(token.doc[: token.i]) if t.text == token.text and t.pos_ == "PROPN"), None)
+        if earlier is None:
+            return None
+        head = earlier
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+            head = head.head
+        ref = self.idx.resolve(head)
+        if ref is None or ref.kind == "media":
+            found = self._actor_in_phrase(head)
+            return found if found != "other" else None
+        return ref.id
+
     def _actor_in_phrase(self, token: Token) -> str:
         """"records studied by the French navy": an actor anywhere in the speaker phrase, outside its relative
-        clause and its location ("a London-based group"); else `other`."""
+        clause, its content ("a report accusing Iran of ...") and its location ("a London-based group"); else
+        `other`."""
         location = words("location_words")
-        skip = {t.i for c in token.children if c.dep_ in ("relcl",) for t in c.subtree}
+        skip = {t.i for c in token.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in
+                                                                     self.reporting) for t in c.subtree}
         skip |= {t.i for c in token.subtree if c.lemma_.lower() in location for t in c.subtree}
         for t in token.subtree:
             if t.i in skip:
                 continue
             span_ref = self.idx.span_ref(t)
             if span_ref is not None:
-                return "other" if span_ref.kind == "media" else span_ref.id
+                return span_ref.id
         return "other"
 
     def _speaker_of(self, verb: Token) -> Token | None:
@@ -153,6 +190,9 @@ class ClaimantFinder:
         if verb.dep_ in ("advcl", "parataxis", "ROOT") and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                                      for c in verb.children):
             subj = _left_phrase(verb) or subj  # "..., a source familiar with it told Reuters" parsed apart
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            return quoted  # "the paper cited officials as saying ...": the officials speak
         agent = _agent_of(verb)
         if agent is not None and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
             return agent  # "as reported by Bloomberg", "as announced by the ministry": the passive's agent speaks
@@ -172,7 +212,19 @@ class ClaimantFinder:
             subj = root_subj[0]
         if subj.lower_ in words("demonstrative_pronouns") and subj.pos_ == "PRON":
             return None
-        return Claimant(self.speaker_id(subj), _phrase(subj), subj)
+        c = Claimant(self.speaker_id(subj), _phrase(subj), subj)
+        c.joint = self._listed_speakers(subj)
+        return c
+
+    def _listed_speakers(self, subj: Token) -> tuple[str, ...]:
+        """The actors of a listed speaker ("the Netherlands and Denmark", "OSLO — Norway and Denmark"), when more
+        than one."""
+        if subj.pos_ == "PRON":
+            return ()
+        heads = [subj, *subj.conjuncts]
+        heads += [g for c in subj.children if c.dep_ == "appos" for g in (c, *c.conjuncts)]
+        ids = tuple(dict.fromkeys(r.id for h in heads if (r := self.idx.resolve(h)) is not None and r.kind != "media"))
+        return ids if len(ids) > 1 else ()
 
     def according_to(self, sent: Span, trigger: Token) -> Claimant | None:
         """"according to X", "per X", "citing X": X, nearest to the trigger when there are several."""
@@ -195,7 +247,8 @@ class ClaimantFinder:
                 s for c in tok.children if c.lower_ == "to" for v in c.children if v.dep_ == "pcomp"
                 and v.lemma_.lower() in self.reporting and (s := subject_of(v)) is not None]
         if low == "per" and tok.dep_ == "prep":
-            return [g for g in tok.children if g.dep_ == "pobj"]
+            # "per the Pentagon", not "as per an agreement" (the terms of a deal are no source)
+            return [g for g in tok.children if g.dep_ == "pobj" and g.lemma_.lower() not in words("terms_nouns")]
         if low == "citing":
             return [g for g in tok.children if g.dep_ == "dobj" and (
                 g.lemma_.lower() in self.other or self.idx.span_ref(g) is not None)]
@@ -222,7 +275,7 @@ class ClaimantFinder:
         found = self._reported_by(trigger, sent, report_verb)
         acc = self.according_to(sent, trigger)
         if found:
-            return self._first_report(found, acc, sent, trigger)
+            return _relayed(self._first_report(found, acc, sent, trigger), found, acc, trigger, self.idx)
         if acc is not None:
             return acc  # "according to X", "citing X"
         # a headline's trailing credit, an own statement, the author of a measure
@@ -243,7 +296,8 @@ class ClaimantFinder:
         chain = [report_verb] if report_verb is not None else []
         chain += [a for a in trigger.ancestors if a.lemma_.lower() in self.reporting and a.pos_ in VERB_POS
                   and a not in chain]
-        chain = [v for v in chain if _needs_clause_ok(v)]
+        chain = [v for v in chain if _needs_clause_ok(v) and v not in _announcing_verbs(trigger)
+                 and not _adverbial_below(v, trigger)]
         chain += self._side_reports(trigger, sent, chain)
         found: list[Claimant] = []
         for verb in chain:
@@ -293,7 +347,8 @@ class ClaimantFinder:
         nouns = words("claim_nouns")
         if any(a.pos_ in VERB_POS and a.lemma_.lower() in self.reporting for a in trigger.ancestors):
             return None  # a speaker attributes it (step 1)
-        for anc in trigger.ancestors:
+        misplaced = _misplaced_claim_noun(trigger)
+        for anc in [*([misplaced] if misplaced is not None else []), *trigger.ancestors]:
             if anc.pos_ not in ("NOUN", "PROPN") or anc.lemma_.lower() not in nouns or anc.i > trigger.i:
                 continue
             owners = [c for c in anc.children if c.dep_ in ("poss", "amod", "compound")]
@@ -345,12 +400,18 @@ class ClaimantFinder:
         return Claimant(self.speaker_id(subj), _phrase(subj), subj, verb=verb) if subj is not None else None
 
     def _side_reports(self, trigger: Token, sent: Span, chain: list[Token]) -> list[Token]:
-        """Reporting verbs beside the clause: "As X reported, ...", "..., X said, ..." (advcl/parataxis)."""
+        """Reporting verbs beside the clause: "As X reported, ...", "..., X said, ..." (advcl/parataxis); a
+        comparison ("more than previously announced") is none, but an "as X reported" the parse hung on it is."""
         out = []
         for anc in [trigger, *trigger.ancestors]:
             for c in anc.children:
-                if c.dep_ in ("advcl", "parataxis", "conj") and c.lemma_.lower() in self.reporting and c not in chain \
-                        and (anc == trigger or c.i not in {t.i for t in trigger.subtree}) and _credits(c):
+                if c.dep_ not in ("advcl", "parataxis", "conj") or c in chain or (
+                        anc != trigger and c.i in {t.i for t in trigger.subtree}):
+                    continue
+                if _compares(c):
+                    out += [g for g in c.children if g.dep_ == "advcl" and g.lemma_.lower() in self.reporting
+                            and any(m.dep_ == "mark" and m.lower_ == "as" for m in g.children)]
+                elif c.lemma_.lower() in self.reporting and _credits(c):
                     out.append(c)
         return out
 
@@ -395,6 +456,110 @@ class ClaimantFinder:
             ref = self.idx.anaphor(c.token)
             c.id = ref.id if ref is not None else "other"
         return c
+
+
+def _adverbial_below(verb: Token, trigger: Token) -> bool:
+    """"Islamabad announced buying jets, five years after India inked a deal with France": a subordinate clause of
+    the reporting verb itself (its time, cause or contrast), or a coordinated clause with its own subject, is not
+    what it reports."""
+    child = next((a for a in [trigger, *trigger.ancestors] if a.head == verb and a != verb), None)
+    if child is not None and child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        return True  # "Germany announced X, and the Netherlands followed suit": a clause of its own
+    return child is not None and child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in words("adverbial_marks") for m in child.children)
+
+
+def _misplaced_claim_noun(trigger: Token) -> Token | None:
+    """"... in the face of accusations by the U.S. that the regime has supplied ...": a "that"-clause the parse hung
+    on a verb that does not report is the content of the claim noun just before it."""
+    clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ccomp"), None)
+    if clause is None or clause.head.lemma_.lower() in words("reporting_verbs"):
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0 or mark.i <= clause.head.i:
+        return None
+    noun, nouns = mark.doc[mark.i - 1], words("claim_nouns")
+    while noun.lemma_.lower() not in nouns and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+            noun.head.head.right_edge.i == mark.i - 1:
+        noun = noun.head.head  # "accusations by the U.S. | that": up from the "by" phrase to the noun
+    return noun if noun.lemma_.lower() in nouns else None
+
+
+def _announcing_verbs(trigger: Token) -> list[Token]:
+    """"The EU announced new sanctions against ...", "Brussels condemned X and announced an embargo": a measure
+    that is the plain object of a reporting verb is the imposer's act, stated as a fact, not a claim that verb (or a
+    verb it is coordinated with) reports."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or trigger.lemma_.lower() not in words("announced_measure_nouns"):
+        return []
+    out = [verb]
+    while verb.dep_ == "conj" and verb.head.pos_ in VERB_POS:
+        verb = verb.head
+        out.append(verb)
+    return out
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"cited US officials as saying ...", "..., Reuters reported EU diplomats as saying": the cited object speaks
+    (the verb is the "saying" or the citing verb itself)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    elif not any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+                 for c in verb.children):
+        return None
+    if verb.lemma_.lower() not in words("quoting_verbs"):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[0] if objs else None
+
+
+def _is_actor(c: Claimant | None) -> bool:
+    return c is not None and c.id not in ("other", "author", SELF)
+
+
+def _relayed(chosen: Claimant, found: list[Claimant], acc: Claimant | None, trigger: Token,
+             idx: ActorIndex) -> Claimant:
+    """A claim a medium relays from a named party is that party's (GUIDELINES §6: "the White House told Reuters"
+    -> USA): when the chosen credit is a news outlet or its report, the innermost actor among the other credits
+    that states the clause ("the outlet, citing US sources, says ...", "the paper reported that the minister said
+    ...", "X announced that ..., according to a Reuters report"). Unnamed sources stay the claimant of what they
+    say a party said ("the president told allies that ..., according to sources"), but not of a party's statement
+    below the verb they credit; the medium stays when the party only will announce or has yet to confirm."""
+    if chosen.id != "other" or chosen.token is None:
+        return chosen
+    above = [c for c in found if c.verb is not None and c.verb in trigger.ancestors and _states_clause(c.verb, trigger)]
+    if not _is_medium(chosen.token, idx):
+        # unnamed sources who report that a named party said it: the party ("the FT, citing unnamed officials,
+        # reported that the secretary said ..."); not when they report the party's words themselves
+        attach = chosen.head if chosen.head is not None else chosen.verb
+        above = [c for c in above if attach is not None and attach in c.verb.ancestors]
+        acc = None
+    for c in [*above, acc]:
+        if _is_actor(c) and c.token is not None and c.token.pos_ != "PRON":
+            return c
+    return chosen
+
+
+def _is_medium(token: Token, idx: ActorIndex) -> bool:
+    """A news outlet or its report ("the outlet", "a Reuters report", "the paper"), or a named body that is no
+    actor ("CNN", "the Financial Times")."""
+    ref = idx.resolve(token)
+    return (ref is not None and ref.kind == "media") or token.lemma_.lower() in words("relaying_heads") or (
+        ref is None and token.pos_ == "PROPN")
+
+
+def _states_clause(verb: Token, trigger: Token) -> bool:
+    """The verb asserts a clause holding the trigger: not a plain object ("confirm the deal"), nor negated or modal
+    ("will announce", "did not say")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return False
+    path = [trigger, *[a for a in trigger.ancestors if a.i != verb.i and verb in a.ancestors]]
+    return any(t.dep_ in ("ccomp", "xcomp", "pcomp", "parataxis") for t in path)
+
+
+def _compares(clause: Token) -> bool:
+    """"(more drones) than previously announced", "than (was) expected": a comparison, never a credit."""
+    return any(m.dep_ == "mark" and m.lower_ in words("comparison_marks") for m in clause.children)
 
 
 def _credits(report: Token) -> bool:
@@ -452,3 +617,30 @@ def claimant_finder(doc: Doc, sentences: list[Span]) -> ClaimantFinder:
     plain = ActorIndex(doc)
     quotes = QuoteSpeakers(ClaimantFinder(doc, plain), sentences)
     return ClaimantFinder(doc, plain.with_speakers(quotes), quotes)
+
+
+def share_headline_claimants(mentions: list[Mention], sentence_of: Callable[[Mention], Span]) -> None:
+    """A headline states the lead sentence's claim in short: a headline mention in the author's voice takes the
+    credit the lead sentence gives the same key ("Iran sends drones to Russia" over "Iran has sent drones to
+    Russia, US officials said" -> USA). A headline with a credit of its own (": Report") keeps it, and so does one
+    whose lead is a party's own statement ("US pauses a shipment" over "The administration said it paused ...")."""
+    if not mentions:
+        return
+    headlines, lead = _headlines_and_lead(list(sentence_of(mentions[0]).doc.sents))
+    if lead is None:
+        return
+    credited = {m.key(): m for m in mentions if sentence_of(m) == lead and m.claimant != "author"
+                and m.claimant not in (m.supplier, m.recipient)}
+    for m in mentions:
+        if sentence_of(m) in headlines and m.claimant == "author" and m.key() in credited:
+            m.claimant, m.claimant_text = credited[m.key()].claimant, credited[m.key()].claimant_text
+
+
+def _headlines_and_lead(sents: list[Span]) -> tuple[list[Span], Span | None]:
+    """The lines before an article's first full sentence (headline, section label, "(MENAFN)"), and that sentence
+    (of at least `LEAD_MIN_TOKENS` words, closed by a full stop)."""
+    for i, s in enumerate(sents):
+        text = s.text.strip()
+        if text[-1:] in SENTENCE_END and sum(not t.is_punct for t in s) >= LEAD_MIN_TOKENS:
+            return sents[:i], (s if i else None)
+    return [], None

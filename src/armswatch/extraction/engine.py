@@ -17,7 +17,7 @@ from armswatch.confidence import score as score_confidence
 from armswatch.extraction import timex
 from armswatch.extraction.candidate import Candidate, Dropped, Provenance
 from armswatch.extraction.candidates import CandidateFinder
-from armswatch.extraction.claimant import claimant_finder
+from armswatch.extraction.claimant import claimant_finder, share_headline_claimants
 from armswatch.extraction.mentions import quoted
 from armswatch.extraction.passage import PassageResolver
 from armswatch.extraction.rules import Rules, load_rules
@@ -79,6 +79,7 @@ class PassageExtractor:
         self.origins, self.provenance = resolved.origins, resolved.provenance
         mentions = resolved.mentions
         self.per_sentence = Counter(c.sent.start for c in {id(c): c for c in self.origins.values()}.values())
+        share_headline_claimants(mentions, lambda m: self.origins[id(m)].sent)
         for m in mentions:
             m.features = local_features(self.context(m))
         if times:

@@ -37,6 +37,8 @@ class MentionMaker:
         claimant = cand.claimant
         if claimant.id == SELF:  # "In a joint statement, X and Y pledged": each supplier claims its pledge
             claimant = Claimant(supplier or "author", None)
+        elif supplier in claimant.joint and cand.type != DENIAL:  # "X and Y announced they will give": each its own
+            claimant = Claimant(supplier, claimant.text)
         m = Mention(
             type=cand.type, supplier=supplier, recipient=recipient, polarity=cand.polarity,
             actors=[a.id for a in cand.actors] if cand.type == DENIAL else [],
