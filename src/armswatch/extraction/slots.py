@@ -271,7 +271,10 @@ def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _item_phrases(t: Token) -> list[Token]:
-    """Where a trigger's item is: its object or passive subject, or the noun a participle trigger modifies."""
+    """Where a trigger's item is: its object or passive subject, the noun a participle trigger modifies, or the
+    "of" object of a noun trigger ("the delivery of North Korean shells")."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        return pobjs(t, "of")
     return [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + (
         [t.head] if t.dep_ in ("acl", "relcl", "amod") else [])
 
