@@ -94,3 +94,78 @@ def test_item_origin_of_a_noun_triggers_of_object(tokens, actors, items, trigger
 ])
 def test_extract_recall_wordings(run, text, wanted):
     _has(run(text), wanted)
+
+
+# -- the user named on a supplied item is its recipient: "supplied parts for drones used by Russia" -------------
+@pytest.mark.parametrize("tokens, actors, items, trigger, user", [
+    # "Chinese firms sold engines for drones that Russia uses."
+    ([("Chinese", 1, "amod", "ADJ"), ("firms", 2, "nsubj", "NOUN", "NNS", "firm"), ("sold", 2, "ROOT", "VERB", "VBD", "sell"),
+      ("engines", 2, "dobj", "NOUN", "NNS", "engine"), ("for", 3, "prep", "ADP"), ("drones", 4, "pobj", "NOUN", "NNS", "drone"),
+      ("that", 8, "dobj", "PRON", "WDT"), ("Russia", 8, "nsubj", "PROPN"), ("uses", 5, "relcl", "VERB", "VBZ", "use"),
+      (".", 2, "punct", "PUNCT")],
+     {"Chinese": ("CHN", "state"), "Russia": ("RUS", "state")}, {"drones": "drones"}, "sold", "RUS"),
+    # "Two companies supplied components for the production of missiles used by Moscow."
+    ([("Two", 1, "nummod", "NUM"), ("companies", 2, "nsubj", "NOUN", "NNS", "company"),
+      ("supplied", 2, "ROOT", "VERB", "VBD", "supply"), ("components", 2, "dobj", "NOUN", "NNS", "component"),
+      ("for", 3, "prep", "ADP"), ("the", 6, "det", "DET"), ("production", 4, "pobj", "NOUN"), ("of", 6, "prep", "ADP"),
+      ("missiles", 7, "pobj", "NOUN", "NNS", "missile"), ("used", 8, "acl", "VERB", "VBN", "use"),
+      ("by", 9, "agent", "ADP"), ("Moscow", 10, "pobj", "PROPN"), (".", 2, "punct", "PUNCT")],
+     {"Moscow": ("RUS", "state")}, {"missiles": "missiles"}, "supplied", "RUS"),
+])
+def test_item_user_through_the_item_phrase(tokens, actors, items, trigger, user):
+    assert fill(parse(tokens, actors=actors, items=items), "item_user", trigger) == [user]
+
+
+def test_item_user_needs_a_use_verb():
+    # "Chinese firms sold engines for drones that Russia builds." — a maker is no user
+    doc = parse([("Chinese", 1, "amod", "ADJ"), ("firms", 2, "nsubj", "NOUN", "NNS", "firm"),
+                 ("sold", 2, "ROOT", "VERB", "VBD", "sell"), ("engines", 2, "dobj", "NOUN", "NNS", "engine"),
+                 ("for", 3, "prep", "ADP"), ("drones", 4, "pobj", "NOUN", "NNS", "drone"),
+                 ("that", 8, "dobj", "PRON", "WDT"), ("Russia", 8, "nsubj", "PROPN"),
+                 ("builds", 5, "relcl", "VERB", "VBZ", "build"), (".", 2, "punct", "PUNCT")],
+                actors={"Chinese": ("CHN", "state"), "Russia": ("RUS", "state")}, items={"drones": "drones"})
+    assert fill(doc, "item_user", "sold") == []
+
+
+# -- a supply noun giving a measure's reason is its target's doing: "sanctions on X over the supply of ..." -----
+@pytest.mark.parametrize("tokens, actors, trigger, supplier", [
+    # "The EU imposed sanctions on four Iranian entities over the supply of drones to Russia."
+    ([("The", 1, "det", "DET"), ("EU", 2, "nsubj", "PROPN"), ("imposed", 2, "ROOT", "VERB", "VBD", "impose"),
+      ("sanctions", 2, "dobj", "NOUN", "NNS", "sanction"), ("on", 3, "prep", "ADP"), ("four", 7, "nummod", "NUM"),
+      ("Iranian", 7, "amod", "ADJ"), ("entities", 4, "pobj", "NOUN", "NNS", "entity"), ("over", 7, "prep", "ADP"),
+      ("the", 10, "det", "DET"), ("supply", 8, "pobj", "NOUN"), ("of", 10, "prep", "ADP"),
+      ("drones", 11, "pobj", "NOUN", "NNS", "drone"), ("to", 10, "prep", "ADP"), ("Russia", 13, "pobj", "PROPN"),
+      (".", 2, "punct", "PUNCT")],
+     {"EU": ("org:eu", "org"), "Iranian": ("IRN", "state"), "Russia": ("RUS", "state")}, "supply", "IRN"),
+    # "Washington blacklisted two Chinese companies for shipments of engines to Iran."
+    ([("Washington", 1, "nsubj", "PROPN"), ("blacklisted", 1, "ROOT", "VERB", "VBD", "blacklist"),
+      ("two", 4, "nummod", "NUM"), ("Chinese", 4, "amod", "ADJ"), ("companies", 1, "dobj", "NOUN", "NNS", "company"),
+      ("for", 1, "prep", "ADP"), ("shipments", 5, "pobj", "NOUN", "NNS", "shipment"), ("of", 6, "prep", "ADP"),
+      ("engines", 7, "pobj", "NOUN", "NNS", "engine"), ("to", 6, "prep", "ADP"), ("Iran", 9, "pobj", "PROPN"),
+      (".", 1, "punct", "PUNCT")],
+     {"Washington": ("USA", "state"), "Chinese": ("CHN", "state"), "Iran": ("IRN", "state")}, "shipments", "CHN"),
+])
+def test_measure_reason_target_supplies(tokens, actors, trigger, supplier):
+    assert fill(parse(tokens, actors=actors), "measure_reason_target", trigger) == [supplier]
+
+
+def test_reason_of_no_measure_names_no_supplier():
+    # "Analysts praised four Iranian firms for the supply of food to Syria." — praise is no measure
+    doc = parse([("Analysts", 1, "nsubj", "NOUN", "NNS", "analyst"), ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+                 ("four", 4, "nummod", "NUM"), ("Iranian", 4, "amod", "ADJ"), ("firms", 1, "dobj", "NOUN", "NNS", "firm"),
+                 ("for", 1, "prep", "ADP"), ("the", 7, "det", "DET"), ("supply", 5, "pobj", "NOUN"),
+                 ("of", 7, "prep", "ADP"), ("food", 8, "pobj", "NOUN"), ("to", 7, "prep", "ADP"),
+                 ("Syria", 10, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+                actors={"Iranian": ("IRN", "state"), "Syria": ("SYR", "state")})
+    assert fill(doc, "measure_reason_target", "supply") == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Two Chinese companies shipped engines for drones that Russia uses against Ukrainian cities.",
+     ("TRANSFER", "CHN", "RUS", "affirmed")),
+    ("Chinese firms supplied microchips for missiles used by Russia in Ukraine.", ("TRANSFER", "CHN", "RUS", "affirmed")),
+    ("Britain imposed sanctions on three Belarusian firms for the delivery of artillery shells to Russia.",
+     ("TRANSFER", "BLR", "RUS", "affirmed")),
+])
+def test_extract_recall_item_user_and_measure_reason(run, text, wanted):
+    _has(run(text), wanted)

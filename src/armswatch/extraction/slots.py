@@ -314,14 +314,37 @@ def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return []
 
 
+def _used_items(t: Token) -> list[Token]:
+    """The nouns of a trigger's item phrase a user may be named on: its object or "of"/"for" object, and through
+    up to two more of/for/in phrases ("components for the production of drones", "parts for drones")."""
+    preps = words("item_use_preps")
+    nouns = children(t, "dobj", "nsubjpass") + pobjs(t, "of", "for") + ([t.head] if t.dep_ == "acl" else [])
+    out = list(nouns)
+    for _ in range(2):
+        nouns = [o for n in nouns for o in pobjs(n, *preps)]
+        out.extend(nouns)
+    return out
+
+
+def _user_of(noun: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"drones used by Russia" (a participle's agent), "drones that Russia uses" (a relative clause's subject)."""
+    users = words("item_user_verbs")
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in users:
+            continue
+        refs = _refs(idx, pobjs(clause, "by") + [c for c in clause.children if c.dep_ == "nsubj"])
+        if refs:
+            return refs
+    return []
+
+
 def _item_user(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """"the delivery of UAVs used by Russia": the user named on the delivered item is its recipient."""
-    for obj in pobjs(t, "of"):
-        for acl in obj.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in words("item_user_verbs"):
-                refs = _refs(idx, pobjs(acl, "by"))
-                if refs:
-                    return refs
+    """"the delivery of UAVs used by Russia", "supplied components for drones that Russia uses": the user named
+    on the delivered item is its recipient."""
+    for noun in _used_items(t):
+        refs = _user_of(noun, idx)
+        if refs:
+            return refs
     return []
 
 
@@ -426,6 +449,36 @@ def _gov_subj_at_request(t: Token, idx: ActorIndex) -> list[ActorRef]:
     of the verb the occasion phrase modifies is the party asked."""
     if t.dep_ == "pobj" and t.head.lower_ in words("request_occasion_preps"):
         return _gov_subj(t, idx)
+    return []
+
+
+def _reason_targets(reason: Token) -> list[Token]:
+    """The phrases a measure falls on, seen from its reason phrase ("over/for ..."): the reason hangs on the
+    target itself ("sanctions on four entities over ..."), on the measure noun ("sanctions on X over ...") or on
+    the measure verb ("sanctioned X for ...", "imposed sanctions on X over ...")."""
+    head = reason.head
+    measures = words("accusing_measures") | words("reason_bearing_verbs") | words("measure_nouns")
+    target_preps = words("measure_target_preps")
+    if head.dep_ == "pobj" and head.head.lower_ in target_preps and head.head.head.lemma_.lower() in measures:
+        return [head]
+    if head.lemma_.lower() not in measures:
+        return []
+    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]
+    targets = [g for h in holders for g in pobjs(h, *target_preps)]
+    if head.pos_ == "VERB":
+        targets += [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() not in measures]
+    return targets
+
+
+def _measure_reason_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"sanctions on four Iranian entities over the supply of drones to Russia", "blacklisted two Chinese firms
+    for the sale of engines": a supply noun that is the reason of a measure is the measure's target's doing."""
+    if t.dep_ != "pobj" or t.head.lower_ not in words("measure_reason_preps"):
+        return []
+    for target in _reason_targets(t.head):
+        refs = idx.resolve_all(target)
+        if refs:
+            return refs
     return []
 
 
@@ -564,6 +617,7 @@ FIXED: dict[str, Slot] = {
     "hyphen_first": _hyphen_first,
     "hyphen_second": _hyphen_second,
     "involved_party": _involved_party,
+    "measure_reason_target": _measure_reason_target,
     "item_acl_from": _item_acl_from,
     "obj_supply_to": _obj_supply_to,
     "nsubj_prep:from": _nsubj_from,
