@@ -169,3 +169,91 @@ def test_reason_of_no_measure_names_no_supplier():
 ])
 def test_extract_recall_item_user_and_measure_reason(run, text, wanted):
     _has(run(text), wanted)
+
+
+# -- acquisition verbs: the seller from the deal above ("inked a deal with France to buy"), from a purchase word's
+# "from X" before, from the item phrase or its maker; never from a merely nearby actor ------------------------------
+@pytest.mark.parametrize("tokens, actors, trigger, seller", [
+    # "India inked a deal with France to buy 36 jets."
+    ([("India", 1, "nsubj", "PROPN"), ("inked", 1, "ROOT", "VERB", "VBD", "ink"), ("a", 3, "det", "DET"),
+      ("deal", 1, "dobj", "NOUN"), ("with", 3, "prep", "ADP"), ("France", 4, "pobj", "PROPN"),
+      ("to", 7, "aux", "PART"), ("buy", 1, "advcl", "VERB", "VB"), ("36", 9, "nummod", "NUM"),
+      ("jets", 7, "dobj", "NOUN", "NNS", "jet"), (".", 1, "punct", "PUNCT")],
+     {"India": ("IND", "state"), "France": ("FRA", "state")}, "buy", "FRA"),
+    # "Riyadh is in talks with Islamabad to purchase fighter jets."
+    ([("Riyadh", 1, "nsubj", "PROPN"), ("is", 1, "ROOT", "AUX", "VBZ", "be"), ("in", 1, "prep", "ADP"),
+      ("talks", 2, "pobj", "NOUN", "NNS", "talk"), ("with", 3, "prep", "ADP"), ("Islamabad", 4, "pobj", "PROPN"),
+      ("to", 7, "aux", "PART"), ("purchase", 1, "advcl", "VERB", "VB"), ("fighter", 9, "compound", "NOUN"),
+      ("jets", 7, "dobj", "NOUN", "NNS", "jet"), (".", 1, "punct", "PUNCT")],
+     {"Riyadh": ("SAU", "state"), "Islamabad": ("PAK", "state")}, "purchase", "PAK"),
+    # "The purchase of six drones from Turkey was announced. Kyiv received the first two."
+    ([("The", 1, "det", "DET"), ("purchase", 7, "nsubjpass", "NOUN"), ("of", 1, "prep", "ADP"),
+      ("six", 4, "nummod", "NUM"), ("drones", 2, "pobj", "NOUN", "NNS", "drone"), ("from", 1, "prep", "ADP"),
+      ("Turkey", 5, "pobj", "PROPN"), ("announced", 7, "ROOT", "VERB", "VBN", "announce"), (".", 7, "punct", "PUNCT"),
+      ("Kyiv", 10, "nsubj", "PROPN"), ("received", 10, "ROOT", "VERB", "VBD", "receive"), ("the", 13, "det", "DET"),
+      ("first", 13, "amod", "ADJ"), ("two", 10, "dobj", "NUM"), (".", 10, "punct", "PUNCT")],
+     {"Turkey": ("TUR", "state"), "Kyiv": ("UKR", "state")}, "received", "TUR"),
+])
+def test_previous_purchase_from_names_the_seller(tokens, actors, trigger, seller):
+    assert fill(parse(tokens, actors=actors), "previous_purchase_from", trigger) == [seller]
+
+
+def test_previous_purchase_needs_a_purchase_word():
+    # "Turkey hosted the talks. Kyiv received the first two." — a nearby actor is no seller
+    doc = parse([("Turkey", 1, "nsubj", "PROPN"), ("hosted", 1, "ROOT", "VERB", "VBD", "host"),
+                 ("the", 3, "det", "DET"), ("summit", 1, "dobj", "NOUN"), (".", 1, "punct", "PUNCT"),
+                 ("Kyiv", 6, "nsubj", "PROPN"), ("received", 6, "ROOT", "VERB", "VBD", "receive"),
+                 ("drones", 6, "dobj", "NOUN", "NNS", "drone"), (".", 6, "punct", "PUNCT")],
+                actors={"Turkey": ("TUR", "state"), "Kyiv": ("UKR", "state")}, items={"drones": "drones"})
+    assert fill(doc, "previous_purchase_from", "received") == []
+
+
+@pytest.mark.parametrize("tokens, actors, trigger, slot, seller", [
+    # "India will purchase three submarines made by France." (the maker in the item's participle)
+    ([("India", 2, "nsubj", "PROPN"), ("will", 2, "aux", "AUX", "MD"), ("purchase", 2, "ROOT", "VERB", "VB"),
+      ("three", 4, "nummod", "NUM"), ("submarines", 2, "dobj", "NOUN", "NNS", "submarine"),
+      ("made", 4, "acl", "VERB", "VBN", "make"), ("by", 5, "agent", "ADP"), ("France", 6, "pobj", "PROPN"),
+      (".", 2, "punct", "PUNCT")],
+     {"India": ("IND", "state"), "France": ("FRA", "state")}, "purchase", "item_origin", "FRA"),
+    # "Morocco bought drones built in Turkey."
+    ([("Morocco", 1, "nsubj", "PROPN"), ("bought", 1, "ROOT", "VERB", "VBD", "buy"),
+      ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("built", 2, "acl", "VERB", "VBN", "build"),
+      ("in", 3, "prep", "ADP"), ("Turkey", 4, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+     {"Morocco": ("MAR", "state"), "Turkey": ("TUR", "state")}, "bought", "item_origin", "TUR"),
+    # "Moscow is obtaining chips for its drones from China." (the "from" on the item phrase's "for" object)
+    ([("Moscow", 2, "nsubj", "PROPN"), ("is", 2, "aux", "AUX", "VBZ", "be"), ("obtaining", 2, "ROOT", "VERB", "VBG", "obtain"),
+      ("chips", 2, "dobj", "NOUN", "NNS", "chip"), ("for", 2, "prep", "ADP"), ("its", 6, "poss", "PRON", "PRP$"),
+      ("drones", 4, "pobj", "NOUN", "NNS", "drone"), ("from", 6, "prep", "ADP"), ("China", 7, "pobj", "PROPN"),
+      (".", 2, "punct", "PUNCT")],
+     {"Moscow": ("RUS", "state"), "China": ("CHN", "state")}, "obtaining", "item_phrase_from", "CHN"),
+    # "Cairo acquired parts of missiles from Beijing."
+    ([("Cairo", 1, "nsubj", "PROPN"), ("acquired", 1, "ROOT", "VERB", "VBD", "acquire"),
+      ("parts", 1, "dobj", "NOUN", "NNS", "part"), ("of", 2, "prep", "ADP"), ("missiles", 3, "pobj", "NOUN", "NNS", "missile"),
+      ("from", 4, "prep", "ADP"), ("Beijing", 5, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+     {"Cairo": ("EGY", "state"), "Beijing": ("CHN", "state")}, "acquired", "item_phrase_from", "CHN"),
+])
+def test_seller_in_the_item_phrase(tokens, actors, trigger, slot, seller):
+    items = {w: "weapons" for w in ("submarines", "drones", "missiles") if any(t[0] == w for t in tokens)}
+    assert fill(parse(tokens, actors=actors, items=items), slot, trigger) == [seller]
+
+
+def test_acquisition_verbs_take_no_nearby_seller():
+    assert "supplier" in FRAMES["receive.v"].no_nearby
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    (("The purchase of eight Bayraktar drones from Turkey was confirmed in March. Ukraine received the first four "
+      "drones in May."), ("TRANSFER", "TUR", "UKR", "affirmed"), None),
+    ("Manila inked a contract with Seoul to purchase 12 FA-50 fighter jets.", ("DEAL", "KOR", "PHL", "affirmed"),
+     ("TRANSFER", "KOR", "PHL", "affirmed")),
+    ("Greece agreed to purchase three frigates made by France's Naval Group.", ("DEAL", "FRA", "GRC", "affirmed"),
+     None),
+    ("Volunteers in Lithuania and Poland raised money to buy the drones for the Ukrainian army.", None,
+     ("TRANSFER", "POL", "UKR", "affirmed")),
+])
+def test_extract_acquisition_sellers(run, text, wanted, unwanted):
+    got = keys(run(text))
+    if wanted:
+        assert wanted in got, sorted(got)
+    if unwanted:
+        assert unwanted not in got, sorted(got)

@@ -287,6 +287,9 @@ def _origin_modifiers(tok: Token, idx: ActorIndex) -> list[ActorRef]:
     makers = words("maker_verbs")
     out.extend(r for m in tok.children if m.dep_ == "amod" and m.lemma_.lower() in makers
                for g in m.children if (r := idx.span_ref(g)) is not None)
+    # "submarines made by France's Naval Group", "drones built in Iran": the maker in the item's participle
+    out.extend(r for m in tok.children if m.dep_ == "acl" and m.lemma_.lower() in makers
+               for r in _refs(idx, pobjs(m, *words("maker_preps"))))
     return out
 
 
@@ -301,6 +304,34 @@ def _item_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
         if out:
             return out[:1]
     return out
+
+
+def _previous_purchase_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"The purchase of six drones from Turkey became known in 2019. Ukraine received ...": the seller named by the
+    "with/from X" of a deal the trigger falls under ("signed a deal with France to buy jets"), else by a purchase
+    word's "from X" earlier in the trigger's sentence or in the sentence before."""
+    above = list(t.ancestors)[:2]  # "inked a deal with France to buy", "is in talks with Pakistan to buy"
+    near = [d for a in above for d in (a, *children(a, "dobj"), *[g for p in children(a, "prep") for g in
+                                                               children(p, "pobj")])]
+    deals = [d for d in near if d.lemma_.lower() in words("seller_naming_deals")]
+    for deal in deals:
+        refs = _refs(idx, pobjs(deal, "with", "from"))  # "inked a deal with France to buy 36 jets"
+        if refs:
+            return refs
+    sent = t.sent
+    start = sent.start if sent.start == 0 else t.doc[sent.start - 1].sent.start
+    purchase = words("purchase_words")
+    for tok in reversed(t.doc[start:t.i]):
+        if tok.lemma_.lower() in purchase:
+            refs = _refs(idx, arg_pobjs(tok, idx, "from"))
+            if refs:
+                return refs
+    return []
+
+
+def _item_phrase_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"obtaining most of the microchips for its drones from China": a "from X" anywhere in the item phrase."""
+    return _refs(idx, [o for n in _used_items(t) for o in pobjs(n, "from")])
 
 
 def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
@@ -619,6 +650,8 @@ FIXED: dict[str, Slot] = {
     "involved_party": _involved_party,
     "measure_reason_target": _measure_reason_target,
     "item_acl_from": _item_acl_from,
+    "item_phrase_from": _item_phrase_from,
+    "previous_purchase_from": _previous_purchase_from,
     "obj_supply_to": _obj_supply_to,
     "nsubj_prep:from": _nsubj_from,
     "seller_signer": _seller_signer,
