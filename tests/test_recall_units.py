@@ -11,7 +11,7 @@ from armswatch.extraction.actors import ActorIndex
 from armswatch.extraction.candidates import CandidateFinder
 from armswatch.extraction.claimant import claimant_finder
 from armswatch.extraction.rules import load_rules
-from armswatch.extraction.slots import slot_function
+from armswatch.extraction.slots import slot_function, subject_of
 
 FRAMES = {f.id: f for f in load_rules().frames}
 
@@ -257,3 +257,59 @@ def test_extract_acquisition_sellers(run, text, wanted, unwanted):
         assert wanted in got, sorted(got)
     if unwanted:
         assert unwanted not in got, sorted(got)
+
+
+# -- "X will sign an agreement to purchase ...": the signer controls the deal noun's infinitive --------------------
+@pytest.mark.parametrize("tokens, actors, verb, controller", [
+    # "Poland will sign an agreement to purchase tanks."
+    ([("Poland", 2, "nsubj", "PROPN"), ("will", 2, "aux", "AUX", "MD"), ("sign", 2, "ROOT", "VERB", "VB"),
+      ("an", 4, "det", "DET"), ("agreement", 2, "dobj", "NOUN"), ("to", 6, "aux", "PART"),
+      ("purchase", 4, "acl", "VERB", "VB"), ("tanks", 6, "dobj", "NOUN", "NNS", "tank"), (".", 2, "punct", "PUNCT")],
+     {"Poland": ("POL", "state")}, "purchase", "Poland"),
+    # "Cairo sealed a contract to buy frigates."
+    ([("Cairo", 1, "nsubj", "PROPN"), ("sealed", 1, "ROOT", "VERB", "VBD", "seal"), ("a", 3, "det", "DET"),
+      ("contract", 1, "dobj", "NOUN"), ("to", 5, "aux", "PART"), ("buy", 3, "acl", "VERB", "VB"),
+      ("frigates", 5, "dobj", "NOUN", "NNS", "frigate"), (".", 1, "punct", "PUNCT")],
+     {"Cairo": ("EGY", "state")}, "buy", "Cairo"),
+])
+def test_signer_controls_the_deal_infinitive(tokens, actors, verb, controller):
+    assert subject_of(token(parse(tokens, actors=actors), verb)).text == controller
+
+
+# -- a framework named with its state: "received shells under the Czech-led initiative" ---------------------------
+@pytest.mark.parametrize("tokens, actors, trigger, supplier", [
+    # "Ukraine received shells under the Czech-led initiative."
+    ([("Ukraine", 1, "nsubj", "PROPN"), ("received", 1, "ROOT", "VERB", "VBD", "receive"),
+      ("shells", 1, "dobj", "NOUN", "NNS", "shell"), ("under", 2, "prep", "ADP"), ("the", 8, "det", "DET"),
+      ("Czech", 7, "npadvmod", "PROPN"), ("+-", 7, "punct", "PUNCT"), ("+led", 8, "amod", "VERB", "VBN", "lead"),
+      ("initiative", 3, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")],
+     {"Czech": ("CZE", "state"), "Ukraine": ("UKR", "state")}, "received", "CZE"),
+    # "Rounds were shipped to Kyiv through a Dutch scheme."
+    ([("Rounds", 2, "nsubjpass", "NOUN", "NNS", "round"), ("were", 2, "auxpass", "AUX"),
+      ("shipped", 2, "ROOT", "VERB", "VBN", "ship"), ("to", 2, "prep", "ADP"), ("Kyiv", 3, "pobj", "PROPN"),
+      ("through", 2, "prep", "ADP"), ("a", 8, "det", "DET"), ("Dutch", 8, "amod", "ADJ"), ("scheme", 5, "pobj", "NOUN"),
+      (".", 2, "punct", "PUNCT")],
+     {"Dutch": ("NLD", "state"), "Kyiv": ("UKR", "state")}, "shipped", "NLD"),
+])
+def test_framework_party_supplies(tokens, actors, trigger, supplier):
+    assert fill(parse(tokens, actors=actors), "framework_party", trigger) == [supplier]
+
+
+def test_framework_party_needs_a_framework_noun():
+    # "Ukraine received shells under Czech supervision." — supervision is no framework of supply
+    doc = parse([("Ukraine", 1, "nsubj", "PROPN"), ("received", 1, "ROOT", "VERB", "VBD", "receive"),
+                 ("shells", 1, "dobj", "NOUN", "NNS", "shell"), ("under", 2, "prep", "ADP"),
+                 ("Czech", 5, "amod", "ADJ"), ("supervision", 3, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")],
+                actors={"Czech": ("CZE", "state"), "Ukraine": ("UKR", "state")})
+    assert fill(doc, "framework_party", "received") == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Warsaw will sign an agreement to purchase South Korean-made K-2 battle tanks, the ministry announced.",
+     ("DEAL", "KOR", "POL", "affirmed")),
+    ("Kyiv has received the second batch of artillery shells under the Czech-led initiative.",
+     ("TRANSFER", "CZE", "UKR", "affirmed")),
+    ("The first 20,000 rounds were shipped to Kyiv under a Czech-led scheme.", ("TRANSFER", "CZE", "UKR", "affirmed")),
+])
+def test_extract_signer_and_framework(run, text, wanted):
+    _has(run(text), wanted)

@@ -114,6 +114,8 @@ def _noun_controller(verb: Token, noun: Token) -> Token | None:
     mods = children(noun, "poss") or children(noun, "amod", "compound")
     if not mods and verb.dep_ == "acl" and not any(c.lower_ == "to" for c in verb.children):
         return noun
+    if not mods and noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("sign_verbs"):
+        return subject_of(noun.head)  # "it will sign an agreement to purchase tanks": the signer acts
     return mods[0] if mods else None
 
 
@@ -332,6 +334,22 @@ def _previous_purchase_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
 def _item_phrase_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"obtaining most of the microchips for its drones from China": a "from X" anywhere in the item phrase."""
     return _refs(idx, [o for n in _used_items(t) for o in pobjs(n, "from")])
+
+
+def _framework_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"received shells under the Czech-led initiative", "delivered under a US programme": the state named on
+    the framework a supply falls under (its modifier, or the actor that "leads" it)."""
+    frameworks = words("framework_nouns")
+    for holder in [t, *_used_items(t)]:
+        for noun in pobjs(holder, *words("framework_preps")):
+            if noun.lemma_.lower() not in frameworks:
+                continue
+            mods = [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
+            mods += [g for m in mods if m.lemma_.lower() in words("leading_verbs") for g in m.children]
+            refs = [r for m in mods if (r := idx.span_ref(m)) is not None]
+            if refs:
+                return refs[:1]
+    return []
 
 
 def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
@@ -650,6 +668,7 @@ FIXED: dict[str, Slot] = {
     "involved_party": _involved_party,
     "measure_reason_target": _measure_reason_target,
     "item_acl_from": _item_acl_from,
+    "framework_party": _framework_party,
     "item_phrase_from": _item_phrase_from,
     "previous_purchase_from": _previous_purchase_from,
     "obj_supply_to": _obj_supply_to,
