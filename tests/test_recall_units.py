@@ -8,7 +8,7 @@ from conftest_handparse import parse, token
 
 from armswatch.extraction import candidates as c
 from armswatch.extraction.actors import ActorIndex
-from armswatch.extraction.candidates import CandidateFinder
+from armswatch.extraction.candidates import CandidateFinder, inside_phrase
 from armswatch.extraction.claimant import claimant_finder
 from armswatch.extraction.rules import load_rules
 from armswatch.extraction.slots import slot_function, subject_of
@@ -313,3 +313,31 @@ def test_framework_party_needs_a_framework_noun():
 ])
 def test_extract_signer_and_framework(run, text, wanted):
     _has(run(text), wanted)
+
+
+# -- "give" as a light verb of leave ("gave its approval for the delivery") or a conjunction ("given that") -------
+@pytest.mark.parametrize("text, phrase_hit", [
+    ("Washington has given its approval for the delivery of jets to Kyiv.", True),
+    ("Berlin gave the green light for the transfer of tanks to Ukraine.", True),
+    ("Given that Moscow relies on drones, officials are worried.", True),
+    ("Germany gave Ukraine the tanks.", False),
+])
+def test_give_not_phrases(text, phrase_hit):
+    words_ = text.rstrip(".").split()
+    trigger = next(w for w in words_ if w.lower() in ("given", "gave"))
+    doc = parse([(w, 0, "dep", "X") for w in words_])
+    assert inside_phrase(token(doc, trigger), FRAMES["give.v"].not_phrases) is phrase_hit
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    ("The United States has given its approval for the delivery of F-16 jets to Ukraine from Denmark and Norway.",
+     [("PLEDGE", "DNK", "UKR", "affirmed"), ("PLEDGE", "NOR", "UKR", "affirmed")], ("TRANSFER", "USA", "UKR", "affirmed")),
+    ("Washington gave the green light for the transfer of Leopard tanks from Poland to Ukraine.",
+     [("TRANSFER", "POL", "UKR", "affirmed")], ("TRANSFER", "USA", "UKR", "affirmed")),
+    ("Officials are worried, given that Moscow appears to rely on Iranian drones.", [],
+     ("TRANSFER", "USA", "RUS", "affirmed")),
+])
+def test_extract_leave_to_supply_is_no_transfer_by_the_giver(run, text, wanted, unwanted):
+    got = keys(run(text))
+    assert all(w in got for w in wanted), sorted(got)
+    assert unwanted not in got, sorted(got)

@@ -528,7 +528,8 @@ class CandidateFinder:
         gov = governor(tok) if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") else None
         own = words("frames_own_noun_reading")
         return gov is not None and any(
-            f.type in (TRANSFER, PLEDGE) and f.id not in own for f in self.frames_for(gov))
+            f.type in (TRANSFER, PLEDGE) and f.id not in own and not (f.not_phrases and inside_phrase(
+                gov, f.not_phrases)) for f in self.frames_for(gov))  # "gave the green light for deliveries"
 
     def has_core_below(self, tok: Token) -> bool:
         below = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep")
