@@ -7,11 +7,13 @@ from conftest_extract import keys, runner
 from conftest_handparse import parse, token
 
 from armswatch.extraction import candidates as c
+from armswatch.extraction import items
 from armswatch.extraction.actors import ActorIndex
 from armswatch.extraction.candidates import CandidateFinder, inside_phrase
 from armswatch.extraction.claimant import claimant_finder
 from armswatch.extraction.rules import load_rules
 from armswatch.extraction.slots import slot_function, subject_of
+from armswatch.extraction.vocab import words
 
 FRAMES = {f.id: f for f in load_rules().frames}
 
@@ -341,3 +343,42 @@ def test_extract_leave_to_supply_is_no_transfer_by_the_giver(run, text, wanted, 
     got = keys(run(text))
     assert all(w in got for w in wanted), sorted(got)
     assert unwanted not in got, sorted(got)
+
+
+# -- the item told of in a non-arms object's clause is not the item received -------------------------------------
+@pytest.mark.parametrize("tokens, object_word", [
+    # "Kyiv received intelligence that Iran sent drones."
+    ([("Kyiv", 1, "nsubj", "PROPN"), ("received", 1, "ROOT", "VERB", "VBD", "receive"),
+      ("intelligence", 1, "dobj", "NOUN"), ("that", 5, "mark", "SCONJ"), ("Iran", 5, "nsubj", "PROPN"),
+      ("sent", 2, "acl", "VERB", "VBD", "send"), ("drones", 5, "dobj", "NOUN", "NNS", "drone"), (".", 1, "punct", "PUNCT")],
+     "intelligence"),
+    # "Washington got information indicating Tehran would ship missiles."
+    ([("Washington", 1, "nsubj", "PROPN"), ("got", 1, "ROOT", "VERB", "VBD", "get"),
+      ("information", 1, "dobj", "NOUN"), ("indicating", 2, "acl", "VERB", "VBG", "indicate"),
+      ("Tehran", 6, "nsubj", "PROPN"), ("would", 6, "aux", "AUX", "MD"), ("ship", 3, "ccomp", "VERB", "VB"),
+      ("missiles", 6, "dobj", "NOUN", "NNS", "missile"), (".", 1, "punct", "PUNCT")], "information"),
+])
+def test_item_in_a_non_arms_objects_clause_is_not_received(tokens, object_word):
+    doc = parse(tokens, items={"drones" if any(t[0] == "drones" for t in tokens) else "missiles": "drones"})
+    trigger = doc[1]
+    got = items.choose(doc, trigger, doc[:], [token(doc, object_word)], words("non_arms_objects"),
+                       words("arms_context"), words("support_words"), {0})
+    assert got is None  # a non-arms object: no arms item received
+
+
+def test_item_in_an_arms_objects_clause_is_still_found():
+    # "Ukraine received tanks that Germany had promised." — the object is the item itself
+    doc = parse([("Ukraine", 1, "nsubj", "PROPN"), ("received", 1, "ROOT", "VERB", "VBD", "receive"),
+                 ("tanks", 1, "dobj", "NOUN", "NNS", "tank"), ("that", 6, "dobj", "PRON", "WDT"),
+                 ("Germany", 6, "nsubj", "PROPN"), ("had", 6, "aux", "AUX"), ("promised", 2, "relcl", "VERB", "VBN", "promise"),
+                 (".", 1, "punct", "PUNCT")], items={"tanks": "armoured-vehicles"})
+    got = items.choose(doc, doc[1], doc[:], [doc[2]], words("non_arms_objects"), words("arms_context"),
+                       words("support_words"), {0})
+    assert got is not None and got.category == "armoured-vehicles"
+
+
+def test_extract_received_intelligence_is_no_transfer_to_the_listener(run):
+    got = keys(run("Kyiv received intelligence that Iran had sent drones to Russia."))
+    assert ("TRANSFER", "IRN", "RUS", "affirmed") in got and ("TRANSFER", "IRN", "UKR", "affirmed") not in got
+    got = keys(run("Washington received reports indicating that North Korea was shipping shells to Russia."))
+    assert not any(k[2] == "USA" for k in got), sorted(got)

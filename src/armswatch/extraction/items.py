@@ -13,6 +13,8 @@ from armswatch.nlp import entities
 # earlier sentence, "default" the generic "weapons" of an arms context; "non-arms" a supply of something else, and
 # "claim" the unstated item of a denial, "none" no item at all.
 ITEM_SOURCES = ("argument", "sentence", "passage", "default", "non-arms", "claim", "none")
+# Dependencies of a clause on a noun ("information indicating that ...", "reports that ...").
+CLAUSE_DEPS = ("acl", "relcl", "ccomp", "advcl")
 
 
 @dataclass
@@ -44,6 +46,12 @@ def _categories(spans: list[Span]) -> list[str]:
     return cats
 
 
+def _in_clause_of(noun: Token, span: Span) -> bool:
+    """Whether `span` lies in a clause hanging on `noun` ("information indicating that ...")."""
+    return any(c.dep_ in CLAUSE_DEPS and c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i
+               for c in noun.children)
+
+
 def may_name_someone_or_a_sum(phrases: list[Token]) -> bool:
     """Whether the phrases have a capital letter, a number or a currency sign: a PERSON or MONEY entity has one,
     so only then does NER need to run to tell "sent Shoigu" or "received 38 million euros" from arms."""
@@ -66,7 +74,10 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
             own = _spans_in(items, head.i, head.i + 1)
     for tok in arg_tokens:
         lo3, hi3 = _subtree_range(tok)
-        candidates.extend(_spans_in(items, lo3, hi3))
+        found = _spans_in(items, lo3, hi3)
+        if tok.lemma_.lower() in non_arms:  # "received information that Iran was sending drones": the item
+            found = [s for s in found if not _in_clause_of(tok, s)]  # told of is not the one received
+        candidates.extend(found)
     # 2. dobj of the trigger with no item at all: a non-arms object ("sent food", "sent Shoigu") stops it
     dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # ("the Houthis have been armed by Iran": an excluded object is the recipient)
