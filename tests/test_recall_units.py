@@ -382,3 +382,63 @@ def test_extract_received_intelligence_is_no_transfer_to_the_listener(run):
     assert ("TRANSFER", "IRN", "RUS", "affirmed") in got and ("TRANSFER", "IRN", "UKR", "affirmed") not in got
     got = keys(run("Washington received reports indicating that North Korea was shipping shells to Russia."))
     assert not any(k[2] == "USA" for k in got), sorted(got)
+
+
+# -- a participle's noun and an arrival's subject are the object whose non-arms kind stops the event -------------
+def _choose(doc, trigger_word: str):
+    return items.choose(doc, token(doc, trigger_word), doc[:], [], words("non_arms_objects"), words("arms_context"),
+                        words("support_words"), set())
+
+
+@pytest.mark.parametrize("tokens, trigger", [
+    # "Images provided by the ministry show the rifles."
+    ([("Images", 4, "nsubj", "NOUN", "NNS", "image"), ("provided", 0, "acl", "VERB", "VBN", "provide"),
+      ("by", 1, "agent", "ADP"), ("ministry", 2, "pobj", "NOUN"), ("show", 4, "ROOT", "VERB", "VBP"),
+      ("rifles", 4, "dobj", "NOUN", "NNS", "rifle"), (".", 4, "punct", "PUNCT")], "provided"),
+    # "Israel's oil supply comes from Azerbaijan, unlike its rifles."
+    ([("Israel", 2, "poss", "PROPN"), ("oil", 2, "compound", "NOUN"), ("supply", 3, "nsubj", "NOUN"),
+      ("comes", 3, "ROOT", "VERB", "VBZ", "come"), ("from", 3, "prep", "ADP"), ("Azerbaijan", 4, "pobj", "PROPN"),
+      (",", 3, "punct", "PUNCT"), ("unlike", 3, "prep", "ADP"), ("its", 9, "poss", "PRON"),
+      ("rifles", 7, "pobj", "NOUN", "NNS", "rifle"), (".", 3, "punct", "PUNCT")], "comes"),
+])
+def test_non_arms_participle_noun_or_arriving_subject(tokens, trigger):
+    assert _choose(parse(tokens, items={"rifles": "small-arms"}), trigger) is None
+
+
+def test_arriving_arms_keep_their_item():
+    # "Rifles from Serbia arrived in Kyiv."
+    doc = parse([("Rifles", 3, "nsubj", "NOUN", "NNS", "rifle"), ("from", 0, "prep", "ADP"), ("Serbia", 1, "pobj", "PROPN"),
+                 ("arrived", 3, "ROOT", "VERB", "VBD", "arrive"), ("in", 3, "prep", "ADP"), ("Kyiv", 4, "pobj", "PROPN"),
+                 (".", 3, "punct", "PUNCT")], items={"Rifles": "small-arms"})
+    assert _choose(doc, "arrived").category == "small-arms"
+
+
+# -- the owner of an arriving stock receives it: "most of India's weapons come from Russia" -----------------------
+@pytest.mark.parametrize("tokens, actors, owner", [
+    # "Most of India's weapons come from Russia."
+    ([("Most", 5, "nsubj", "ADJ", "JJS", "most"), ("of", 0, "prep", "ADP"), ("India", 4, "poss", "PROPN"),
+      ("+'s", 2, "case", "PART", "POS"), ("weapons", 1, "pobj", "NOUN", "NNS", "weapon"),
+      ("come", 5, "ROOT", "VERB", "VBP"), ("from", 5, "prep", "ADP"), ("Russia", 6, "pobj", "PROPN"),
+      (".", 5, "punct", "PUNCT")], {"India": ("IND", "state"), "Russia": ("RUS", "state")}, "IND"),
+    # "Serbia's arms imports come mainly from Russia."
+    ([("Serbia", 3, "poss", "PROPN"), ("+'s", 0, "case", "PART", "POS"), ("arms", 3, "compound", "NOUN", "NNS", "arm"),
+      ("imports", 4, "nsubj", "NOUN", "NNS", "import"), ("come", 4, "ROOT", "VERB", "VBP"),
+      ("mainly", 4, "advmod", "ADV"), ("from", 4, "prep", "ADP"), ("Russia", 6, "pobj", "PROPN"),
+      (".", 4, "punct", "PUNCT")], {"Serbia": ("SRB", "state"), "Russia": ("RUS", "state")}, "SRB"),
+])
+def test_nsubj_owner_receives(tokens, actors, owner):
+    assert fill(parse(tokens, actors=actors), "nsubj_owner", "come") == [owner]
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    ("Most of India's weapons come from Russia, while a large part of Russia's oil supply comes from India.",
+     ("TRANSFER", "RUS", "IND", "affirmed"), ("TRANSFER", "IND", "RUS", "affirmed")),
+    ("The rifles were hidden in a truck, photos provided by the Lebanese army show.", None,
+     ("TRANSFER", "LBN", None, "affirmed")),
+])
+def test_extract_arrivals_and_non_arms_participles(run, text, wanted, unwanted):
+    got = keys(run(text))
+    if wanted:
+        assert wanted in got, sorted(got)
+    assert not any(k[0] == unwanted[0] and k[1] == unwanted[1] and (unwanted[2] is None or k[2] == unwanted[2])
+                   for k in got), sorted(got)

@@ -547,6 +547,24 @@ def _obj_supply_to(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))]
 
 
+def _subject_phrase(t: Token) -> list[Token]:
+    """The subject of an arrival verb and, through a quantity ("60% of", "most of"), the noun it measures."""
+    subjects = children(t, "nsubj")
+    return subjects + [o for s in subjects for o in pobjs(s, "of")]
+
+
+def _nsubj_owner(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"60% of Azerbaijan's arms procurement comes from Israel", "most of India's weapons come from Russia": the
+    owner of the arriving stock or purchases receives it."""
+    nouns = words("owned_supply_nouns")
+    for noun in _subject_phrase(t):
+        if noun.lemma_.lower() in nouns or idx.is_item(noun):
+            refs = _refs(idx, children(noun, "poss"))
+            if refs:
+                return refs
+    return []
+
+
 def _nsubj_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"drones from Iran arrived", "shells from North Korea reached the front": the "from" on the subject."""
     return [r for s in children(t, "nsubj") for r in _refs(idx, pobjs(s, "from"))]
@@ -673,6 +691,7 @@ FIXED: dict[str, Slot] = {
     "previous_purchase_from": _previous_purchase_from,
     "obj_supply_to": _obj_supply_to,
     "nsubj_prep:from": _nsubj_from,
+    "nsubj_owner": _nsubj_owner,
     "seller_signer": _seller_signer,
     "buyer_partner": _buyer_partner,
     "between_seller": _between_seller,
