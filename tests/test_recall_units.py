@@ -442,3 +442,49 @@ def test_extract_arrivals_and_non_arms_participles(run, text, wanted, unwanted):
         assert wanted in got, sorted(got)
     assert not any(k[0] == unwanted[0] and k[1] == unwanted[1] and (unwanted[2] is None or k[2] == unwanted[2])
                    for k in got), sorted(got)
+
+
+# -- conjoined signers: the buyer named in the deal's purpose decides who sells -----------------------------------
+@pytest.mark.parametrize("tokens, actors, seller, buyer", [
+    # "Egypt and France signed a contract for the purchase of jets by the Egyptian air force."
+    ([("Egypt", 3, "nsubj", "PROPN"), ("and", 0, "cc", "CCONJ"), ("France", 0, "conj", "PROPN"),
+      ("signed", 3, "ROOT", "VERB", "VBD", "sign"), ("a", 5, "det", "DET"), ("contract", 3, "dobj", "NOUN"),
+      ("for", 5, "prep", "ADP"), ("the", 8, "det", "DET"), ("purchase", 6, "pobj", "NOUN"), ("of", 8, "prep", "ADP"),
+      ("jets", 9, "pobj", "NOUN", "NNS", "jet"), ("by", 8, "prep", "ADP"), ("the", 15, "det", "DET"),
+      ("Egyptian", 15, "amod", "ADJ"), ("air", 15, "compound", "NOUN"), ("force", 11, "pobj", "NOUN"),
+      (".", 3, "punct", "PUNCT")],
+     {"Egypt": ("EGY", "state"), "France": ("FRA", "state"), "Egyptian": ("EGY", "state")}, "FRA", "EGY"),
+    # "The agreement signed between India and France for the acquisition of jets by the Indian Navy."
+    ([("The", 1, "det", "DET"), ("agreement", 1, "ROOT", "NOUN"), ("signed", 1, "acl", "VERB", "VBN", "sign"),
+      ("between", 2, "prep", "ADP"), ("India", 3, "pobj", "PROPN"), ("and", 4, "cc", "CCONJ"),
+      ("France", 4, "conj", "PROPN"), ("for", 2, "prep", "ADP"), ("the", 9, "det", "DET"),
+      ("acquisition", 7, "pobj", "NOUN"), ("of", 9, "prep", "ADP"), ("jets", 10, "pobj", "NOUN", "NNS", "jet"),
+      ("by", 9, "prep", "ADP"), ("the", 15, "det", "DET"), ("Indian", 15, "compound", "PROPN"),
+      ("Navy", 12, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+     {"India": ("IND", "state"), "France": ("FRA", "state"), "Indian Navy": ("IND", "state")}, "FRA", "IND"),
+])
+def test_acquirer_decides_the_seller_among_signers(tokens, actors, seller, buyer):
+    doc = parse(tokens, actors=actors)
+    trigger = "contract" if any(t[0] == "contract" for t in tokens) else "agreement"
+    assert fill(doc, "acquirer", trigger) == [buyer]
+    assert fill(doc, "acquirer_counterpart", trigger) == [seller]
+
+
+def test_no_acquirer_without_a_purpose_by():
+    # "Poland and Korea signed a deal for tanks." — no "by X": the slots stay empty
+    doc = parse([("Poland", 3, "nsubj", "PROPN"), ("and", 0, "cc", "CCONJ"), ("Korea", 0, "conj", "PROPN"),
+                 ("signed", 3, "ROOT", "VERB", "VBD", "sign"), ("a", 5, "det", "DET"), ("deal", 3, "dobj", "NOUN"),
+                 ("for", 5, "prep", "ADP"), ("tanks", 6, "pobj", "NOUN", "NNS", "tank"), (".", 3, "punct", "PUNCT")],
+                actors={"Poland": ("POL", "state"), "Korea": ("KOR", "state")})
+    assert fill(doc, "acquirer", "deal") == [] and fill(doc, "acquirer_counterpart", "deal") == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Egypt and France signed a contract for the purchase of 30 Rafale jets by the Egyptian air force.",
+     ("DEAL", "FRA", "EGY", "affirmed")),
+    (("Officials welcomed the agreement signed between Greece and France for the acquisition of three frigates by "
+      "the Greek navy."), ("DEAL", "FRA", "GRC", "affirmed")),
+])
+def test_extract_conjoined_signers_with_a_named_acquirer(run, text, wanted):
+    got = keys(run(text))
+    assert wanted in got and (wanted[0], wanted[2], wanted[1], wanted[3]) not in got, sorted(got)

@@ -614,6 +614,47 @@ def _between_sides(noun: Token, idx: ActorIndex) -> tuple[list[Token], list[Toke
     return sellers, [s for s in sides if s not in sellers]
 
 
+def _deal_holders(t: Token) -> list[Token]:
+    """A deal noun, its participles ("an agreement signed between ...") and the verb that signs it."""
+    gov = governor(t)
+    signs = [gov] if gov is not None and gov.lemma_.lower() in words("sign_verbs") else []
+    return [t, *[c for c in t.children if c.dep_ in ("acl", "relcl")], *signs]
+
+
+def _acquirers(t: Token) -> list[Token]:
+    """"a deal for the acquisition of 26 jets by the Indian Navy": who acquires, named in the deal's purpose."""
+    if t.lemma_.lower() not in words("deal_nouns"):
+        return []
+    return [b for h in _deal_holders(t) for a in pobjs(h, "for") if a.lemma_.lower() in words("acquisition_nouns")
+            for b in pobjs(a, "by")]
+
+
+def _acquirer(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The buyer named in a deal's purpose ("signed a contract for the purchase of jets by the Egyptian air
+    force")."""
+    return _refs(idx, _acquirers(t))
+
+
+def _purchase_by(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"the purchase of 30 jets by the Egyptian air force": the "by X" of a purchase noun is the buyer."""
+    return _refs(idx, pobjs(t, "by")) if t.lemma_.lower() in words("acquisition_nouns") else []
+
+
+def _acquirer_counterpart(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"Egypt and France signed a contract for the purchase of jets by the Egyptian air force", "the agreement
+    signed between India and France for the acquisition of jets by the Indian Navy": the signer that is not the
+    acquirer sells."""
+    buyers = {r.id for r in _acquirer(t, idx)}
+    if not buyers:
+        return []
+    sides = [s for h in _deal_holders(t) for p in pobjs(h, "between") for s in (p, *p.conjuncts)]
+    gov = governor(t)
+    if gov is not None and gov.lemma_.lower() in words("sign_verbs") and (subj := subject_of(gov)) is not None:
+        sides += [subj]
+    sellers = {r.id: r for r in _refs(idx, sides) if r.id not in buyers}  # "India and France": each side once
+    return list(sellers.values())
+
+
 def _framing_deals(t: Token) -> list[Token]:
     """The deal nouns a trigger's event falls under: the trigger itself, or a deal in one of its prepositional
     phrases ("delivered under a contract ...", "shipped within the scope of an agreement ...")."""
@@ -696,6 +737,9 @@ FIXED: dict[str, Slot] = {
     "buyer_partner": _buyer_partner,
     "between_seller": _between_seller,
     "between_buyer": _between_buyer,
+    "acquirer": _acquirer,
+    "purchase_by": _purchase_by,
+    "acquirer_counterpart": _acquirer_counterpart,
 }
 
 
