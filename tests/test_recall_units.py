@@ -488,3 +488,15 @@ def test_no_acquirer_without_a_purpose_by():
 def test_extract_conjoined_signers_with_a_named_acquirer(run, text, wanted):
     got = keys(run(text))
     assert wanted in got and (wanted[0], wanted[2], wanted[1], wanted[3]) not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Moscow sourced the drone engines from Chinese firms, the report said.", ("TRANSFER", "CHN", "RUS", "affirmed")),
+    ("The militia has sourced rifles and ammunition from Libya.", None),
+])
+def test_extract_sourced_from(run, text, wanted):
+    got = keys(run(text))
+    if wanted:
+        assert wanted in got, sorted(got)
+    else:
+        assert any(k[1] == "LBY" for k in got) or not got, sorted(got)
