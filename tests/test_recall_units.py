@@ -492,11 +492,8 @@ def test_extract_conjoined_signers_with_a_named_acquirer(run, text, wanted):
 
 @pytest.mark.parametrize("text, wanted", [
     ("Moscow sourced the drone engines from Chinese firms, the report said.", ("TRANSFER", "CHN", "RUS", "affirmed")),
-    ("The militia has sourced rifles and ammunition from Libya.", None),
+    ("The Houthis have sourced drone parts from Iran, UN experts said.",
+     ("TRANSFER", "IRN", "org:houthis", "affirmed")),
 ])
 def test_extract_sourced_from(run, text, wanted):
-    got = keys(run(text))
-    if wanted:
-        assert wanted in got, sorted(got)
-    else:
-        assert any(k[1] == "LBY" for k in got) or not got, sorted(got)
+    _has(run(text), wanted)
