@@ -25,6 +25,7 @@ from armswatch.extraction.slots import (
     CLAIM_NOUNS,
     FIXED,
     SUPPLY_LEMMAS,
+    arg_pobjs,
     children,
     fill,
     governor,
@@ -133,10 +134,10 @@ def imperative(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
 
 
 def missing_source(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
-    """A frame that needs a source "from" (on the trigger or its subject: "purchases from Russia") that is
-    absent."""
+    """A frame that needs a source "from" (on the trigger, its item phrase or its subject: "purchases from
+    Russia", "will get jets from China") that is absent."""
     return frame.requires_from and not (
-        pobjs(tok, "from") or any(pobjs(s, "from") for s in children(tok, "nsubj")))
+        arg_pobjs(tok, f.idx, "from") or any(pobjs(s, "from") for s in children(tok, "nsubj")))
 
 
 def denial_of_core_below(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
@@ -527,7 +528,8 @@ class CandidateFinder:
         gov = governor(tok) if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") else None
         own = words("frames_own_noun_reading")
         return gov is not None and any(
-            f.type in (TRANSFER, PLEDGE) and f.id not in own for f in self.frames_for(gov))
+            f.type in (TRANSFER, PLEDGE) and f.id not in own and not (f.not_phrases and inside_phrase(
+                gov, f.not_phrases)) for f in self.frames_for(gov))  # "gave the green light for deliveries"
 
     def has_core_below(self, tok: Token) -> bool:
         below = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep")

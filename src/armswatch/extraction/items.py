@@ -13,6 +13,8 @@ from armswatch.nlp import entities
 # earlier sentence, "default" the generic "weapons" of an arms context; "non-arms" a supply of something else, and
 # "claim" the unstated item of a denial, "none" no item at all.
 ITEM_SOURCES = ("argument", "sentence", "passage", "default", "non-arms", "claim", "none")
+# Dependencies of a clause on a noun ("information indicating that ...", "reports that ...").
+CLAUSE_DEPS = ("acl", "relcl", "ccomp", "advcl")
 
 
 @dataclass
@@ -44,10 +46,50 @@ def _categories(spans: list[Span]) -> list[str]:
     return cats
 
 
+def _compound_in(noun: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a compound modifier of `noun` is one of `lemmas` ("oil supply", "food aid")."""
+    return any(c.dep_ == "compound" and c.lemma_.lower() in lemmas for c in noun.children)
+
+
+def _in_clause_of(noun: Token, span: Span) -> bool:
+    """Whether `span` lies in a clause hanging on `noun` ("information indicating that ...")."""
+    return any(c.dep_ in CLAUSE_DEPS and c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i
+               for c in noun.children)
+
+
 def may_name_someone_or_a_sum(phrases: list[Token]) -> bool:
     """Whether the phrases have a capital letter, a number or a currency sign: a PERSON or MONEY entity has one,
     so only then does NER need to run to tell "sent Shoigu" or "received 38 million euros" from arms."""
     return any(t.like_num or t.is_currency or "X" in t.shape_ for p in phrases for t in p.subtree)
+
+
+def _argument_items(items: list[Span], arg: Token, non_arms: frozenset[str]) -> list[Span]:
+    """The item spans in an argument's phrase; for a non-arms object, not those of a clause on it ("received
+    information that Iran was sending drones": the item told of is not the one received)."""
+    lo, hi = _subtree_range(arg)
+    found = _spans_in(items, lo, hi)
+    if arg.lemma_.lower() in non_arms:
+        found = [s for s in found if not _in_clause_of(arg, s)]
+    return found
+
+
+def _object_phrases(trigger: Token) -> list[Token]:
+    """The trigger's object or passive subject, and the noun its past participle modifies ("images provided by
+    the ministry")."""
+    dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.tag_ == "VBN" and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        dobjs.append(trigger.head)
+    return dobjs
+
+
+def _arriving(trigger: Token) -> list[Token]:
+    """What an arrival verb's subject says arrives, through a quantity ("a large portion of Israel's oil supply
+    comes from ...")."""
+    if trigger.lemma_.lower() not in vocab.words("arrival_verbs"):
+        return []
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return subjects + [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
 
 
 def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_arms: frozenset[str],
@@ -65,14 +107,14 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
         if trigger.dep_ in ("acl", "relcl") and not own:
             own = _spans_in(items, head.i, head.i + 1)
     for tok in arg_tokens:
-        lo3, hi3 = _subtree_range(tok)
-        candidates.extend(_spans_in(items, lo3, hi3))
+        candidates.extend(_argument_items(items, tok, non_arms))
     # 2. dobj of the trigger with no item at all: a non-arms object ("sent food", "sent Shoigu") stops it
-    dobjs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # ("the Houthis have been armed by Iran": an excluded object is the recipient)
-    objects = [d for d in dobjs if d.i not in excluded] if not candidates else []
-    if any(d.lemma_.lower() in non_arms for d in objects):
-        return None
+    objects = [d for d in _object_phrases(trigger) if d.i not in excluded] if not candidates else []
+    if any(d.lemma_.lower() in non_arms for d in objects) or not candidates and any(
+            d.lemma_.lower() in non_arms or _compound_in(d, non_arms) for d in _arriving(trigger)):
+        return None  # "sent food", "images provided by X", "Israel's oil supply comes from ..."
+    objects = [d for d in objects if d.head == trigger]  # only the trigger's own object may name a person
     if objects and may_name_someone_or_a_sum(objects):
         entities.ensure(doc, [sent])
         for d in objects:

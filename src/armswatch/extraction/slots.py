@@ -114,6 +114,8 @@ def _noun_controller(verb: Token, noun: Token) -> Token | None:
     mods = children(noun, "poss") or children(noun, "amod", "compound")
     if not mods and verb.dep_ == "acl" and not any(c.lower_ == "to" for c in verb.children):
         return noun
+    if not mods and noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("sign_verbs"):
+        return subject_of(noun.head)  # "it will sign an agreement to purchase tanks": the signer acts
     return mods[0] if mods else None
 
 
@@ -271,7 +273,10 @@ def _head_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _item_phrases(t: Token) -> list[Token]:
-    """Where a trigger's item is: its object or passive subject, or the noun a participle trigger modifies."""
+    """Where a trigger's item is: its object or passive subject, the noun a participle trigger modifies, or the
+    "of" object of a noun trigger ("the delivery of North Korean shells")."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        return pobjs(t, "of")
     return [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + (
         [t.head] if t.dep_ in ("acl", "relcl", "amod") else [])
 
@@ -284,6 +289,9 @@ def _origin_modifiers(tok: Token, idx: ActorIndex) -> list[ActorRef]:
     makers = words("maker_verbs")
     out.extend(r for m in tok.children if m.dep_ == "amod" and m.lemma_.lower() in makers
                for g in m.children if (r := idx.span_ref(g)) is not None)
+    # "submarines made by France's Naval Group", "drones built in Iran": the maker in the item's participle
+    out.extend(r for m in tok.children if m.dep_ == "acl" and m.lemma_.lower() in makers
+               for r in _refs(idx, pobjs(m, *words("maker_preps"))))
     return out
 
 
@@ -300,6 +308,50 @@ def _item_origin(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return out
 
 
+def _previous_purchase_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"The purchase of six drones from Turkey became known in 2019. Ukraine received ...": the seller named by the
+    "with/from X" of a deal the trigger falls under ("signed a deal with France to buy jets"), else by a purchase
+    word's "from X" earlier in the trigger's sentence or in the sentence before."""
+    above = list(t.ancestors)[:2]  # "inked a deal with France to buy", "is in talks with Pakistan to buy"
+    near = [d for a in above for d in (a, *children(a, "dobj"), *[g for p in children(a, "prep") for g in
+                                                               children(p, "pobj")])]
+    deals = [d for d in near if d.lemma_.lower() in words("seller_naming_deals")]
+    for deal in deals:
+        refs = _refs(idx, pobjs(deal, "with", "from"))  # "inked a deal with France to buy 36 jets"
+        if refs:
+            return refs
+    sent = t.sent
+    start = sent.start if sent.start == 0 else t.doc[sent.start - 1].sent.start
+    purchase = words("purchase_words")
+    for tok in reversed(t.doc[start:t.i]):
+        if tok.lemma_.lower() in purchase:
+            refs = _refs(idx, arg_pobjs(tok, idx, "from"))
+            if refs:
+                return refs
+    return []
+
+
+def _item_phrase_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"obtaining most of the microchips for its drones from China": a "from X" anywhere in the item phrase."""
+    return _refs(idx, [o for n in _used_items(t) for o in pobjs(n, "from")])
+
+
+def _framework_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"received shells under the Czech-led initiative", "delivered under a US programme": the state named on
+    the framework a supply falls under (its modifier, or the actor that "leads" it)."""
+    frameworks = words("framework_nouns")
+    for holder in [t, *_used_items(t)]:
+        for noun in pobjs(holder, *words("framework_preps")):
+            if noun.lemma_.lower() not in frameworks:
+                continue
+            mods = [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
+            mods += [g for m in mods if m.lemma_.lower() in words("leading_verbs") for g in m.children]
+            refs = [r for m in mods if (r := idx.span_ref(m)) is not None]
+            if refs:
+                return refs[:1]
+    return []
+
+
 def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"The radar bought from Sweden was shipped to Chile": the seller in the item's participle."""
     for phrase in _item_phrases(t):
@@ -311,14 +363,37 @@ def _item_acl_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return []
 
 
+def _used_items(t: Token) -> list[Token]:
+    """The nouns of a trigger's item phrase a user may be named on: its object or "of"/"for" object, and through
+    up to two more of/for/in phrases ("components for the production of drones", "parts for drones")."""
+    preps = words("item_use_preps")
+    nouns = children(t, "dobj", "nsubjpass") + pobjs(t, "of", "for") + ([t.head] if t.dep_ == "acl" else [])
+    out = list(nouns)
+    for _ in range(2):
+        nouns = [o for n in nouns for o in pobjs(n, *preps)]
+        out.extend(nouns)
+    return out
+
+
+def _user_of(noun: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"drones used by Russia" (a participle's agent), "drones that Russia uses" (a relative clause's subject)."""
+    users = words("item_user_verbs")
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in users:
+            continue
+        refs = _refs(idx, pobjs(clause, "by") + [c for c in clause.children if c.dep_ == "nsubj"])
+        if refs:
+            return refs
+    return []
+
+
 def _item_user(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """"the delivery of UAVs used by Russia": the user named on the delivered item is its recipient."""
-    for obj in pobjs(t, "of"):
-        for acl in obj.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in words("item_user_verbs"):
-                refs = _refs(idx, pobjs(acl, "by"))
-                if refs:
-                    return refs
+    """"the delivery of UAVs used by Russia", "supplied components for drones that Russia uses": the user named
+    on the delivered item is its recipient."""
+    for noun in _used_items(t):
+        refs = _user_of(noun, idx)
+        if refs:
+            return refs
     return []
 
 
@@ -426,6 +501,36 @@ def _gov_subj_at_request(t: Token, idx: ActorIndex) -> list[ActorRef]:
     return []
 
 
+def _reason_targets(reason: Token) -> list[Token]:
+    """The phrases a measure falls on, seen from its reason phrase ("over/for ..."): the reason hangs on the
+    target itself ("sanctions on four entities over ..."), on the measure noun ("sanctions on X over ...") or on
+    the measure verb ("sanctioned X for ...", "imposed sanctions on X over ...")."""
+    head = reason.head
+    measures = words("accusing_measures") | words("reason_bearing_verbs") | words("measure_nouns")
+    target_preps = words("measure_target_preps")
+    if head.dep_ == "pobj" and head.head.lower_ in target_preps and head.head.head.lemma_.lower() in measures:
+        return [head]
+    if head.lemma_.lower() not in measures:
+        return []
+    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]
+    targets = [g for h in holders for g in pobjs(h, *target_preps)]
+    if head.pos_ == "VERB":
+        targets += [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() not in measures]
+    return targets
+
+
+def _measure_reason_target(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"sanctions on four Iranian entities over the supply of drones to Russia", "blacklisted two Chinese firms
+    for the sale of engines": a supply noun that is the reason of a measure is the measure's target's doing."""
+    if t.dep_ != "pobj" or t.head.lower_ not in words("measure_reason_preps"):
+        return []
+    for target in _reason_targets(t.head):
+        refs = idx.resolve_all(target)
+        if refs:
+            return refs
+    return []
+
+
 def _involved_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"companies involved in supplying drones", "firms engaged in the transfer": the noun the involvement
     participle modifies is a party."""
@@ -440,6 +545,24 @@ def _involved_party(t: Token, idx: ActorIndex) -> list[ActorRef]:
 def _obj_supply_to(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """"continue its supply to Russia": the "to" on the trigger's object."""
     return [r for c in children(t, "dobj") for r in _refs(idx, pobjs(c, "to"))]
+
+
+def _subject_phrase(t: Token) -> list[Token]:
+    """The subject of an arrival verb and, through a quantity ("60% of", "most of"), the noun it measures."""
+    subjects = children(t, "nsubj")
+    return subjects + [o for s in subjects for o in pobjs(s, "of")]
+
+
+def _nsubj_owner(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"60% of Azerbaijan's arms procurement comes from Israel", "most of India's weapons come from Russia": the
+    owner of the arriving stock or purchases receives it."""
+    nouns = words("owned_supply_nouns")
+    for noun in _subject_phrase(t):
+        if noun.lemma_.lower() in nouns or idx.is_item(noun):
+            refs = _refs(idx, children(noun, "poss"))
+            if refs:
+                return refs
+    return []
 
 
 def _nsubj_from(t: Token, idx: ActorIndex) -> list[ActorRef]:
@@ -489,6 +612,47 @@ def _between_sides(noun: Token, idx: ActorIndex) -> tuple[list[Token], list[Toke
     if len(sellers) != 1 or len(sides) < 2:
         return [], []
     return sellers, [s for s in sides if s not in sellers]
+
+
+def _deal_holders(t: Token) -> list[Token]:
+    """A deal noun, its participles ("an agreement signed between ...") and the verb that signs it."""
+    gov = governor(t)
+    signs = [gov] if gov is not None and gov.lemma_.lower() in words("sign_verbs") else []
+    return [t, *[c for c in t.children if c.dep_ in ("acl", "relcl")], *signs]
+
+
+def _acquirers(t: Token) -> list[Token]:
+    """"a deal for the acquisition of 26 jets by the Indian Navy": who acquires, named in the deal's purpose."""
+    if t.lemma_.lower() not in words("deal_nouns"):
+        return []
+    return [b for h in _deal_holders(t) for a in pobjs(h, "for") if a.lemma_.lower() in words("acquisition_nouns")
+            for b in pobjs(a, "by")]
+
+
+def _acquirer(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """The buyer named in a deal's purpose ("signed a contract for the purchase of jets by the Egyptian air
+    force")."""
+    return _refs(idx, _acquirers(t))
+
+
+def _purchase_by(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"the purchase of 30 jets by the Egyptian air force": the "by X" of a purchase noun is the buyer."""
+    return _refs(idx, pobjs(t, "by")) if t.lemma_.lower() in words("acquisition_nouns") else []
+
+
+def _acquirer_counterpart(t: Token, idx: ActorIndex) -> list[ActorRef]:
+    """"Egypt and France signed a contract for the purchase of jets by the Egyptian air force", "the agreement
+    signed between India and France for the acquisition of jets by the Indian Navy": the signer that is not the
+    acquirer sells."""
+    buyers = {r.id for r in _acquirer(t, idx)}
+    if not buyers:
+        return []
+    sides = [s for h in _deal_holders(t) for p in pobjs(h, "between") for s in (p, *p.conjuncts)]
+    gov = governor(t)
+    if gov is not None and gov.lemma_.lower() in words("sign_verbs") and (subj := subject_of(gov)) is not None:
+        sides += [subj]
+    sellers = {r.id: r for r in _refs(idx, sides) if r.id not in buyers}  # "India and France": each side once
+    return list(sellers.values())
 
 
 def _framing_deals(t: Token) -> list[Token]:
@@ -561,13 +725,21 @@ FIXED: dict[str, Slot] = {
     "hyphen_first": _hyphen_first,
     "hyphen_second": _hyphen_second,
     "involved_party": _involved_party,
+    "measure_reason_target": _measure_reason_target,
     "item_acl_from": _item_acl_from,
+    "framework_party": _framework_party,
+    "item_phrase_from": _item_phrase_from,
+    "previous_purchase_from": _previous_purchase_from,
     "obj_supply_to": _obj_supply_to,
     "nsubj_prep:from": _nsubj_from,
+    "nsubj_owner": _nsubj_owner,
     "seller_signer": _seller_signer,
     "buyer_partner": _buyer_partner,
     "between_seller": _between_seller,
     "between_buyer": _between_buyer,
+    "acquirer": _acquirer,
+    "purchase_by": _purchase_by,
+    "acquirer_counterpart": _acquirer_counterpart,
 }
 
 
