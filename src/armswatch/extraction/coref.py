@@ -18,6 +18,7 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head
+    head = first_conjunct(head)
     if head.lemma_.lower() in vocab.words("stock_nouns"):
         return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
     if head.dep_ == "poss":
@@ -25,6 +26,14 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
     if head.dep_ == "pobj":
         return head.head.lower_ in vocab.words("participant_preps")
     return head.dep_ in PARTICIPANT_DEPS
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the coordination a phrase belongs to: a conjunct stands where the list stands
+    ("fundraisers in Lithuania, Poland and Ukraine": "Poland" is a place like "Lithuania", not a participant)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def _phrase_path(token: Token) -> list[Token]:

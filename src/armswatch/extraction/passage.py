@@ -61,6 +61,17 @@ def definite_item_antecedent(cand: Candidate, previous: list[Mention]) -> Mentio
     return max(same, key=lambda m: m.evidence_start) if same else None
 
 
+def measure_imposers(cands: list[Candidate], done: dict[int, list[Mention]], upto: int) -> set[str]:
+    """The actors that imposed a measure (not a halt of their own supply) before candidate `upto` or in a measure
+    already done, named in its clause or found for its mention: an unstated end of a later supply is never taken
+    from their names ("The US imposed sanctions ... The measures bar American firms ... Iran continues to acquire
+    parts")."""
+    measures = [k for k, c in enumerate(cands)
+                if (k < upto or k in done) and c.type == SANCTION and c.frame.type == SANCTION]
+    named = {r.id for k in measures for r in cands[k].suppliers}
+    return named | {m.supplier for k in measures for m in done.get(k, []) if m.type == SANCTION and m.supplier}
+
+
 def drop_attempts(mentions: list[Mention]) -> list[Mention]:
     """"efforts to run guns to the rebels, shipped by X": a reported shipment outranks the attempt."""
     sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == TRANSFER}
@@ -76,6 +87,7 @@ class PassageResolver:
         self.doc, self.rules, self.idx, self.sentences = doc, rules, idx, sentences
         self.hypotheticals = hypotheticals
         self.made = MentionMaker()
+        self.imposers: set[str] = set()  # who imposed a measure stated so far in the passage
         self.positions = {(s.start, s.end): i for i, s in enumerate(sentences)}
 
     def resolve(self, cands: list[Candidate]) -> Resolution:
@@ -94,6 +106,7 @@ class PassageResolver:
                 same = []
                 before = [m for m in before if m.evidence_start < cand.sent.start_char]
             later = [m for k, ms in sorted(done.items()) if k > n for m in ms if lends(m, cand)]
+            self.imposers = measure_imposers(cands, done, n)
             done[n] = self.complete(cand, before, same, later)
         for n, cand in enumerate(cands):  # one endpoint, the other stated only later in the passage
             if not done[n] and (cand.suppliers or cand.recipients) and not cand.copy_previous:
@@ -245,6 +258,8 @@ class PassageResolver:
             excluded.update(range(r.start, r.end))
         # a measure's imposer is no party to a supply, but it is one end of a sanction
         measures_count = cand.type != SANCTION
+        if measures_count:  # "The US imposed sanctions on ... The sanctions freeze American assets ...": not a supplier
+            other_ids = other_ids | self.imposers
         ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded,
                                  measures_count=measures_count)
         if ref is not None:

@@ -1,0 +1,93 @@
+"""Unit tests of who may be an unstated endpoint (extraction/coref.py, extraction/passage.py): places listed with a
+bystander, and the imposers of the passage's measures. Hand-built parses with two or more wordings, then end to
+end."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from conftest_handparse import parse, token
+
+import armswatch
+from armswatch.event_types import SANCTION, TRANSFER
+from armswatch.extraction.actors import ActorIndex, ActorRef
+from armswatch.extraction.coref import first_conjunct, is_participant, nearby_actor
+from armswatch.extraction.passage import measure_imposers
+from armswatch.types import Mention
+
+
+def _rallies_in(place_dep: str) -> object:
+    """"volunteers <prep> Latvia, Germany and Canada raised funds to buy drones"."""
+    return parse([("volunteers", 8, "nsubj", "NOUN", "NNS", "volunteer"), (place_dep, 0, "prep", "ADP"),
+                  ("Latvia", 1, "pobj", "PROPN"), (",", 2, "punct", "PUNCT"), ("Germany", 2, "conj", "PROPN"),
+                  ("and", 4, "cc", "CCONJ"), ("Canada", 4, "conj", "PROPN"), (",", 8, "punct", "PUNCT"),
+                  ("raised", 8, "ROOT", "VERB", "VBD", "raise"), ("funds", 8, "dobj", "NOUN", "NNS", "fund"),
+                  ("to", 11, "aux", "PART"), ("buy", 8, "advcl", "VERB", "VB", "buy"),
+                  ("drones", 11, "dobj", "NOUN", "NNS", "drone")],
+                 actors={"Latvia": ("LVA", "state"), "Germany": ("DEU", "state"), "Canada": ("CAN", "state")},
+                 items={"drones": "drones"})
+
+
+def test_a_conjunct_stands_where_its_list_stands():
+    for prep in ("in", "at"):  # "rallies in Latvia, Germany and Canada", "concerts at ..."
+        doc = _rallies_in(prep)
+        idx = ActorIndex(doc)
+        assert first_conjunct(token(doc, "Canada")).text == "Latvia"
+        assert not any(is_participant(token(doc, name), idx) for name in ("Latvia", "Germany", "Canada"))
+        assert nearby_actor(idx, doc[:], token(doc, "buy"), set(), set()) is None
+
+
+def test_a_conjunct_of_a_party_stays_a_party():
+    # "sent drones to Latvia, Germany and Canada": every listed recipient is a participant
+    doc = parse([("Kyiv", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                 ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("to", 1, "prep", "ADP"),
+                 ("Latvia", 3, "pobj", "PROPN"), ("and", 4, "cc", "CCONJ"), ("Canada", 4, "conj", "PROPN")],
+                actors={"Kyiv": ("UKR", "state"), "Latvia": ("LVA", "state"), "Canada": ("CAN", "state")})
+    idx = ActorIndex(doc)
+    assert is_participant(token(doc, "Canada"), idx) and is_participant(token(doc, "Latvia"), idx)
+    # "Britain and Canada pledged ...": a conjunct of a subject is a subject
+    doc = parse([("Britain", 3, "nsubj", "PROPN"), ("and", 0, "cc", "CCONJ"), ("Canada", 0, "conj", "PROPN"),
+                 ("pledged", 3, "ROOT", "VERB", "VBD", "pledge"), ("tanks", 3, "dobj", "NOUN", "NNS", "tank")],
+                actors={"Britain": ("GBR", "state"), "Canada": ("CAN", "state")})
+    assert is_participant(token(doc, "Canada"), ActorIndex(doc))
+
+
+def _cand(type_: str, frame_type: str, *suppliers: str) -> SimpleNamespace:
+    refs = [ActorRef(s, "state", 0, 1) for s in suppliers]
+    return SimpleNamespace(type=type_, frame=SimpleNamespace(type=frame_type), suppliers=refs)
+
+
+def _mention(type_: str, supplier: str, recipient: str) -> Mention:
+    return Mention(type=type_, supplier=supplier, recipient=recipient, polarity="affirmed")
+
+
+def test_measure_imposers_named_or_found_but_not_a_halter():
+    cands = [_cand(SANCTION, SANCTION, "USA"),  # "Washington imposed sanctions on four companies"
+             _cand(SANCTION, SANCTION),  # "The EU announced sanctions on Iran" (imposer found for the mention)
+             _cand(SANCTION, TRANSFER, "DEU"),  # "Germany halted deliveries to X": the halter is a supplier
+             _cand(TRANSFER, TRANSFER)]
+    done = {1: [_mention(SANCTION, "org:eu", "IRN")], 2: [_mention(SANCTION, "DEU", "TUR")]}
+    assert measure_imposers(cands, done, 3) == {"USA", "org:eu"}
+    assert measure_imposers(cands, {}, 1) == {"USA"}  # only the measures stated before
+    assert measure_imposers([_cand(TRANSFER, TRANSFER, "GBR")], {}, 1) == set()
+
+
+def test_extract_does_not_borrow_a_measures_imposer_as_supplier():
+    texts = [("The United States imposed sanctions on five companies in China on Tuesday. The measures bar American "
+              "firms from dealing with them. Officials said Iran continues to use front companies to acquire engine "
+              "parts."),
+             ("Britain imposed sanctions on three Chinese firms on Friday. The measures freeze British assets of the "
+              "firms. Officials said Russia still manages to obtain chips through intermediaries.")]
+    for text in texts:
+        got = {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert ("TRANSFER", "USA", "IRN") not in got and ("TRANSFER", "GBR", "RUS") not in got
+        assert any(t == "SANCTION" for t, _, _ in got)
+
+
+def test_extract_does_not_take_a_listed_place_as_party():
+    texts = [("Donors at rallies in Latvia, Germany and Canada collected funds to purchase the armoured vehicles for "
+              "the Ukrainian brigade."),
+             ("Activists at concerts in Estonia, Finland and Norway raised funds to buy the drones for the Ukrainian "
+              "army.")]
+    for text in texts:
+        got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert not got & {("CAN", "UKR"), ("DEU", "UKR"), ("NOR", "UKR"), ("FIN", "UKR")}
