@@ -91,3 +91,45 @@ def test_extract_does_not_take_a_listed_place_as_party():
     for text in texts:
         got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
         assert not got & {("CAN", "UKR"), ("DEU", "UKR"), ("NOR", "UKR"), ("FIN", "UKR")}
+
+
+LEAD = [("Iran", 1, "nsubj", "PROPN"), ("denied", 1, "ROOT", "VERB", "VBD", "deny"), ("it", 1, "dobj", "PRON"),
+        (".", 1, "punct", "PUNCT")]
+
+
+def _reported_description(reporter: str, verb: tuple[str, str]) -> object:
+    """"Iran denied it. <reporter> <verb> the country shipped shells."."""
+    return parse(LEAD + [(reporter, 5, "nsubj", "PROPN"), (verb[0], 5, "ROOT", "VERB", "VBZ", verb[1]),
+                         ("the", 7, "det", "DET"), ("country", 8, "nsubj", "NOUN", "NN", "country"),
+                         ("shipped", 5, "ccomp", "VERB", "VBD", "ship"), ("shells", 8, "dobj", "NOUN", "NNS", "shell"),
+                         (".", 5, "punct", "PUNCT")],
+                 actors={"Iran": ("IRN", "state"), reporter: ("USA", "state")})
+
+
+def test_a_description_in_a_reported_clause_is_not_the_reporter():
+    for reporter, verb in [("Washington", ("said", "say")), ("Pentagon", ("claims", "claim"))]:
+        doc = _reported_description(reporter, verb)
+        ref = ActorIndex(doc).anaphor(token(doc, "country"))
+        assert ref is not None and ref.id == "IRN"
+
+
+def test_a_description_may_be_the_owner_of_the_reporter():
+    # "Britain's minister said the country shipped shells": the owner of the speaker is no subject
+    doc = parse(LEAD + [("Britain", 6, "poss", "PROPN"), ("'s", 4, "case", "PART"),
+                        ("minister", 7, "nsubj", "NOUN", "NN", "minister"), ("said", 7, "ROOT", "VERB", "VBD", "say"),
+                        ("the", 9, "det", "DET"), ("country", 10, "nsubj", "NOUN", "NN", "country"),
+                        ("shipped", 7, "ccomp", "VERB", "VBD", "ship"), ("shells", 10, "dobj", "NOUN", "NNS", "shell"),
+                        (".", 7, "punct", "PUNCT")],
+                actors={"Iran": ("IRN", "state"), "Britain": ("GBR", "state")})
+    ref = ActorIndex(doc).anaphor(token(doc, "country"))
+    assert ref is not None and ref.id == "GBR"
+
+
+def test_extract_description_in_a_report_is_the_accused():
+    texts = [("North Korea rejected the accusation on Friday. The denial came after Washington said the country had "
+              "shipped artillery shells to Russia."),
+             "Iran dismissed the reports as lies. Britain claims the country delivered attack drones to Russia last year."]
+    for text in texts:
+        got = {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert ("TRANSFER", "USA", "RUS") not in got and ("TRANSFER", "GBR", "RUS") not in got
+        assert ("TRANSFER", "PRK", "RUS") in got or ("TRANSFER", "IRN", "RUS") in got

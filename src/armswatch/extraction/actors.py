@@ -414,17 +414,23 @@ class ActorIndex:
             return None
         return ActorRef(best.label_, best.id_, best.start, best.end, "anaphor")
 
-    @staticmethod
-    def _own_clause_subject(token: Token) -> set[int]:
+    def _own_clause_subject(self, token: Token) -> set[int]:
         """"The US accused the firm": the tokens of the subject of a description's own clause (never its
-        antecedent); a pronoun may point there ("Iran said it ...")."""
+        antecedent); a pronoun may point there ("Iran said it ..."). Nor is an actor that is itself the subject of a
+        reporting verb above the description ("The US said the country was supplying shells": not the US), though
+        the owner of such a subject may be ("Iran's minister said the country ...")."""
         blocked: set[int] = set()
-        if token.pos_ != "PRON":
-            for anc in token.ancestors:
-                for c in anc.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and token not in c.subtree:
-                        blocked.update(t.i for t in c.subtree)
-                break
+        if token.pos_ == "PRON":
+            return blocked
+        for n, anc in enumerate(token.ancestors):
+            for c in anc.children:
+                if c.dep_ not in ("nsubj", "nsubjpass") or c.i > token.i or token in c.subtree:
+                    continue
+                if n == 0:
+                    blocked.update(t.i for t in c.subtree)
+                elif c.i in self.by_token and anc.lemma_.lower() in words("reporting_verbs"):
+                    span = self.by_token[c.i]
+                    blocked.update(range(span.start, span.end))
         return blocked
 
     def _speaker_of_quote(self, span: Span) -> bool:
