@@ -10,7 +10,7 @@ from conftest_handparse import parse, token
 import armswatch
 from armswatch.event_types import SANCTION, TRANSFER
 from armswatch.extraction.actors import ActorIndex, ActorRef
-from armswatch.extraction.coref import first_conjunct, is_participant, nearby_actor
+from armswatch.extraction.coref import belligerent, first_conjunct, is_participant, nearby_actor
 from armswatch.extraction.passage import measure_imposers
 from armswatch.types import Mention
 
@@ -133,3 +133,47 @@ def test_extract_description_in_a_report_is_the_accused():
         got = {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
         assert ("TRANSFER", "USA", "RUS") not in got and ("TRANSFER", "GBR", "RUS") not in got
         assert ("TRANSFER", "PRK", "RUS") in got or ("TRANSFER", "IRN", "RUS") in got
+
+
+def test_the_opponent_in_hostilities_is_no_participant():
+    for noun, prep, place in [("war", "with", "Ukraine"), ("conflict", "with", "China"), ("aggression", "in", "Kyiv")]:
+        doc = parse([("the", 1, "det", "DET"), (noun, 1, "ROOT", "NOUN"), (prep, 1, "prep", "ADP"),
+                     (place, 2, "pobj", "PROPN")], actors={place: ("XXX", "state")})
+        assert belligerent(token(doc, place)) and not is_participant(token(doc, place), ActorIndex(doc))
+    # "talks with Ukraine": a preposition of a plain noun keeps its participant
+    doc = parse([("talks", 0, "ROOT", "NOUN", "NNS", "talk"), ("with", 0, "prep", "ADP"), ("Ukraine", 1, "pobj", "PROPN")],
+                actors={"Ukraine": ("UKR", "state")})
+    assert is_participant(token(doc, "Ukraine"), ActorIndex(doc))
+
+
+def _dated_by(prep: str, first: tuple, second: tuple, noun: str) -> object:
+    """"tanks were ordered <prep> <first> <second> <noun>" ("after Russia 's invasion", "amid the Russian
+    offensive")."""
+    return parse([("tanks", 1, "nsubjpass", "NOUN", "NNS", "tank"), ("ordered", 1, "ROOT", "VERB", "VBN", "order"),
+                  (prep, 1, "prep", "ADP"), first, second, (noun, 2, "pobj", "NOUN")],
+                 actors={w: ("RUS", "state") for w in (first[0], second[0]) if w.startswith("Russia")})
+
+
+def test_the_owner_of_hostilities_that_date_the_sentence_is_no_participant():
+    for prep, first, second, noun, owner in [
+            ("after", ("Russia", 5, "poss", "PROPN"), ("'s", 3, "case", "PART"), "invasion", "Russia"),
+            ("amid", ("the", 5, "det", "DET"), ("Russian", 5, "amod", "ADJ"), "offensive", "Russian")]:
+        doc = _dated_by(prep, first, second, noun)
+        assert belligerent(token(doc, owner)) and not is_participant(token(doc, owner), ActorIndex(doc))
+
+
+def test_the_owner_of_hostilities_elsewhere_may_be_the_recipient():
+    # "Azerbaijan's offensive used drones supplied by Israel": the side that used them received them
+    doc = parse([("Azerbaijan", 2, "poss", "PROPN"), ("'s", 0, "case", "PART"),
+                 ("offensive", 3, "nsubj", "NOUN"), ("used", 3, "ROOT", "VERB", "VBD", "use"),
+                 ("drones", 3, "dobj", "NOUN", "NNS", "drone")], actors={"Azerbaijan": ("AZE", "state")})
+    assert not belligerent(token(doc, "Azerbaijan")) and is_participant(token(doc, "Azerbaijan"), ActorIndex(doc))
+
+
+def test_extract_belligerents_for_context_are_no_endpoints():
+    texts = ["Some of the firms supplied engines for drones that Moscow uses in the war with Ukraine.",
+             ("Poland signed a second contract for tanks on Friday. The first batch of the tanks was ordered in 2022 "
+              "amid an arms buildup after Russia's invasion of Ukraine.")]
+    for text in texts:
+        got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert ("RUS", "UKR") not in got

@@ -21,11 +21,25 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
     head = first_conjunct(head)
     if head.lemma_.lower() in vocab.words("stock_nouns"):
         return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
+    if belligerent(head):
+        return False
     if head.dep_ == "poss":
         return not idx.is_item(head.head)
     if head.dep_ == "pobj":
         return head.head.lower_ in vocab.words("participant_preps")
     return head.dep_ in PARTICIPANT_DEPS
+
+
+def belligerent(head: Token) -> bool:
+    """Whether an actor phrase (its head) names a side of hostilities, not a party to a supply: the object of the
+    hostility noun's preposition ("the war with Ukraine"), or the noun's owner or modifier when the noun only
+    dates the sentence ("after Russia's invasion", "amid the Russian offensive")."""
+    hostilities = vocab.words("hostility_nouns")
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head.head.head.lemma_.lower() in hostilities
+    noun = head.head
+    return (head.dep_ in ("poss", "compound", "amod", "nmod") and noun.lemma_.lower() in hostilities
+            and noun.dep_ == "pobj" and noun.head.lower_ in vocab.words("time_preps"))
 
 
 def first_conjunct(token: Token) -> Token:
