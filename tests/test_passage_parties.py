@@ -11,7 +11,9 @@ import armswatch
 from armswatch.event_types import SANCTION, TRANSFER
 from armswatch.extraction.actors import ActorIndex, ActorRef
 from armswatch.extraction.coref import belligerent, first_conjunct, is_participant, nearby_actor
-from armswatch.extraction.passage import measure_imposers
+from armswatch.extraction.candidate import Provenance
+from armswatch.extraction.passage import PassageResolver, measure_imposers
+from armswatch.extraction.rules import load_rules
 from armswatch.types import Mention
 
 
@@ -177,3 +179,33 @@ def test_extract_belligerents_for_context_are_no_endpoints():
     for text in texts:
         got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
         assert ("RUS", "UKR") not in got
+
+
+def _lender_then_bare_noun(via: str) -> tuple:
+    """"<s1: an event whose supplier was found `via`>. The delivery slipped.": the resolver, the second sentence's
+    candidate (a bare noun with no party) and the earlier mention."""
+    doc = parse([("Jets", 1, "nsubjpass", "NOUN", "NNS", "jet"), ("arrived", 1, "ROOT", "VERB", "VBD", "arrive"),
+                 (".", 1, "punct", "PUNCT"), ("The", 4, "det", "DET"), ("delivery", 5, "nsubj", "NOUN"),
+                 ("slipped", 5, "ROOT", "VERB", "VBD", "slip"), (".", 5, "punct", "PUNCT")])
+    sents = list(doc.sents)
+    resolver = PassageResolver(doc, load_rules(), ActorIndex(doc), sents, [])
+    lender = _mention(TRANSFER, "DNK", "UKR")
+    resolver.made.provenance[id(lender)] = Provenance(via, "span", "span")
+    cand = SimpleNamespace(trigger=token(doc, "delivery"), sent=sents[1], suppliers=[], recipients=[])
+    return resolver, cand, lender
+
+
+def test_a_guessed_endpoint_is_not_lent_further():
+    for via in ("nearby", "passage"):  # a nearby actor of the lender's sentence, or of the sentences before it
+        resolver, cand, lender = _lender_then_bare_noun(via)
+        assert resolver.guessed(lender, "supplier") and not resolver.guessed(lender, "recipient")
+        assert resolver.from_mentions(cand, "supplier", [lender], set()) is None
+        ref = resolver.from_mentions(cand, "recipient", [lender], set())
+        assert ref is not None and ref.id == "UKR"
+
+
+def test_a_stated_endpoint_is_lent():
+    for via in ("span", "anaphor", "previous-mention"):
+        resolver, cand, lender = _lender_then_bare_noun(via)
+        ref = resolver.from_mentions(cand, "supplier", [lender], set())
+        assert ref is not None and ref.id == "DNK"

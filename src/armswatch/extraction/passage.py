@@ -23,6 +23,9 @@ from armswatch.extraction.vocab import words
 from armswatch.types import Mention
 
 NOUNS = ("NOUN", "PROPN")
+# How an endpoint found without its clause naming it was guessed (ActorRef.via): a nearby actor of the sentence or
+# of the sentences before.
+GUESSED_VIAS = ("nearby", "passage")
 
 
 @dataclass
@@ -245,9 +248,15 @@ class PassageResolver:
                                         getattr(m, other_role) not in other_ids, -m.evidence_start))
         for m in ordered:
             value = getattr(m, role)
-            if value and value not in other_ids and m.evidence_start >= 0:
+            if value and value not in other_ids and m.evidence_start >= 0 and not self.guessed(m, role):
                 return ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")
         return None
+
+    def guessed(self, m: Mention, role: str) -> bool:
+        """Whether mention m's endpoint in `role` was itself only a nearby actor of its sentence or of the ones
+        before (not named in its clause nor borrowed from a stated event): a guess lends nothing further."""
+        how = self.made.provenance.get(id(m))
+        return how is not None and getattr(how, role) in GUESSED_VIAS
 
     def nearby(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
                other_ids: set[str]) -> ActorRef | None:
