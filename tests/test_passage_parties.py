@@ -10,8 +10,8 @@ from conftest_handparse import parse, token
 import armswatch
 from armswatch.event_types import SANCTION, TRANSFER
 from armswatch.extraction.actors import ActorIndex, ActorRef
-from armswatch.extraction.coref import belligerent, first_conjunct, is_participant, nearby_actor
 from armswatch.extraction.candidate import Provenance
+from armswatch.extraction.coref import belligerent, first_conjunct, is_participant, nearby_actor
 from armswatch.extraction.passage import PassageResolver, measure_imposers
 from armswatch.extraction.rules import load_rules
 from armswatch.types import Mention
