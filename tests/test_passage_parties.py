@@ -12,7 +12,7 @@ from armswatch.event_types import SANCTION, TRANSFER
 from armswatch.extraction.actors import ActorIndex, ActorRef
 from armswatch.extraction.candidate import Provenance
 from armswatch.extraction.coref import belligerent, first_conjunct, is_participant, nearby_actor
-from armswatch.extraction.passage import PassageResolver, measure_imposers
+from armswatch.extraction.passage import PassageResolver, measure_imposers, reversed_partners
 from armswatch.extraction.rules import load_rules
 from armswatch.types import Mention
 
@@ -209,3 +209,27 @@ def test_a_stated_endpoint_is_lent():
         resolver, cand, lender = _lender_then_bare_noun(via)
         ref = resolver.from_mentions(cand, "supplier", [lender], set())
         assert ref is not None and ref.id == "DNK"
+
+
+def test_the_other_side_of_a_stated_event_is_no_guess_for_the_reverse():
+    # "The US bought and delivered tanks to Ukraine": purchase (recipient USA) beside delivery USA -> UKR
+    sent = SimpleNamespace(start_char=40)
+    cand = SimpleNamespace(sent=sent)
+    here, before = _mention(TRANSFER, "USA", "UKR"), _mention(TRANSFER, "POL", "USA")
+    here.evidence_start, before.evidence_start = 40, 0
+    assert reversed_partners(cand, "supplier", [here, before], {"USA"}) == {"UKR"}
+    # "Latvia shipped and Canada sold ...": beside a stated delivery Latvia -> Canada, Latvia is no guess for the
+    # recipient of a sale by Canada
+    there = _mention(TRANSFER, "LVA", "CAN")
+    there.evidence_start = 40
+    assert reversed_partners(cand, "recipient", [there], {"CAN"}) == {"LVA"}
+    assert reversed_partners(cand, "supplier", [before], {"USA"}) == set()  # another sentence's event
+
+
+def test_extract_coordinated_purchase_and_delivery_are_not_reversed():
+    texts = ["Poland purchased and then shipped the howitzers to Ukraine.",
+             "Slovakia acquired and transferred old fighter jets to Ukraine in March.",
+             "Canada bought the rifles and sent them to Latvia."]
+    for text in texts:
+        got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert got and not any((r, s) in got for s, r in got)

@@ -75,6 +75,15 @@ def measure_imposers(cands: list[Candidate], done: dict[int, list[Mention]], upt
     return named | {m.supplier for k in measures for m in done.get(k, []) if m.type == SANCTION and m.supplier}
 
 
+def reversed_partners(cand: Candidate, role: str, previous: list[Mention], known: set[str]) -> set[str]:
+    """The actors that a mention stated in cand's sentence puts on the other side of cand's known endpoint: "The US
+    bought and delivered tanks to Ukraine" names Ukraine the recipient of the US, so it is no guess for the
+    supplier of the US's purchase."""
+    other = "recipient" if role == "supplier" else "supplier"
+    return {getattr(m, other) for m in previous if m.evidence_start == cand.sent.start_char
+            and getattr(m, role) in known and getattr(m, other)}
+
+
 def drop_attempts(mentions: list[Mention]) -> list[Mention]:
     """"efforts to run guns to the rebels, shipped by X": a reported shipment outranks the attempt."""
     sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == TRANSFER}
@@ -226,7 +235,8 @@ class PassageResolver:
             return [borrowed]
         if role in cand.frame.no_nearby or bare_noun(cand):
             return []  # a bare noun or participle names no party: only an earlier event may supply them
-        ref = self.nearby(cand, role, previous, excluded_tokens, other_ids)
+        reversed_ids = reversed_partners(cand, role, previous + later, other_ids)
+        ref = self.nearby(cand, role, previous, excluded_tokens, other_ids | reversed_ids)
         if ref is None:  # "The purchase of drones from Turkey ... Ukraine received ...": a later sentence
             for m in later:
                 value = getattr(m, role)
