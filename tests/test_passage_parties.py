@@ -11,7 +11,7 @@ import armswatch
 from armswatch.event_types import SANCTION, TRANSFER
 from armswatch.extraction.actors import ActorIndex, ActorRef
 from armswatch.extraction.candidate import Provenance
-from armswatch.extraction.coref import belligerent, first_conjunct, is_participant, nearby_actor
+from armswatch.extraction.coref import belligerent, destination, first_conjunct, is_participant, nearby_actor
 from armswatch.extraction.passage import PassageResolver, measure_imposers, reversed_partners
 from armswatch.extraction.rules import load_rules
 from armswatch.types import Mention
@@ -233,3 +233,38 @@ def test_extract_coordinated_purchase_and_delivery_are_not_reversed():
     for text in texts:
         got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
         assert got and not any((r, s) in got for s, r in got)
+
+
+def _give_them(prep: str, place: str) -> object:
+    """"We give missiles to Hamas, so why not give them <prep> <place>?" (the pronoun resolves to no one)."""
+    return parse([("We", 1, "nsubj", "PRON", "PRP"), ("give", 1, "ROOT", "VERB", "VBP", "give"),
+                  ("missiles", 1, "dobj", "NOUN", "NNS", "missile"), ("to", 1, "dative", "ADP"),
+                  ("Hamas", 3, "pobj", "PROPN"), (",", 1, "punct", "PUNCT"), ("so", 9, "advmod", "ADV"),
+                  ("why", 9, "advmod", "ADV"), ("not", 9, "neg", "PART"), ("give", 1, "conj", "VERB", "VB", "give"),
+                  ("them", 9, "dobj", "PRON", "PRP"), (prep, 9, "prep", "ADP"), (place, 11, "pobj", "PROPN")],
+                 actors={"Hamas": ("org:hamas", "org"), place: ("XXX", "state")}, items={"missiles": "missiles"})
+
+
+def test_a_destination_is_never_a_guessed_supplier():
+    for prep, place in [("to", "Russia"), ("into", "Belarus")]:
+        doc = _give_them(prep, place)
+        idx = ActorIndex(doc)
+        assert destination(token(doc, place)) and destination(token(doc, "Hamas"))
+        excluded = {token(doc, "Hamas").i}  # the stated recipient
+        assert nearby_actor(idx, doc[:], token(doc, "give"), set(), excluded, supplier=True) is None
+        assert nearby_actor(idx, doc[:], token(doc, "give"), set(), excluded).id == "XXX"
+    doc = parse([("deliveries", 0, "ROOT", "NOUN", "NNS", "delivery"), ("from", 0, "prep", "ADP"),
+                 ("Iran", 1, "pobj", "PROPN")], actors={"Iran": ("IRN", "state")})
+    assert not destination(token(doc, "Iran"))
+
+
+def test_a_name_parsed_as_conjunct_of_a_verb_holds_no_position():
+    # "We give missiles to Hamas, and Hashd al-Shaabi (...)": the parser hangs the last name on the verb
+    for name, actor in [("Shaabi", "org:popular-mobilization-forces"), ("Houthis", "org:houthis")]:
+        doc = parse([("We", 1, "nsubj", "PRON", "PRP"), ("give", 1, "ROOT", "VERB", "VBP", "give"),
+                     ("missiles", 1, "dobj", "NOUN", "NNS", "missile"), ("to", 1, "dative", "ADP"),
+                     ("Hamas", 3, "pobj", "PROPN"), (",", 4, "punct", "PUNCT"), ("and", 1, "cc", "CCONJ"),
+                     (name, 1, "conj", "PROPN")], actors={"Hamas": ("org:hamas", "org"), name: (actor, "org")})
+        idx = ActorIndex(doc)
+        assert not is_participant(token(doc, name), idx)
+        assert nearby_actor(idx, doc[:], token(doc, "give"), set(), {token(doc, "Hamas").i}) is None

@@ -18,7 +18,10 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head
-    head = first_conjunct(head)
+    listed = first_conjunct(head)
+    if listed.pos_ in ("VERB", "AUX") and listed is not head:
+        return False  # a name parsed as a conjunct of a verb ("give missiles to X, Y, and Z (...)"): no position
+    head = listed
     if head.lemma_.lower() in vocab.words("stock_nouns"):
         return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
     if belligerent(head):
@@ -101,8 +104,9 @@ def non_party(token: Token, measures_count: bool = True) -> bool:
 
 def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[str], exclude_tokens: set[int],
                  before_only: bool = False, measures_count: bool = True,
-                 skip_reporters: bool = False) -> ActorRef | None:
-    """The actor in a participant position nearest to the trigger within `sent`."""
+                 skip_reporters: bool = False, supplier: bool = False) -> ActorRef | None:
+    """The actor in a participant position nearest to the trigger within `sent`; for a `supplier`, not a
+    destination ("... and give them to Russia": Russia receives)."""
     best, best_dist = None, None
     for span in idx.spans:
         if span.start < sent.start or span.end > sent.end or span.label_ in exclude_ids:
@@ -115,12 +119,21 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
             continue
         if skip_reporters and reporter_only(span.root):
             continue
+        if supplier and destination(span.root):
+            continue
         dist = abs(span.start - trigger.i)
         if best_dist is None or dist < best_dist:
             best, best_dist = span, dist
     if best is None:
         return None
     return ActorRef(best.label_, best.id_, best.start, best.end, "passage")
+
+
+def destination(token: Token) -> bool:
+    """Whether the actor phrase containing token is (in a list that is) the object of a preposition of destination
+    ("to Russia", "into Ukraine", "to Hamas and Russia")."""
+    head = first_conjunct(_phrase_path(token)[-1])
+    return head.dep_ == "pobj" and head.head.lower_ in vocab.words("destination_preps")
 
 
 def reporter_only(token: Token) -> bool:

@@ -280,7 +280,7 @@ class PassageResolver:
         if measures_count:  # "The US imposed sanctions on ... The sanctions freeze American assets ...": not a supplier
             other_ids = other_ids | self.imposers
         ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded,
-                                 measures_count=measures_count)
+                                 measures_count=measures_count, supplier=role == "supplier")
         if ref is not None:
             return replace(ref, via="nearby")
         if role == "recipient":
