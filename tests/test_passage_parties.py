@@ -268,3 +268,25 @@ def test_a_name_parsed_as_conjunct_of_a_verb_holds_no_position():
         idx = ActorIndex(doc)
         assert not is_participant(token(doc, name), idx)
         assert nearby_actor(idx, doc[:], token(doc, "give"), set(), {token(doc, "Hamas").i}) is None
+
+
+def _denials(text: str) -> set[tuple]:
+    return {(m.supplier, m.recipient) for m in armswatch.extract(text) if m.type == "DENIAL"}
+
+
+def test_extract_joint_denial_of_a_claim_about_one_denier():
+    texts = [("Officials in Washington said North Korea sold rockets to the Wagner group last year. However, both "
+              "Russia and North Korea denied that such a deal took place."),
+             ("British intelligence said Belarus had handed tanks to the Wagner group. Both Russia and Belarus have "
+              "rejected the claim.")]
+    for text, want in zip(texts, [("PRK", "org:wagner-group"), ("BLR", "org:wagner-group")]):
+        assert _denials(text) == {want}
+
+
+def test_extract_headline_denial_of_the_claim_stated_after_it():
+    texts = [("Russia and Iran deny the reports\nThe US has accused Iran of shipping ballistic missiles to Russia for "
+              "use in Ukraine."),
+             ("Hamas and Iran reject the allegations\nIsrael has accused Iran of smuggling rockets to Hamas through "
+              "tunnels.")]
+    for text, want in zip(texts, [("IRN", "RUS"), ("IRN", "org:hamas")]):
+        assert _denials(text) == {want}

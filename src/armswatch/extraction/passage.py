@@ -347,15 +347,16 @@ class PassageResolver:
         if inside:
             return [self.denied(cand, inside[0])]
         claims = [m for m in reversed(previous) if m.type != DENIAL]
-        # "Both X and Y refuted the claims": the claim between the two deniers, then the deniers as a pair
-        both = [m for m in claims if {m.supplier, m.recipient} <= deniers]
+        # "Both X and Y refuted the claims": the claim between the two deniers (a headline's denial: stated after
+        # it), then a claim about one of them ("X sold arms to Z. Both Y and X denied it"), then the pair
+        both = [m for m in claims + [m for m in later if m.type != DENIAL] if {m.supplier, m.recipient} <= deniers]
         if both:
             return [self.denied(cand, both[0])]
-        if len(ids) >= 2:
-            return [self.made.mention(cand, ids[0], ids[1])]
         one = [m for m in claims if m.supplier in deniers or m.recipient in deniers]
         if one:
             return [self.denied(cand, one[0])]
+        if len(ids) >= 2:
+            return [self.made.mention(cand, ids[0], ids[1])]
         other = self.missing(cand, "recipient", [], later, self.claimant_tokens(cand), deniers)
         return [self.made.mention(cand, ids[0], other[0].id)] if other else []
 
