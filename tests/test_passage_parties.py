@@ -290,3 +290,23 @@ def test_extract_headline_denial_of_the_claim_stated_after_it():
               "tunnels.")]
     for text, want in zip(texts, [("IRN", "RUS"), ("IRN", "org:hamas")]):
         assert _denials(text) == {want}
+
+
+def test_a_one_token_located_name_is_no_actor():
+    for word in ("U.S.-based", "Paris-headquartered"):
+        doc = parse([("a", 2, "det", "DET"), (word, 2, "amod", "ADJ"), ("dealer", 2, "ROOT", "NOUN")],
+                    actors={word: ("XXX", "state")})
+        idx = ActorIndex(doc)
+        assert idx.spans == [] and idx.resolve(token(doc, "dealer")) is None
+    # "a US-based dealer" in two tokens: the name is an actor span, the location word keeps it off the head
+    doc = parse([("a", 3, "det", "DET"), ("US", 3, "npadvmod", "PROPN"), ("+-based", 3, "amod", "VERB", "VBN", "base"),
+                 ("dealer", 3, "ROOT", "NOUN")], actors={"US": ("USA", "state")})
+    assert len(ActorIndex(doc).spans) == 1
+
+
+def test_extract_located_company_is_not_its_state():
+    texts = ["A U.K.-based arms dealer sold rifles to Libya, investigators said.",
+             "U.S.-based brokers arranged the sale of grenades to Sudan."]
+    for text in texts:
+        got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
+        assert ("GBR", "LBY") not in got and ("USA", "SDN") not in got

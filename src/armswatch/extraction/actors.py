@@ -107,6 +107,13 @@ def _trailing_credit(conjunct: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
+def _located(span: Span) -> bool:
+    """"U.S.-based assets", "a Paris-headquartered group" written as one token: a place, not the actor (the
+    two-token "US-based" is the modifier of a location word, see ActorIndex._through_modifier)."""
+    text = span.text.lower()
+    return len(span) == 1 and any(text.endswith("-" + w) for w in words("location_words"))
+
+
 def _unique_parties(refs: list[ActorRef]) -> list[ActorRef]:
     """Each actor id once, in order; media are never a party."""
     seen, unique = set(), []
@@ -141,7 +148,7 @@ class ActorIndex:
         places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
         places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
         self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
-            a <= s.start_char < b for a, b in places)), key=lambda s: s.start)
+            a <= s.start_char < b for a, b in places) and not _located(s)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
         self.by_token: dict[int, Span] = {}
         for span in self.spans:
