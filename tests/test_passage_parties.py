@@ -214,7 +214,7 @@ def test_a_stated_endpoint_is_lent():
 def test_the_other_side_of_a_stated_event_is_no_guess_for_the_reverse():
     # "The US bought and delivered tanks to Ukraine": purchase (recipient USA) beside delivery USA -> UKR
     sent = SimpleNamespace(start_char=40)
-    cand = SimpleNamespace(sent=sent)
+    cand = SimpleNamespace(sent=sent, exchange_only=False, modifiers=[])
     here, before = _mention(TRANSFER, "USA", "UKR"), _mention(TRANSFER, "POL", "USA")
     here.evidence_start, before.evidence_start = 40, 0
     assert reversed_partners(cand, "supplier", [here, before], {"USA"}) == {"UKR"}
@@ -224,6 +224,9 @@ def test_the_other_side_of_a_stated_event_is_no_guess_for_the_reverse():
     there.evidence_start = 40
     assert reversed_partners(cand, "recipient", [there], {"CAN"}) == {"LVA"}
     assert reversed_partners(cand, "supplier", [before], {"USA"}) == set()  # another sentence's event
+    # "Russia gave North Korea jets in exchange for the shells it sent": the counter-delivery is the reverse
+    swap = SimpleNamespace(sent=sent, exchange_only=False, modifiers=["exchange"])
+    assert reversed_partners(swap, "supplier", [here], {"USA"}) == set()
 
 
 def test_extract_coordinated_purchase_and_delivery_are_not_reversed():

@@ -79,6 +79,8 @@ def reversed_partners(cand: Candidate, role: str, previous: list[Mention], known
     """The actors that a mention stated in cand's sentence puts on the other side of cand's known endpoint: "The US
     bought and delivered tanks to Ukraine" names Ukraine the recipient of the US, so it is no guess for the
     supplier of the US's purchase."""
+    if cand.exchange_only or "exchange" in cand.modifiers:
+        return set()  # "gave X jets in exchange for the shells X sent": the counter-delivery is the reverse
     other = "recipient" if role == "supplier" else "supplier"
     return {getattr(m, other) for m in previous if m.evidence_start == cand.sent.start_char
             and getattr(m, role) in known and getattr(m, other)}
