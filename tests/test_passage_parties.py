@@ -313,3 +313,30 @@ def test_extract_located_company_is_not_its_state():
     for text in texts:
         got = {(m.supplier, m.recipient) for m in armswatch.extract(text)}
         assert ("GBR", "LBY") not in got and ("USA", "SDN") not in got
+
+
+def _listed_after(verb: str, head: tuple, prep: str) -> object:
+    """"<verb> <head> <prep> China and Singapore" with the list hung on the verb, as the parser often does."""
+    return parse([(verb, 0, "ROOT", "VERB", "VBD", verb), (head[0], 0, "dobj", "NOUN", head[1], head[2]),
+                  (prep, 0, "prep", "ADP"), ("China", 2, "pobj", "PROPN"), ("and", 3, "cc", "CCONJ"),
+                  ("Singapore", 3, "conj", "PROPN")],
+                 actors={"China": ("CHN", "state"), "Singapore": ("SGP", "state")})
+
+
+def test_a_list_owning_a_plural_generic_head_keeps_its_places():
+    for verb, head, prep in [("identified", ("companies", "NNS", "company"), "in"),
+                             ("named", ("firms", "NNS", "firm"), "from")]:
+        doc = _listed_after(verb, head, prep)
+        assert is_participant(token(doc, "Singapore"), ActorIndex(doc))
+    doc = _listed_after("entered", ("service", "NN", "service"), "in")  # "entered service in China and Turkey"
+    assert not is_participant(token(doc, "Singapore"), ActorIndex(doc))
+
+
+def test_the_members_of_an_organisation_are_not_the_organisation():
+    for org, noun in [("U.N.", "states"), ("NATO", "countries")]:
+        doc = parse([("all", 3, "det", "DET"), (org, 3, "compound", "PROPN"), ("member", 3, "compound", "NOUN"),
+                     (noun, 3, "ROOT", "NOUN", "NNS")], actors={org: ("org:x", "org")})
+        assert not is_participant(token(doc, org), ActorIndex(doc))
+    doc = parse([("U.N.", 1, "compound", "PROPN"), ("officials", 1, "ROOT", "NOUN", "NNS", "official")],
+                actors={"U.N.": ("org:un", "org")})
+    assert is_participant(token(doc, "U.N."), ActorIndex(doc))

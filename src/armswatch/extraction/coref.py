@@ -18,10 +18,13 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head
+    if head is not token and any(c.lemma_.lower() in vocab.words("membership_words") for c in head.children):
+        return False  # "U.N. member states", "NATO member countries": its members, not the organisation
     listed = first_conjunct(head)
     if listed.pos_ in ("VERB", "AUX") and listed is not head:
         return False  # a name parsed as a conjunct of a verb ("give missiles to X, Y, and Z (...)"): no position
-    head = listed
+    if not owners_list(listed):
+        head = listed
     if head.lemma_.lower() in vocab.words("stock_nouns"):
         return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
     if belligerent(head):
@@ -43,6 +46,17 @@ def belligerent(head: Token) -> bool:
     noun = head.head
     return (head.dep_ in ("poss", "compound", "amod", "nmod") and noun.lemma_.lower() in hostilities
             and noun.dep_ == "pobj" and noun.head.lower_ in vocab.words("time_preps"))
+
+
+def owners_list(first: Token) -> bool:
+    """Whether a list is the object of an owner preposition after a plural generic head ("identified companies in
+    China, Russia and Singapore that sold ..."): the parser often hangs it on the verb instead of the head it owns,
+    so its later members keep their own place (unlike "entered service in China and Turkey")."""
+    if first.dep_ != "pobj" or first.head.lower_ not in vocab.words("owner_preps"):
+        return False
+    prep = first.head
+    owners = [prep.head] + ([prep.doc[prep.i - 1]] if prep.i > 0 else [])
+    return any(o.lemma_.lower() in vocab.words("generic_heads") and o.tag_ in ("NNS", "NNPS") for o in owners)
 
 
 def first_conjunct(token: Token) -> Token:
