@@ -107,6 +107,13 @@ def _trailing_credit(conjunct: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
+def _located(span: Span) -> bool:
+    """"U.S.-based assets", "a Paris-headquartered group" written as one token: a place, not the actor (the
+    two-token "US-based" is the modifier of a location word, see ActorIndex._through_modifier)."""
+    text = span.text.lower()
+    return len(span) == 1 and any(text.endswith("-" + w) for w in words("location_words"))
+
+
 def _unique_parties(refs: list[ActorRef]) -> list[ActorRef]:
     """Each actor id once, in order; media are never a party."""
     seen, unique = set(), []
@@ -141,7 +148,7 @@ class ActorIndex:
         places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
         places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
         self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
-            a <= s.start_char < b for a, b in places)), key=lambda s: s.start)
+            a <= s.start_char < b for a, b in places) and not _located(s)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
         self.by_token: dict[int, Span] = {}
         for span in self.spans:
@@ -414,17 +421,23 @@ class ActorIndex:
             return None
         return ActorRef(best.label_, best.id_, best.start, best.end, "anaphor")
 
-    @staticmethod
-    def _own_clause_subject(token: Token) -> set[int]:
+    def _own_clause_subject(self, token: Token) -> set[int]:
         """"The US accused the firm": the tokens of the subject of a description's own clause (never its
-        antecedent); a pronoun may point there ("Iran said it ...")."""
+        antecedent); a pronoun may point there ("Iran said it ..."). Nor is an actor that is itself the subject of a
+        reporting verb above the description ("The US said the country was supplying shells": not the US), though
+        the owner of such a subject may be ("Iran's minister said the country ...")."""
         blocked: set[int] = set()
-        if token.pos_ != "PRON":
-            for anc in token.ancestors:
-                for c in anc.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and token not in c.subtree:
-                        blocked.update(t.i for t in c.subtree)
-                break
+        if token.pos_ == "PRON":
+            return blocked
+        for n, anc in enumerate(token.ancestors):
+            for c in anc.children:
+                if c.dep_ not in ("nsubj", "nsubjpass") or c.i > token.i or token in c.subtree:
+                    continue
+                if n == 0:
+                    blocked.update(t.i for t in c.subtree)
+                elif c.i in self.by_token and anc.lemma_.lower() in words("reporting_verbs"):
+                    span = self.by_token[c.i]
+                    blocked.update(range(span.start, span.end))
         return blocked
 
     def _speaker_of_quote(self, span: Span) -> bool:

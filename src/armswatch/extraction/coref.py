@@ -18,13 +18,53 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
         if idx.is_item(head.head):
             return False  # "Iranian-made drones": an origin
         head = head.head
+    if head is not token and any(c.lemma_.lower() in vocab.words("membership_words") for c in head.children):
+        return False  # "U.N. member states", "NATO member countries": its members, not the organisation
+    listed = first_conjunct(head)
+    if listed.pos_ in ("VERB", "AUX") and listed is not head:
+        return False  # a name parsed as a conjunct of a verb ("give missiles to X, Y, and Z (...)"): no position
+    if not owners_list(listed):
+        head = listed
     if head.lemma_.lower() in vocab.words("stock_nouns"):
         return True  # "the US arsenal", "German air force stocks": the owner of the stock supplies from it
+    if belligerent(head):
+        return False
     if head.dep_ == "poss":
         return not idx.is_item(head.head)
     if head.dep_ == "pobj":
         return head.head.lower_ in vocab.words("participant_preps")
     return head.dep_ in PARTICIPANT_DEPS
+
+
+def belligerent(head: Token) -> bool:
+    """Whether an actor phrase (its head) names a side of hostilities, not a party to a supply: the object of the
+    hostility noun's preposition ("the war with Ukraine"), or the noun's owner or modifier when the noun only
+    dates the sentence ("after Russia's invasion", "amid the Russian offensive")."""
+    hostilities = vocab.words("hostility_nouns")
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head.head.head.lemma_.lower() in hostilities
+    noun = head.head
+    return (head.dep_ in ("poss", "compound", "amod", "nmod") and noun.lemma_.lower() in hostilities
+            and noun.dep_ == "pobj" and noun.head.lower_ in vocab.words("time_preps"))
+
+
+def owners_list(first: Token) -> bool:
+    """Whether a list is the object of an owner preposition after a plural generic head ("identified companies in
+    China, Russia and Singapore that sold ..."): the parser often hangs it on the verb instead of the head it owns,
+    so its later members keep their own place (unlike "entered service in China and Turkey")."""
+    if first.dep_ != "pobj" or first.head.lower_ not in vocab.words("owner_preps"):
+        return False
+    prep = first.head
+    owners = [prep.head] + ([prep.doc[prep.i - 1]] if prep.i > 0 else [])
+    return any(o.lemma_.lower() in vocab.words("generic_heads") and o.tag_ in ("NNS", "NNPS") for o in owners)
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the coordination a phrase belongs to: a conjunct stands where the list stands
+    ("fundraisers in Lithuania, Poland and Ukraine": "Poland" is a place like "Lithuania", not a participant)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def _phrase_path(token: Token) -> list[Token]:
@@ -78,8 +118,9 @@ def non_party(token: Token, measures_count: bool = True) -> bool:
 
 def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[str], exclude_tokens: set[int],
                  before_only: bool = False, measures_count: bool = True,
-                 skip_reporters: bool = False) -> ActorRef | None:
-    """The actor in a participant position nearest to the trigger within `sent`."""
+                 skip_reporters: bool = False, supplier: bool = False) -> ActorRef | None:
+    """The actor in a participant position nearest to the trigger within `sent`; for a `supplier`, not a
+    destination ("... and give them to Russia": Russia receives)."""
     best, best_dist = None, None
     for span in idx.spans:
         if span.start < sent.start or span.end > sent.end or span.label_ in exclude_ids:
@@ -92,12 +133,21 @@ def nearby_actor(idx: ActorIndex, sent: Span, trigger: Token, exclude_ids: set[s
             continue
         if skip_reporters and reporter_only(span.root):
             continue
+        if supplier and destination(span.root):
+            continue
         dist = abs(span.start - trigger.i)
         if best_dist is None or dist < best_dist:
             best, best_dist = span, dist
     if best is None:
         return None
     return ActorRef(best.label_, best.id_, best.start, best.end, "passage")
+
+
+def destination(token: Token) -> bool:
+    """Whether the actor phrase containing token is (in a list that is) the object of a preposition of destination
+    ("to Russia", "into Ukraine", "to Hamas and Russia")."""
+    head = first_conjunct(_phrase_path(token)[-1])
+    return head.dep_ == "pobj" and head.head.lower_ in vocab.words("destination_preps")
 
 
 def reporter_only(token: Token) -> bool:

@@ -23,6 +23,9 @@ from armswatch.extraction.vocab import words
 from armswatch.types import Mention
 
 NOUNS = ("NOUN", "PROPN")
+# How an endpoint found without its clause naming it was guessed (ActorRef.via): a nearby actor of the sentence or
+# of the sentences before.
+GUESSED_VIAS = ("nearby", "passage")
 
 
 @dataclass
@@ -61,6 +64,28 @@ def definite_item_antecedent(cand: Candidate, previous: list[Mention]) -> Mentio
     return max(same, key=lambda m: m.evidence_start) if same else None
 
 
+def measure_imposers(cands: list[Candidate], done: dict[int, list[Mention]], upto: int) -> set[str]:
+    """The actors that imposed a measure (not a halt of their own supply) before candidate `upto` or in a measure
+    already done, named in its clause or found for its mention: an unstated end of a later supply is never taken
+    from their names ("The US imposed sanctions ... The measures bar American firms ... Iran continues to acquire
+    parts")."""
+    measures = [k for k, c in enumerate(cands)
+                if (k < upto or k in done) and c.type == SANCTION and c.frame.type == SANCTION]
+    named = {r.id for k in measures for r in cands[k].suppliers}
+    return named | {m.supplier for k in measures for m in done.get(k, []) if m.type == SANCTION and m.supplier}
+
+
+def reversed_partners(cand: Candidate, role: str, previous: list[Mention], known: set[str]) -> set[str]:
+    """The actors that a mention stated in cand's sentence puts on the other side of cand's known endpoint: "The US
+    bought and delivered tanks to Ukraine" names Ukraine the recipient of the US, so it is no guess for the
+    supplier of the US's purchase."""
+    if cand.exchange_only or "exchange" in cand.modifiers:
+        return set()  # "gave X jets in exchange for the shells X sent": the counter-delivery is the reverse
+    other = "recipient" if role == "supplier" else "supplier"
+    return {getattr(m, other) for m in previous if m.evidence_start == cand.sent.start_char
+            and getattr(m, role) in known and getattr(m, other)}
+
+
 def drop_attempts(mentions: list[Mention]) -> list[Mention]:
     """"efforts to run guns to the rebels, shipped by X": a reported shipment outranks the attempt."""
     sent = {(m.supplier, m.recipient, m.evidence_start) for m in mentions if m.type == TRANSFER}
@@ -76,6 +101,7 @@ class PassageResolver:
         self.doc, self.rules, self.idx, self.sentences = doc, rules, idx, sentences
         self.hypotheticals = hypotheticals
         self.made = MentionMaker()
+        self.imposers: set[str] = set()  # who imposed a measure stated so far in the passage
         self.positions = {(s.start, s.end): i for i, s in enumerate(sentences)}
 
     def resolve(self, cands: list[Candidate]) -> Resolution:
@@ -94,6 +120,7 @@ class PassageResolver:
                 same = []
                 before = [m for m in before if m.evidence_start < cand.sent.start_char]
             later = [m for k, ms in sorted(done.items()) if k > n for m in ms if lends(m, cand)]
+            self.imposers = measure_imposers(cands, done, n)
             done[n] = self.complete(cand, before, same, later)
         for n, cand in enumerate(cands):  # one endpoint, the other stated only later in the passage
             if not done[n] and (cand.suppliers or cand.recipients) and not cand.copy_previous:
@@ -210,7 +237,8 @@ class PassageResolver:
             return [borrowed]
         if role in cand.frame.no_nearby or bare_noun(cand):
             return []  # a bare noun or participle names no party: only an earlier event may supply them
-        ref = self.nearby(cand, role, previous, excluded_tokens, other_ids)
+        reversed_ids = reversed_partners(cand, role, previous + later, other_ids)
+        ref = self.nearby(cand, role, previous, excluded_tokens, other_ids | reversed_ids)
         if ref is None:  # "The purchase of drones from Turkey ... Ukraine received ...": a later sentence
             for m in later:
                 value = getattr(m, role)
@@ -232,9 +260,15 @@ class PassageResolver:
                                         getattr(m, other_role) not in other_ids, -m.evidence_start))
         for m in ordered:
             value = getattr(m, role)
-            if value and value not in other_ids and m.evidence_start >= 0:
+            if value and value not in other_ids and m.evidence_start >= 0 and not self.guessed(m, role):
                 return ActorRef(value, "", cand.trigger.i, cand.trigger.i + 1, "previous-mention")
         return None
+
+    def guessed(self, m: Mention, role: str) -> bool:
+        """Whether mention m's endpoint in `role` was itself only a nearby actor of its sentence or of the ones
+        before (not named in its clause nor borrowed from a stated event): a guess lends nothing further."""
+        how = self.made.provenance.get(id(m))
+        return how is not None and getattr(how, role) in GUESSED_VIAS
 
     def nearby(self, cand: Candidate, role: str, previous: list[Mention], excluded_tokens: set[int],
                other_ids: set[str]) -> ActorRef | None:
@@ -245,8 +279,10 @@ class PassageResolver:
             excluded.update(range(r.start, r.end))
         # a measure's imposer is no party to a supply, but it is one end of a sanction
         measures_count = cand.type != SANCTION
+        if measures_count:  # "The US imposed sanctions on ... The sanctions freeze American assets ...": not a supplier
+            other_ids = other_ids | self.imposers
         ref = coref.nearby_actor(self.idx, cand.sent, cand.trigger, other_ids, excluded,
-                                 measures_count=measures_count)
+                                 measures_count=measures_count, supplier=role == "supplier")
         if ref is not None:
             return replace(ref, via="nearby")
         if role == "recipient":
@@ -313,15 +349,16 @@ class PassageResolver:
         if inside:
             return [self.denied(cand, inside[0])]
         claims = [m for m in reversed(previous) if m.type != DENIAL]
-        # "Both X and Y refuted the claims": the claim between the two deniers, then the deniers as a pair
-        both = [m for m in claims if {m.supplier, m.recipient} <= deniers]
+        # "Both X and Y refuted the claims": the claim between the two deniers (a headline's denial: stated after
+        # it), then a claim about one of them ("X sold arms to Z. Both Y and X denied it"), then the pair
+        both = [m for m in claims + [m for m in later if m.type != DENIAL] if {m.supplier, m.recipient} <= deniers]
         if both:
             return [self.denied(cand, both[0])]
-        if len(ids) >= 2:
-            return [self.made.mention(cand, ids[0], ids[1])]
         one = [m for m in claims if m.supplier in deniers or m.recipient in deniers]
         if one:
             return [self.denied(cand, one[0])]
+        if len(ids) >= 2:
+            return [self.made.mention(cand, ids[0], ids[1])]
         other = self.missing(cand, "recipient", [], later, self.claimant_tokens(cand), deniers)
         return [self.made.mention(cand, ids[0], other[0].id)] if other else []
 
