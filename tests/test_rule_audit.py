@@ -64,3 +64,14 @@ def test_rule_audit_an_exchange_is_a_transfer_both_ways(run, text, pair):
 ])
 def test_rule_audit_restrictive_measures_are_a_sanction(run, text, key):
     assert key in keys(run(text))
+
+
+@pytest.mark.parametrize("text, outsider", [
+    (("The foreign minister of Hungary criticised the plan on Monday. Washington has shipped more artillery shells, "
+      "officials said."), "HUN"),
+    ("The president of France visited Kyiv on Tuesday. Air-defence systems were delivered days later.", "FRA"),
+])
+def test_rule_audit_an_of_phrase_names_no_unstated_endpoint(run, text, outsider):
+    """"the foreign minister of X", "the president of X": an actor after "of" owns a title or a place, and is no
+    party a later supply sentence borrows (participant_preps has no "of")."""
+    assert not any(outsider in (k[1], k[2]) for k in keys(run(text)))
