@@ -239,13 +239,60 @@ def totals(texts: list[Text]) -> dict[str, Any]:
     return {**s, "P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
+def _f1(base: dict[str, int], delta: dict[str, int]) -> float:
+    tp, fp, fn = (base[k] + delta[k] for k in ("tp", "fp", "fn"))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def verdict(base: dict[str, dict], effect: dict[str, dict], real: tuple[str, ...]) -> str:
+    """What removing the entry says of it, judged on the real sets (F1, and wrong claimants among the matches)."""
+    f = sum(_f1(base[s], effect[s]) - _f1(base[s], dict.fromkeys(FIELDS, 0)) for s in real if s in effect)
+    c = sum(effect[s]["claimant"] - effect[s]["tp"] for s in real if s in effect)  # claimant errors fixed
+    f = 0 if abs(f) < 0.001 else f
+    if f > 0 or f == 0 and c > 0:
+        return "costs the real sets (drop candidate)" if f else "costs real claimants (drop candidate)"
+    if f < 0 or f == 0 and c < 0:
+        return "helps the real sets" if f else "helps real claimants"
+    if any(any(effect[s].values()) for s in real if s in effect):
+        return "real sets: no net change"
+    return "dev only" if any(any(d.values()) for d in effect.values()) else "no effect"
+
+
+def render(path: str, real: tuple[str, ...] = ("passages-2", "articles")) -> str:
+    """A markdown table of the entries whose removal changes something (effect = counts without the entry minus
+    counts with it: tp/fp/fn, claimant hits), then the count of entries that change nothing, per kind."""
+    data = json.loads(Path(path).read_text())
+    base, sets = data["baseline"], list(data["baseline"])
+    lines = ["| entry | kind | " + " | ".join(sets) + " | verdict |", "|---" * (len(sets) + 3) + "|"]
+    quiet: dict[str, int] = {}
+    for r in data["entries"]:
+        if "error" in r:
+            lines.append(f"| {r['entry']} | {r['kind']} | " + " | ".join("-" for _ in sets) +
+                         " | needed by later steps (extraction fails without it) |")
+            continue
+        e = r["effect"]
+        if not any(any(d.values()) for d in e.values()):
+            quiet[r["kind"]] = quiet.get(r["kind"], 0) + 1
+            continue
+        cells = [" ".join(f"{k}{e[s][k]:+d}" for k in ("tp", "fp", "fn", "claimant") if e[s][k]) or "0" for s in sets]
+        lines.append(f"| {r['entry']} | {r['kind']} | " + " | ".join(cells) + f" | {verdict(base, e, real)} |")
+    lines.append("")
+    lines.append("Entries whose removal changes nothing on any set: " +
+                 ", ".join(f"{k}: {n}" for k, n in sorted(quiet.items())) + ".")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("gold", nargs="+", help="gold JSONL files (dev, passages-2, articles)")
+    ap.add_argument("gold", nargs="*", help="gold JSONL files (dev, passages-2, articles)")
     ap.add_argument("--out", default="ablation.json", help="where to write the results (JSON)")
     ap.add_argument("--only", default="", help="only entries whose kind or name contains this (or: names exactly, separated by |)")
     ap.add_argument("--diff", action="store_true", help="print the predictions each (--only) entry changes")
+    ap.add_argument("--table", action="store_true", help="print the results in --out as a markdown table")
     args = ap.parse_args(argv)
+    if args.table:
+        print(render(args.out))
+        return 0
     rules = load_rules()
     sets = {Path(g).stem: parse(g) for g in args.gold}
     for texts in sets.values():

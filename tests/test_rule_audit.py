@@ -75,3 +75,32 @@ def test_rule_audit_an_of_phrase_names_no_unstated_endpoint(run, text, outsider)
     """"the foreign minister of X", "the president of X": an actor after "of" owns a title or a place, and is no
     party a later supply sentence borrows (participant_preps has no "of")."""
     assert not any(outsider in (k[1], k[2]) for k in keys(run(text)))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The United States announced the sale of Patriot missiles to Egypt.", ("DEAL", "USA", "EGY", "affirmed")),
+    ("France has announced the sale of 24 Rafale jets to Serbia.", ("DEAL", "FRA", "SRB", "affirmed")),
+])
+def test_rule_audit_announced_sale_is_a_deal_of_the_announcer(run, text, key):
+    """frames_wrapped_noun_supplier (the announcer of a supply noun supplies) and deal_approvers: announce (an
+    announced sale is a deal)."""
+    assert key in keys(run(text))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Kyiv said Minsk had sent shells to Russia. Belarus denied the statement.", ("DENIAL", "BLR", "RUS", "affirmed")),
+    ("Washington said Tehran shipped missiles to Moscow, but Iran rejected the statement on Monday.",
+     ("DENIAL", "IRN", "RUS", "affirmed")),
+])
+def test_rule_audit_denying_a_statement_denies_its_claim(run, text, key):
+    assert key in keys(run(text))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Indian Prime Minister Narendra Modi said Russia would continue to supply arms to his country.",
+     ("PLEDGE", "RUS", "IND", "affirmed")),
+    ("The Serbian president said China had delivered air-defence systems to his country.",
+     ("TRANSFER", "CHN", "SRB", "affirmed")),
+])
+def test_rule_audit_his_country_is_the_speakers_state(run, text, key):
+    assert key in keys(run(text))
