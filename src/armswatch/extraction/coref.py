@@ -32,7 +32,9 @@ def is_participant(token: Token, idx: ActorIndex) -> bool:
     if head.dep_ == "poss":
         return not idx.is_item(head.head)
     if head.dep_ == "pobj":
-        return head.head.lower_ in vocab.words("participant_preps")
+        prep = head.head.lower_
+        return prep in vocab.words("participant_preps") or (
+            prep in vocab.words("gerund_subject_preps") and _gerund_beside(head))
     return head.dep_ in PARTICIPANT_DEPS
 
 
@@ -65,6 +67,12 @@ def first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
+
+
+def _gerund_beside(pobj: Token) -> bool:
+    """"reports of Iran supplying drones": a gerund on the object or on the noun the preposition hangs on."""
+    near = [*pobj.children, *pobj.head.head.children]
+    return any(t.dep_ == "acl" and t.tag_ == "VBG" for t in near)
 
 
 def _phrase_path(token: Token) -> list[Token]:
