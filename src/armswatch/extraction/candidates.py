@@ -151,12 +151,31 @@ def supply_verb_as_adjective(f: CandidateFinder, tok: Token, frame: Frame) -> bo
     return tok.pos_ in VERBS and tok.dep_ == "amod" and frame.type == TRANSFER and tok.tag_ != "VBN"
 
 
+def gives_permission(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"has given its approval for the delivery", "gave the green light to the sale": a supply verb whose
+    object is leave to act gives no arms (the supply it permits is a trigger of its own)."""
+    if frame.type != TRANSFER or tok.pos_ not in VERBS:
+        return False
+    perm = words("permission_nouns")
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in perm or any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in perm for m in c.children)) for c in tok.children)
+
+
+def participle_conjunction(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"given that Moscow is short of shells", "provided that the talks succeed", "given the shortage": a
+    participle used as a conjunction or preposition gives nothing (it has no object of its own)."""
+    if tok.lower_ not in words("conjunction_participles") or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False
+    that_clause = any(c.dep_ == "mark" and c.lower_ == "that" for k in tok.children for c in k.children)
+    return tok.dep_ in ("prep", "mark") or that_clause
+
+
 TriggerCheck = Callable[["CandidateFinder", Token, Frame], bool]
 TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
     inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object,
     missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
-    supply_verb_as_adjective,
+    supply_verb_as_adjective, participle_conjunction, gives_permission,
 )
 
 
@@ -230,9 +249,9 @@ def order_already_delivered(f: CandidateFinder, cand: Candidate) -> bool:
 def appeal_to_halt(f: CandidateFinder, cand: Candidate) -> bool:
     """"urged member states to stop the flow of arms": a call for a halt is no measure; "resisted calls to
     suspend" (a refusal of the call) still is one, negated."""
-    if cand.type != SANCTION:
-        return False
     wrappers = [w for _, w in cand.scope.wrappers]
+    if cand.type != SANCTION and not any(w.type == SANCTION for w in wrappers):
+        return False  # "asked Washington to help it freeze any deal": a halt asked for, of any frame
     return any(w.type == REQUEST for w in wrappers) and not any(
         w.polarity == "negated" and w.type is not None for w in wrappers)
 
@@ -483,6 +502,9 @@ class CandidateFinder:
         sources = pobjs(noun, *words("claim_source_preps")) or [
             c for c in noun.children
             if c.dep_ in ("poss", "amod", "compound") and self.idx.span_ref(c) is not None]
+        named = sources or [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        if not named:  # "denied claims that Tehran had provided drones": no accuser, only the DENIAL is coded
+            return []
         speaker = sources[0] if sources else noun
         claimant = Claimant(self.claimants.speaker_id(speaker), None, speaker)
         return [_replace(cand, type=cand.frame.type, polarity="affirmed", actors=[], claimant=claimant,

@@ -171,10 +171,27 @@ def _licence_withheld(scope: Scope, trigger: Token) -> bool:
 
 # -- climbing --------------------------------------------------------------------------------------------------------
 
+def _gerund_subject(t: Token) -> Token | None:
+    """"worried about North Korea sending weapons", "reports of Iran supplying drones": the parser hangs the
+    gerund on its subject's name as a participle (or on the clause as an adverbial); the gerund clause is the
+    preposition's object and shares the scope of what governs the preposition. The name, or None."""
+    if t.tag_ != "VBG" or t.dep_ not in ("acl", "advcl") or t.i == 0 or any(
+            c.dep_ in ("aux", "mark", "auxpass") for c in t.children):
+        return None
+    name = t.doc[t.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "pobj" or (t.dep_ == "acl" and t.head != name):
+        return None
+    return name
+
+
+def _gerund_after_name(t: Token) -> bool:
+    return _gerund_subject(t) is not None
+
+
 def _bare_participle(t: Token) -> bool:
     """A bare participle ("drones sent by Iran", ", allegedly sent by Iran,") has its own scope."""
     return t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBG") and not any(
-        c.dep_ in ("aux", "mark", "auxpass") for c in t.children)
+        c.dep_ in ("aux", "mark", "auxpass") for c in t.children) and not _gerund_after_name(t)
 
 
 def _own_conjunct(t: Token) -> bool:
@@ -209,6 +226,9 @@ def _clause_head(t: Token, scope: Scope) -> Token | None:
         return noun
     if t.dep_ == "relcl":
         return None
+    if t.dep_ == "advcl" and (name := _gerund_subject(t)) is not None:
+        scope.reasons.append(f"gerund after {name.text}: climbs to {name.head.text}")
+        return name.head  # "was worried about North Korea sending": up through the preposition
     return t.head
 
 
@@ -292,6 +312,16 @@ def _pending_decision(head: Token, scope: Scope, rules: Rules) -> Wrapper | None
     return next((c for c in rules.wrappers if c.type == CONSIDER), None)
 
 
+def _denied_report(head: Token, rules: Rules) -> Token | None:
+    """"dismissed reports claiming that Tehran had sent", "rejected claims suggesting that": a reporting
+    participle on a claim noun that a denial wrapper governs reports the denied claim; the claim noun, or None."""
+    noun = head.head
+    if head.dep_ != "acl" or _lemma(noun) not in words("claim_nouns") or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    w = rules.wrapper_by_lemma.get(_lemma(noun.head))
+    return noun if w is not None and w.type == DENIAL and noun.head.pos_ in VERBS else None
+
+
 def _reaches_report(head: Token, scope: Scope, rules: Rules) -> bool:
     """Record `head` as a wrapper or the reporting verb; True when it is the reporting frame (the climb ends)."""
     if _lemma(head) in words("reporting_verbs") and head.pos_ in VERBS and _lemma(head) not in rules.wrapper_by_lemma:
@@ -317,6 +347,11 @@ def climb(trigger: Token, rules: Rules) -> Scope:
         if head is None:
             break
         scope.path.append(head)
+        if (noun := _denied_report(head, rules)) is not None:  # up to the denial over the claim noun
+            scope.decide(f"report of a denied claim ({head.text})", claim_noun=noun)
+            scope.path.extend([noun, noun.head])
+            _reaches_report(noun.head, scope, rules)
+            break
         if _reaches_report(head, scope, rules):
             break
         t = head
@@ -428,6 +463,18 @@ def _under_consideration(scope: Scope, tok: Token) -> bool:
     return any(w.type == CONSIDER for t2, w in scope.wrappers if t2.i != tok.i and t2 in above)
 
 
+def _past_ability(tok: Token) -> bool:
+    """"was able to deliver", "had been able to ship": an ability stated in the past was used, the supply took
+    place ("is able to", "will be able to" stay hypothetical)."""
+    if _lemma(tok) not in words("ability_heads") or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
+        return False
+    be = tok.head
+    auxes = [a.lower_ for a in _aux(be)]
+    if any(a in words("hypothetical_modals") or a in words("future_auxiliaries") or a == "would" for a in auxes):
+        return False
+    return be.tag_ == "VBD" or be.tag_ == "VBN" and any(a.lemma_ == "have" for a in _aux(be))
+
+
 def _hypothetical_head(scope: Scope, tok: Token, trigger: Token) -> None:
     """"fears that Iran could supply", "the risk of deliveries", "concerned about a transfer": a hypothetical head
     on the path (a schedule or a consideration above it is not one)."""
@@ -435,6 +482,9 @@ def _hypothetical_head(scope: Scope, tok: Token, trigger: Token) -> None:
     if tok == trigger or not (_lemma(tok) in hypo or tok.lower_ in hypo):
         return
     if _scheduled(tok, trigger) or _under_consideration(scope, tok):
+        return
+    if _past_ability(tok):
+        scope.reasons.append(f"past ability ({tok.head.text} {tok.text}): the supply took place")
         return
     scope.decide("hypothetical head", drop=f"hypothetical ({tok.text})")
 

@@ -1,0 +1,91 @@
+"""Type and mood end to end (invented sentences, two or more wordings per construction): "given that" and
+"provided that" give nothing, "gave its approval" gives no arms, an ability stated in the past is a transfer, a
+worry about a named state sending is hypothetical, a denied report's content is coded only with a named accuser,
+and a halt asked for is no event."""
+from __future__ import annotations
+
+import pytest
+from conftest_extract import keys, runner
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return runner(nlp)
+
+
+def _has(mentions, *wanted):
+    got = keys(mentions)
+    missing = [w for w in wanted if w not in got]
+    assert not missing, f"missing {missing}; got {sorted(got)}"
+
+
+def _lacks(mentions, *unwanted):
+    got = keys(mentions)
+    present = [w for w in unwanted if w in got]
+    assert not present, f"unexpected {present}; got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text", [
+    "Poland sent more howitzers to Ukraine last week, given that Russia has stepped up its attacks in the east.",
+    "Poland sent more howitzers to Ukraine last week, provided that Germany would refill its stocks.",
+])
+def test_participle_conjunction_gives_nothing(run, text):
+    ms = run(text)
+    _has(ms, ("TRANSFER", "POL", "UKR", "affirmed"))
+    assert all(m.trigger in ("sent",) for m in ms), [(m.key(), m.trigger) for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "Washington has given its approval for the transfer of F-16 jets to Ukraine from Norway.",
+    "The United States gave the green light for Norway to hand over its F-16 jets to Ukraine.",
+])
+def test_approval_given_is_no_transfer_by_the_approver(run, text):
+    _lacks(run(text), ("TRANSFER", "USA", "UKR", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    "Despite the delays, Germany was able to deliver 40 howitzers to Ukraine by the end of May.",
+    "Sweden had been able to ship the first armoured vehicles to Ukraine before the winter.",
+])
+def test_past_ability_is_a_transfer(run, text):
+    ms = run(text)
+    assert any(m.type == "TRANSFER" and m.recipient == "UKR" and m.polarity == "affirmed" for m in ms), \
+        [m.key() for m in ms]
+    _lacks(ms, *[("PLEDGE", m.supplier, "UKR", "affirmed") for m in ms])
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Seoul said they were worried about North Korea sending more artillery shells to Russia.",
+    "The White House said it was worried about North Korea sending additional missiles to Russia.",
+])
+def test_worry_about_a_named_state_sending_is_hypothetical(run, text):
+    ms = run(text)
+    assert not any(m.type == "TRANSFER" and m.recipient == "RUS" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran on Monday dismissed reports claiming that Iran had shipped ballistic missiles to Russia.",
+    "Iran has repeatedly denied claims that it has sold drones to Russia.",
+])
+def test_denied_report_without_accuser_is_only_a_denial(run, text):
+    ms = run(text)
+    _has(ms, ("DENIAL", "IRN", "RUS", "affirmed"))
+    _lacks(ms, ("TRANSFER", "IRN", "RUS", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk rejected claims by Kyiv that Belarus had sent artillery shells to Russia.",
+    "Minsk rejected Ukraine's claims that Belarus had sent artillery shells to Russia.",
+])
+def test_denied_claim_with_named_accuser_keeps_its_content(run, text):
+    ms = run(text)
+    _has(ms, ("DENIAL", "BLR", "RUS", "affirmed"), ("TRANSFER", "BLR", "RUS", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    "Cairo asked Washington to help it freeze any arms deal between Ankara and Addis Ababa.",
+    "The EU foreign policy chief called on the United States to reduce its arms shipments to Israel.",
+])
+def test_halt_asked_for_is_no_event(run, text):
+    ms = run(text)
+    assert not any(m.type in ("DEAL", "REQUEST", "SANCTION") for m in ms), [m.key() for m in ms]

@@ -1,0 +1,249 @@
+"""Type and mood decisions on hand-built parses, two wordings each: a participle used as a conjunction, a supply
+verb that gives leave to act, an ability stated in the past, a gerund hung on its subject's name, and a report of
+a claim that a denial governs."""
+from __future__ import annotations
+
+from test_candidates_units import FRAMES
+from test_candidates_units import parse as cparse
+from test_scope_units import parse
+
+from armswatch.event_types import DENIAL, TRANSFER
+from armswatch.extraction import candidates as c
+from armswatch.extraction.rules import load_rules
+from armswatch.extraction.scope import Scope, analyse
+
+
+def scope_of(rows: str, trigger: str, frame_type: str = TRANSFER) -> Scope:
+    doc = parse(rows)
+    return analyse(next(t for t in doc if t.text == trigger), frame_type, load_rules())
+
+
+def tok(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+# -- "given that", "provided that": a participle as a conjunction gives nothing --------------------------------------
+
+GIVEN_THAT = cparse("""
+Kyiv 1 nsubj PROPN Kyiv
+asked 1 ROOT VERB ask
+for 1 prep ADP for
+shells 2 pobj NOUN shell NNS
+, 1 punct PUNCT ,
+given 1 prep VERB give VBN
+that 9 mark SCONJ that IN
+stocks 9 nsubj NOUN stock NNS
+are 9 aux AUX be VBP
+falling 5 pcomp VERB fall VBG
+. 1 punct PUNCT .
+""")
+
+PROVIDED_THAT = cparse("""
+Seoul 2 nsubj PROPN Seoul
+will 2 aux AUX will MD
+sell 2 ROOT VERB sell VB
+jets 2 dobj NOUN jet NNS
+, 2 punct PUNCT ,
+provided 2 prep VERB provide VBN
+that 8 mark SCONJ that IN
+Warsaw 8 nsubj PROPN Warsaw
+pays 5 pcomp VERB pay VBZ
+. 2 punct PUNCT .
+""")
+
+GAVE_TANKS = cparse("""
+Berlin 1 nsubj PROPN Berlin
+gave 1 ROOT VERB give
+Kyiv 1 dative PROPN Kyiv
+tanks 1 dobj NOUN tank NNS
+. 1 punct PUNCT .
+""")
+
+
+def test_participle_used_as_conjunction_is_no_trigger():
+    assert c.participle_conjunction(None, tok(GIVEN_THAT, "given"), FRAMES["give.v"])
+    assert c.participle_conjunction(None, tok(PROVIDED_THAT, "provided"), FRAMES["give.v"])
+
+
+def test_supply_verb_with_an_object_stays_a_trigger():
+    assert not c.participle_conjunction(None, tok(GAVE_TANKS, "gave"), FRAMES["give.v"])
+
+
+# -- "gave its approval", "gave the green light": leave to act, not arms ---------------------------------------------
+
+GAVE_APPROVAL = cparse("""
+Washington 2 nsubj PROPN Washington
+has 2 aux AUX have
+given 2 ROOT VERB give VBN
+its 4 poss PRON its
+approval 2 dobj NOUN approval
+for 2 prep ADP for
+the 7 det DET the
+transfer 5 pobj NOUN transfer
+. 2 punct PUNCT .
+""")
+
+GAVE_GREEN_LIGHT = cparse("""
+Berlin 1 nsubj PROPN Berlin
+gave 1 ROOT VERB give
+the 4 det DET the
+green 4 amod ADJ green
+light 1 dobj NOUN light
+to 1 prep ADP to
+the 7 det DET the
+re-export 5 pobj NOUN re-export
+. 1 punct PUNCT .
+""")
+
+
+def test_giving_permission_is_no_transfer():
+    assert c.gives_permission(None, tok(GAVE_APPROVAL, "given"), FRAMES["give.v"])
+    assert c.gives_permission(None, tok(GAVE_GREEN_LIGHT, "gave"), FRAMES["give.v"])
+    assert not c.gives_permission(None, tok(GAVE_TANKS, "gave"), FRAMES["give.v"])
+
+
+# -- "was able to deliver": an ability used, the supply took place ---------------------------------------------------
+
+WAS_ABLE = """
+Rome     =        PROPN NNP nsubj 1
+was      be       AUX   VBD ROOT  -
+able     =        ADJ   JJ  acomp 1
+to       =        PART  TO  aux   4
+deliver  =        VERB  VB  xcomp 2
+shells   shell    NOUN  NNS dobj  4
+"""
+HAD_BEEN_ABLE = """
+Oslo     =        PROPN NNP nsubj 2
+had      have     AUX   VBD aux   2
+been     be       AUX   VBN ROOT  -
+able     =        ADJ   JJ  acomp 2
+to       =        PART  TO  aux   5
+ship     =        VERB  VB  xcomp 3
+rockets  rocket   NOUN  NNS dobj  5
+"""
+WILL_BE_ABLE = """
+Oslo     =        PROPN NNP nsubj 2
+will     =        AUX   MD  aux   2
+be       =        AUX   VB  ROOT  -
+able     =        ADJ   JJ  acomp 2
+to       =        PART  TO  aux   5
+ship     =        VERB  VB  xcomp 3
+rockets  rocket   NOUN  NNS dobj  5
+"""
+IS_ABLE = """
+Rome     =        PROPN NNP nsubj 1
+is       be       AUX   VBZ ROOT  -
+able     =        ADJ   JJ  acomp 1
+to       =        PART  TO  aux   4
+deliver  =        VERB  VB  xcomp 2
+shells   shell    NOUN  NNS dobj  4
+"""
+
+
+def test_past_ability_is_a_transfer():
+    for rows, trigger in ((WAS_ABLE, "deliver"), (HAD_BEEN_ABLE, "ship")):
+        scope = scope_of(rows, trigger)
+        assert scope.drop is None, scope.reasons
+        assert scope.type is None and scope.polarity == "affirmed"
+
+
+def test_present_or_future_ability_stays_hypothetical():
+    assert scope_of(WILL_BE_ABLE, "ship").drop == "hypothetical (able)"
+    assert scope_of(IS_ABLE, "deliver").drop == "hypothetical (able)"
+
+
+# -- "worried about North Korea sending": the gerund's scope is the preposition's ----------------------------------
+
+WORRIED_ABOUT_NAME_SENDING = """
+Officials official NOUN NNS nsubj 1
+were     be       AUX   VBD ROOT  -
+worried  =        ADJ   JJ  acomp 1
+about    =        ADP   IN  prep  2
+Pyongyang =       PROPN NNP pobj  3
+sending  send     VERB  VBG acl   4
+shells   shell    NOUN  NNS dobj  5
+"""
+FEARS_OF_NAME_SUPPLYING = """
+Kyiv     =        PROPN NNP nsubj 1
+voiced   voice    VERB  VBD ROOT  -
+fears    fear     NOUN  NNS dobj  1
+of       =        ADP   IN  prep  2
+Tehran   =        PROPN NNP pobj  3
+supplying supply  VERB  VBG acl   4
+missiles missile  NOUN  NNS dobj  5
+"""
+WORRIED_ABOUT_NAME_ADVERBIAL = """
+They     they     PRON  PRP nsubj 1
+were     be       AUX   VBD ROOT  -
+worried  =        ADJ   JJ  acomp 1
+about    =        ADP   IN  prep  2
+Minsk    =        PROPN NNP pobj  3
+selling  sell     VERB  VBG advcl 1
+rifles   rifle    NOUN  NNS dobj  5
+"""
+SHIP_CARRYING = """
+Israel   =        PROPN NNP nsubj 1
+seized   seize    VERB  VBD ROOT  -
+a        =        DET   DT  det   3
+ship     =        NOUN  NN  dobj  1
+carrying carry    VERB  VBG acl   3
+rifles   rifle    NOUN  NNS dobj  4
+"""
+
+
+def test_gerund_hung_on_its_subject_shares_the_preposition_scope():
+    assert scope_of(WORRIED_ABOUT_NAME_SENDING, "sending").drop == "hypothetical (worried)"
+    assert scope_of(FEARS_OF_NAME_SUPPLYING, "supplying").drop == "hypothetical (fears)"
+    assert scope_of(WORRIED_ABOUT_NAME_ADVERBIAL, "selling").drop == "hypothetical (worried)"
+
+
+def test_participle_on_a_common_noun_keeps_its_own_scope():
+    scope = scope_of(SHIP_CARRYING, "carrying")
+    assert [t.text for t in scope.path] == ["carrying"]
+
+
+# -- "dismissed reports claiming that": the report of a denied claim ------------------------------------------------
+
+DISMISSED_REPORTS_CLAIMING = """
+Tehran   =        PROPN NNP nsubj 1
+dismissed dismiss VERB  VBD ROOT  -
+reports  report   NOUN  NNS dobj  1
+claiming claim    VERB  VBG acl   2
+that     =        SCONJ IN  mark  6
+it       =        PRON  PRP nsubj 6
+sent     send     VERB  VBD ccomp 3
+missiles missile  NOUN  NNS dobj  6
+"""
+REJECTED_CLAIMS_SAYING = """
+Minsk    =        PROPN NNP nsubj 1
+rejected reject   VERB  VBD ROOT  -
+claims   claim    NOUN  NNS dobj  1
+saying   say      VERB  VBG acl   2
+that     =        SCONJ IN  mark  6
+Belarus  =        PROPN NNP nsubj 6
+supplied supply   VERB  VBD ccomp 3
+shells   shell    NOUN  NNS dobj  6
+"""
+PUBLISHED_REPORTS_CLAIMING = """
+Media    medium   NOUN  NNS nsubj 1
+published publish VERB  VBD ROOT  -
+reports  report   NOUN  NNS dobj  1
+claiming claim    VERB  VBG acl   2
+that     =        SCONJ IN  mark  6
+Iran     =        PROPN NNP nsubj 6
+sent     send     VERB  VBD ccomp 3
+missiles missile  NOUN  NNS dobj  6
+"""
+
+
+def test_report_of_a_denied_claim_is_denied():
+    for rows, trigger, claim in ((DISMISSED_REPORTS_CLAIMING, "sent", "reports"),
+                                 (REJECTED_CLAIMS_SAYING, "supplied", "claims")):
+        scope = scope_of(rows, trigger)
+        assert scope.type == DENIAL, scope.reasons
+        assert scope.claim_noun is not None and scope.claim_noun.text == claim
+
+
+def test_report_not_denied_stays_the_reporting_frame():
+    scope = scope_of(PUBLISHED_REPORTS_CLAIMING, "sent")
+    assert scope.type is None and scope.report_verb is not None and scope.report_verb.text == "claiming"
