@@ -89,3 +89,27 @@ def test_denied_claim_with_named_accuser_keeps_its_content(run, text):
 def test_halt_asked_for_is_no_event(run, text):
     ms = run(text)
     assert not any(m.type in ("DEAL", "REQUEST", "SANCTION") for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text, seller, buyer", [
+    ("Earlier this month, Poland said it would buy 48 attack helicopters from Italy.", "ITA", "POL"),
+    ("Egypt's defence ministry said on Sunday that Egypt would purchase two frigates from France.", "FRA", "EGY"),
+])
+def test_buyer_saying_it_would_buy_is_a_deal(run, text, seller, buyer):
+    ms = run(text)
+    _has(ms, ("DEAL", seller, buyer, "affirmed"))
+    _lacks(ms, ("CONSIDER", seller, buyer, "affirmed"))
+
+
+def test_third_party_saying_a_state_would_buy_stays_a_consideration(run):
+    _lacks(run("Analysts said Egypt would buy two frigates from France."), ("DEAL", "FRA", "EGY", "affirmed"))
+
+
+@pytest.mark.parametrize("text, supplier", [
+    ("Germany has delivered promised Leopard battle tanks to Ukraine, the chancellor said.", "DEU"),
+    ("Norway has handed over promised air defence systems to Ukraine.", "NOR"),
+])
+def test_delivered_promise_is_a_transfer_only(run, text, supplier):
+    ms = run(text)
+    _has(ms, ("TRANSFER", supplier, "UKR", "affirmed"))
+    _lacks(ms, ("PLEDGE", supplier, "UKR", "affirmed"))

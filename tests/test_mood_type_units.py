@@ -3,7 +3,7 @@ verb that gives leave to act, an ability stated in the past, a gerund hung on it
 a claim that a denial governs."""
 from __future__ import annotations
 
-from test_candidates_units import FRAMES
+from test_candidates_units import FRAMES, finder
 from test_candidates_units import parse as cparse
 from test_scope_units import parse
 
@@ -247,3 +247,40 @@ def test_report_of_a_denied_claim_is_denied():
 def test_report_not_denied_stays_the_reporting_frame():
     scope = scope_of(PUBLISHED_REPORTS_CLAIMING, "sent")
     assert scope.type is None and scope.report_verb is not None and scope.report_verb.text == "claiming"
+
+
+# -- "has delivered promised tanks": a promise kept, parsed as the verb's complement --------------------------------
+
+DELIVERED_PROMISED = cparse("""
+Berlin 2 nsubj PROPN Berlin
+has 2 aux AUX have VBZ
+delivered 2 ROOT VERB deliver VBN
+promised 2 xcomp VERB promise VBN
+tanks 3 dobj NOUN tank NNS
+to 2 prep ADP to
+Kyiv 5 pobj PROPN Kyiv
+. 2 punct PUNCT .
+""")
+
+SHIPPED_PROMISED = cparse("""
+Oslo 1 nsubj PROPN Oslo
+shipped 1 ROOT VERB ship VBD
+promised 1 xcomp VERB promise VBN
+rockets 2 dobj NOUN rocket NNS
+. 1 punct PUNCT .
+""")
+
+WILL_DELIVER_PROMISED = cparse("""
+Madrid 2 nsubj PROPN Madrid
+will 2 aux AUX will MD
+deliver 2 ROOT VERB deliver VB
+promised 2 xcomp VERB promise VBN
+tanks 3 dobj NOUN tank NNS
+. 2 punct PUNCT .
+""")
+
+
+def test_promise_parsed_as_complement_of_a_delivery_is_kept():
+    assert finder(DELIVERED_PROMISED).promise_delivered(tok(DELIVERED_PROMISED, "promised"))
+    assert finder(SHIPPED_PROMISED).promise_delivered(tok(SHIPPED_PROMISED, "promised"))
+    assert not finder(WILL_DELIVER_PROMISED).promise_delivered(tok(WILL_DELIVER_PROMISED, "promised"))

@@ -581,6 +581,8 @@ class CandidateFinder:
 
     def promise_delivered(self, tok: Token) -> bool:
         """A pledge clause on an item that the sentence says arrived or was delivered (not will be)."""
+        if tok.dep_ == "xcomp" and tok.tag_ == "VBN" and not children(tok, "nsubj"):
+            return self.delivered_now(tok.head)  # "has delivered promised tanks": parsed as the verb's complement
         if tok.dep_ not in ("relcl", "acl", "amod"):
             return False
         item, verb = tok.head, tok.head.head
@@ -591,6 +593,11 @@ class CandidateFinder:
                 item, verb = item.head.head, item.head.head.head
         else:
             return False
+        return self.delivered_now(verb)
+
+    @staticmethod
+    def delivered_now(verb: Token) -> bool:
+        """A delivery verb that says the item arrived or was delivered (not will be, not did not)."""
         pending = words("promise_pending_aux")
         future = any(a.lower_ in pending for a in verb.children if a.dep_ == "aux")
         return verb.lemma_.lower() in words("delivered_verbs") and not future and not any(
@@ -697,6 +704,10 @@ class CandidateFinder:
             cand.type = PLEDGE  # "Australia announced it would send tanks": the supplier's own decision
             cand.decide("announced by the supplier: a pledge")
             return True
+        if self.purchase_announced_by_buyer(cand):
+            cand.type = DEAL  # "Poland said it would buy helicopters from Italy": the buyer's own purchase
+            cand.decide("purchase announced by the buyer: a deal")
+            return True
         if scope.report_verb is not None:
             cand.type = CONSIDER
             cand.decide("reported would: under consideration")
@@ -711,6 +722,17 @@ class CandidateFinder:
             return False
         progressive = tok.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(tok, "aux"))
         return progressive or cand.scope.future or cand.type == PLEDGE
+
+    def purchase_announced_by_buyer(self, cand: Candidate) -> bool:
+        """"Poland said it would buy jets from Korea", "Cairo announced it would purchase frigates": a purchase
+        verb under "would" reported by the buyer itself is a deal being made (GUIDELINES: "will buy")."""
+        tok, verb = cand.trigger, cand.scope.report_verb
+        if cand.frame.id not in words("frames_purchase_deal") or tok.lemma_.lower() not in words(
+                "deal_purchase_verbs") or verb is None:
+            return False
+        subj = subject_of(verb)
+        buyers = {r.id for r in cand.recipients}
+        return subj is not None and bool({r.id for r in self.idx.resolve_all(subj)} & buyers)
 
     def announced_by_supplier(self, cand: Candidate) -> bool:
         announcers = words("announcing_verbs")
