@@ -113,3 +113,20 @@ def test_delivered_promise_is_a_transfer_only(run, text, supplier):
     ms = run(text)
     _has(ms, ("TRANSFER", supplier, "UKR", "affirmed"))
     _lacks(ms, ("PLEDGE", supplier, "UKR", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    "A leaked memo says the Egyptian president ordered 30,000 rockets to be produced and secretly shipped to Russia.",
+    "Kim Jong Un instructed officials to ship more artillery shells to Russia, the report said.",
+])
+def test_commanded_supply_is_no_delivery_or_purchase(run, text):
+    ms = run(text)
+    assert not any(m.type in ("TRANSFER", "DEAL") for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky warned China not to give any military support to Russia.",
+    "Washington cautioned Seoul against sending artillery shells to Ukraine.",
+])
+def test_supply_warned_against_is_not_coded(run, text):
+    assert not run(text), [m.key() for m in run(text)]

@@ -7,7 +7,7 @@ from test_candidates_units import FRAMES, finder
 from test_candidates_units import parse as cparse
 from test_scope_units import parse
 
-from armswatch.event_types import DENIAL, TRANSFER
+from armswatch.event_types import CONSIDER, DENIAL, TRANSFER
 from armswatch.extraction import candidates as c
 from armswatch.extraction.rules import load_rules
 from armswatch.extraction.scope import Scope, analyse
@@ -284,3 +284,101 @@ def test_promise_parsed_as_complement_of_a_delivery_is_kept():
     assert finder(DELIVERED_PROMISED).promise_delivered(tok(DELIVERED_PROMISED, "promised"))
     assert finder(SHIPPED_PROMISED).promise_delivered(tok(SHIPPED_PROMISED, "promised"))
     assert not finder(WILL_DELIVER_PROMISED).promise_delivered(tok(WILL_DELIVER_PROMISED, "promised"))
+
+
+# -- "ordered rockets to be shipped": a command plans a supply, it is no delivery and no purchase ------------------
+
+ORDERED_TO_BE_SHIPPED = cparse("""
+Cairo 1 nsubj PROPN Cairo
+ordered 1 ROOT VERB order VBD
+rockets 1 dobj NOUN rocket NNS
+to 5 aux PART to TO
+be 5 auxpass AUX be VB
+shipped 1 xcomp VERB ship VBN
+to 5 prep ADP to
+Moscow 6 pobj PROPN Moscow
+. 1 punct PUNCT .
+""")
+
+ORDERED_ARMY_TO_SEND = cparse("""
+Putin 1 nsubj PROPN Putin
+ordered 1 ROOT VERB order VBD
+the 3 det DET the
+army 1 dobj NOUN army
+to 5 aux PART to TO
+send 1 xcomp VERB send VB
+tanks 5 dobj NOUN tank NNS
+. 1 punct PUNCT .
+""")
+
+ORDERED_FROM_SELLER = cparse("""
+Warsaw 1 nsubj PROPN Warsaw
+ordered 1 ROOT VERB order VBD
+tanks 1 dobj NOUN tank NNS
+from 1 prep ADP from
+Seoul 3 pobj PROPN Seoul
+to 6 aux PART to TO
+replace 1 xcomp VERB replace VB
+. 1 punct PUNCT .
+""")
+
+INSTRUCTED_TO_SHIP = """
+Kim      =        PROPN NNP nsubj 1
+instructed instruct VERB VBD ROOT  -
+officials official NOUN NNS dobj  1
+to       =        PART  TO  aux   4
+ship     =        VERB  VB  xcomp 1
+shells   shell    NOUN  NNS dobj  4
+"""
+
+
+def test_command_with_a_supply_infinitive_is_no_purchase():
+    frame = FRAMES["order.v"]
+    assert c.command_not_purchase(finder(ORDERED_TO_BE_SHIPPED), tok(ORDERED_TO_BE_SHIPPED, "ordered"), frame)
+    assert c.command_not_purchase(finder(ORDERED_ARMY_TO_SEND), tok(ORDERED_ARMY_TO_SEND, "ordered"), frame)
+    assert not c.command_not_purchase(finder(ORDERED_FROM_SELLER), tok(ORDERED_FROM_SELLER, "ordered"), frame)
+
+
+def test_commanded_supply_is_a_plan():
+    assert scope_of(INSTRUCTED_TO_SHIP, "ship").type == CONSIDER
+    doc = ORDERED_TO_BE_SHIPPED
+    assert analyse(tok(doc, "shipped"), TRANSFER, load_rules()).type == CONSIDER
+
+
+# -- "warned China not to give support": a supply warned against is no claim ---------------------------------------
+
+WARNED_NOT_TO_GIVE = """
+Kyiv     =        PROPN NNP nsubj 1
+warned   warn     VERB  VBD ROOT  -
+Beijing  =        PROPN NNP dobj  1
+not      =        PART  RB  neg   5
+to       =        PART  TO  aux   5
+give     =        VERB  VB  xcomp 1
+arms     arm      NOUN  NNS dobj  5
+"""
+CAUTIONED_AGAINST = """
+Washington =      PROPN NNP nsubj 1
+cautioned caution VERB  VBD ROOT  -
+Seoul    =        PROPN NNP dobj  1
+against  =        ADP   IN  prep  1
+sending  send     VERB  VBG pcomp 3
+shells   shell    NOUN  NNS dobj  4
+"""
+WARNED_THAT = """
+Kirby    =        PROPN NNP nsubj 1
+warned   warn     VERB  VBD ROOT  -
+that     =        SCONJ IN  mark  5
+Pyongyang =       PROPN NNP nsubj 5
+is       be       AUX   VBZ aux   5
+sending  send     VERB  VBG ccomp 1
+shells   shell    NOUN  NNS dobj  5
+"""
+
+
+def test_supply_warned_against_is_dropped():
+    assert scope_of(WARNED_NOT_TO_GIVE, "give").drop == "warning (warned)"
+    assert scope_of(CAUTIONED_AGAINST, "sending").drop == "warning (cautioned)"
+
+
+def test_warning_that_a_supply_happens_is_a_claim():
+    assert scope_of(WARNED_THAT, "sending").drop is None

@@ -161,6 +161,18 @@ def gives_permission(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
         m.dep_ in ("amod", "compound") and m.lemma_.lower() in perm for m in c.children)) for c in tok.children)
 
 
+def command_not_purchase(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"ordered 40,000 rockets to be produced and shipped to Russia", "ordered the army to send tanks": a command
+    with an infinitive of production or supply is no purchase (an order from a seller, "ordered jets from
+    Korea", stays a deal)."""
+    if frame.type != DEAL or tok.pos_ != "VERB" or tok.lemma_.lower() not in words("command_verbs") or \
+            pobjs(tok, "from"):
+        return False
+    return any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) and (
+        any(a.dep_ == "auxpass" for a in x.children) or any(g.type == TRANSFER for g in f.frames_for(x)))
+        for x in tok.children)
+
+
 def participle_conjunction(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"given that Moscow is short of shells", "provided that the talks succeed", "given the shortage": a
     participle used as a conjunction or preposition gives nothing (it has no object of its own)."""
@@ -175,7 +187,7 @@ TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
     inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object,
     missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
-    supply_verb_as_adjective, participle_conjunction, gives_permission,
+    supply_verb_as_adjective, participle_conjunction, gives_permission, command_not_purchase,
 )
 
 

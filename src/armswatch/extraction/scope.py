@@ -429,6 +429,20 @@ def _retype_by_wrappers(scope: Scope, trigger: Token, frame_type: str) -> None:
         scope.decide("prospective sale", type=DEAL)
 
 
+def _commanded_supply(scope: Scope, trigger: Token, frame_type: str) -> None:
+    """"ordered rockets to be produced and shipped to Russia", "instructed officials to ship shells": a supply
+    commanded in an infinitive is planned, not done (CONSIDER), unless a wrapper already typed it."""
+    if frame_type not in (TRANSFER, PLEDGE) or scope.type not in (None, TRANSFER, PLEDGE):
+        return
+    for below, tok in zip(scope.path, scope.path[1:]):
+        if tok == scope.report_verb:
+            return
+        if tok.pos_ == "VERB" and _lemma(tok) in words("command_verbs") and below.dep_ == "xcomp" and \
+                _to_infinitive(below):
+            scope.decide(f"command to supply ({tok.text})", type=CONSIDER)
+            return
+
+
 def _refusal_wrapper(scope: Scope) -> None:
     """"unable to deliver", "agreed to sell after first declining": an untyped refusal wrapper negates, wherever it
     is among the wrappers."""
@@ -517,6 +531,19 @@ def _unimposed_measure(scope: Scope, tok: Token, frame_type: str) -> None:
     """"proposed to sanction", "threatened sanctions": a measure that is not (yet) imposed."""
     if frame_type == SANCTION and _lemma(tok) in words("unimposed_measure_verbs"):
         scope.decide("measure not imposed", drop=f"measure not imposed ({tok.text})")
+
+
+def _warned_against(scope: Scope) -> None:
+    """"warned China not to give any support to Russia", "cautioned Seoul against sending shells": a supply
+    warned against in an infinitive or an "against" phrase is no claim either way."""
+    for below, tok in zip(scope.path, scope.path[1:]):
+        if tok == scope.report_verb and not (below.dep_ == "xcomp" and _to_infinitive(below)):
+            return
+        if _lemma(tok) not in words("warning_verbs") or tok.pos_ != "VERB":
+            continue
+        if below.dep_ == "xcomp" and _to_infinitive(below) or below.dep_ == "prep" and below.lower_ == "against":
+            scope.decide(f"warned against ({tok.text})", drop=f"warning ({tok.text})")
+            return
 
 
 def _path_conditions(scope: Scope, trigger: Token, frame_type: str) -> None:
@@ -709,10 +736,12 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     scope = climb(trigger, rules)
     _negated_measure_wrapper(scope, frame_type)
     _retype_by_wrappers(scope, trigger, frame_type)
+    _commanded_supply(scope, trigger, frame_type)
     _refusal_wrapper(scope)
     _hypothetical_noun_subject(scope, trigger)
     _hypothetical_modifier(scope, trigger)
     _path_conditions(scope, trigger, frame_type)
+    _warned_against(scope)
     _modality(scope, trigger)
     _scheduled_supply(scope, trigger)
     _negation(scope, trigger)
