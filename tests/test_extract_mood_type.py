@@ -130,3 +130,13 @@ def test_commanded_supply_is_no_delivery_or_purchase(run, text):
 ])
 def test_supply_warned_against_is_not_coded(run, text):
     assert not run(text), [m.key() for m in run(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland has bought K2 tanks from South Korea. The deliveries are scheduled from 2026 to 2028.",
+    "Poland has bought K2 tanks from South Korea. Deliveries are planned for 2027.",
+])
+def test_scheduled_deliveries_are_a_pledge(run, text):
+    ms = run(text)
+    _has(ms, ("PLEDGE", "KOR", "POL", "affirmed"))
+    _lacks(ms, ("CONSIDER", "KOR", "POL", "affirmed"))

@@ -7,7 +7,7 @@ from test_candidates_units import FRAMES, finder
 from test_candidates_units import parse as cparse
 from test_scope_units import parse
 
-from armswatch.event_types import CONSIDER, DENIAL, TRANSFER
+from armswatch.event_types import CONSIDER, DENIAL, PLEDGE, TRANSFER
 from armswatch.extraction import candidates as c
 from armswatch.extraction.rules import load_rules
 from armswatch.extraction.scope import Scope, analyse
@@ -382,3 +382,40 @@ def test_supply_warned_against_is_dropped():
 
 def test_warning_that_a_supply_happens_is_a_claim():
     assert scope_of(WARNED_THAT, "sending").drop is None
+
+
+# -- "the deliveries are scheduled from 2028": a scheduled delivery ------------------------------------------------
+
+DELIVERIES_SCHEDULED_FROM = """
+the      =        DET   DT  det   1
+deliveries delivery NOUN NNS nsubjpass 3
+are      be       AUX   VBP auxpass 3
+scheduled schedule VERB VBN ROOT  -
+from     =        ADP   IN  prep  3
+2028     =        NUM   CD  pobj  4
+"""
+SHIPMENTS_PLANNED_FOR = """
+Shipments shipment NOUN NNS nsubjpass 2
+are      be       AUX   VBP auxpass 2
+planned  plan     VERB  VBN ROOT  -
+for      =        ADP   IN  prep  2
+2026     =        NUM   CD  pobj  3
+"""
+SHIPMENTS_NOT_PLANNED = """
+Shipments shipment NOUN NNS nsubjpass 3
+are      be       AUX   VBP auxpass 3
+not      =        PART  RB  neg   3
+planned  plan     VERB  VBN ROOT  -
+for      =        ADP   IN  prep  3
+2026     =        NUM   CD  pobj  4
+"""
+
+
+def test_supply_noun_scheduled_in_the_passive_is_a_pledge():
+    for rows, trigger in ((DELIVERIES_SCHEDULED_FROM, "deliveries"), (SHIPMENTS_PLANNED_FOR, "Shipments")):
+        scope = scope_of(rows, trigger)
+        assert scope.type == PLEDGE and scope.future, scope.reasons
+
+
+def test_negated_schedule_is_no_pledge():
+    assert scope_of(SHIPMENTS_NOT_PLANNED, "Shipments").type != PLEDGE

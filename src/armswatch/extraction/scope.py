@@ -596,13 +596,27 @@ def _modality(scope: Scope, trigger: Token) -> None:
         _scheduled_complement(scope, tok, trigger)
 
 
-def _scheduled_supply(scope: Scope, trigger: Token) -> None:
+def _scheduled_passive(trigger: Token) -> bool:
+    """"the deliveries are scheduled from 2028 to 2030", "shipments are planned for 2026": a supply noun that is
+    the passive subject of a scheduling verb with a time phrase is a scheduled delivery."""
+    if trigger.pos_ not in NOUNS or trigger.dep_ != "nsubjpass":
+        return False
+    head = trigger.head
+    return _lemma(head) in words("schedule_passives") and head.tag_ == "VBN" and not _negated(head) and any(
+        c.dep_ == "auxpass" for c in head.children) and any(
+        c.dep_ == "prep" and c.lower_ in words("schedule_time_preps") or c.dep_ == "npadvmod" for c in head.children)
+
+
+def _scheduled_supply(scope: Scope, trigger: Token, frame_type: str = TRANSFER) -> None:
     """"deliveries to begin in 2025", "shipments are scheduled to start", and a headline's bare "to" ("Japan to
     ship interceptors to U.S."): a scheduled supply, future."""
     if _scheduled_noun(trigger):
         scope.decide("scheduled supply noun", future=True)
     if _headline_infinitive(trigger):
         scope.decide("headline infinitive", future=True)
+    if frame_type in (TRANSFER, PLEDGE) and scope.type in (None, TRANSFER, PLEDGE, CONSIDER) and \
+            _scheduled_passive(trigger):
+        scope.decide(f"scheduled passive ({trigger.head.text})", future=True, type=PLEDGE)
 
 
 # -- negation --------------------------------------------------------------------------------------------------------
@@ -743,7 +757,7 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     _path_conditions(scope, trigger, frame_type)
     _warned_against(scope)
     _modality(scope, trigger)
-    _scheduled_supply(scope, trigger)
+    _scheduled_supply(scope, trigger, frame_type)
     _negation(scope, trigger)
     _no_evidence(scope)
     _withheld_licence(scope, trigger)
