@@ -140,3 +140,21 @@ def test_scheduled_deliveries_are_a_pledge(run, text):
     ms = run(text)
     _has(ms, ("PLEDGE", "KOR", "POL", "affirmed"))
     _lacks(ms, ("CONSIDER", "KOR", "POL", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    "China's ambassador said the US arms sales to Taiwan will undermine mutual trust between the two sides.",
+    "Beijing said the American weapons transfer to Taiwan will damage relations across the strait.",
+])
+def test_future_consequence_of_a_sale_is_no_pledge(run, text):
+    ms = run(text)
+    assert not any(m.type == "PLEDGE" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "A State Department spokeswoman said the arms sales to Taiwan have yet to get congressional approval.",
+    "Officials said the weapons transfer to Taiwan has yet to win the backing of Congress.",
+])
+def test_yet_to_over_approval_is_no_denial(run, text):
+    ms = run(text)
+    assert not any(m.type == "DENIAL" or m.polarity == "negated" for m in ms), [m.key() for m in ms]

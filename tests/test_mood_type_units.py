@@ -419,3 +419,78 @@ def test_supply_noun_scheduled_in_the_passive_is_a_pledge():
 
 def test_negated_schedule_is_no_pledge():
     assert scope_of(SHIPMENTS_NOT_PLANNED, "Shipments").type != PLEDGE
+
+
+# -- "the sales have yet to get approval": "yet to" negates the other verb, not the supply ----------------------------
+
+SALES_YET_TO_GET = """
+the      =        DET   DT  det   1
+sales    sale     NOUN  NNS nsubj 2
+have     have     AUX   VBP ROOT  -
+yet      =        ADV   RB  advmod 2
+to       =        PART  TO  aux   5
+get      =        VERB  VB  xcomp 2
+approval =        NOUN  NN  dobj  5
+"""
+DEAL_YET_TO_WIN = """
+the      =        DET   DT  det   1
+transfer =        NOUN  NN  nsubj 2
+has      have     AUX   VBZ ROOT  -
+yet      =        ADV   RB  advmod 2
+to       =        PART  TO  aux   5
+win      =        VERB  VB  xcomp 2
+backing  =        NOUN  NN  dobj  5
+"""
+SHIPMENT_YET_TO_ARRIVE = """
+the      =        DET   DT  det   1
+shipment =        NOUN  NN  nsubj 2
+has      have     AUX   VBZ ROOT  -
+yet      =        ADV   RB  advmod 2
+to       =        PART  TO  aux   5
+arrive   =        VERB  VB  xcomp 2
+"""
+
+
+def test_yet_to_over_another_verb_is_no_negation_of_the_supply():
+    assert scope_of(SALES_YET_TO_GET, "sales").drop == "negation over get"
+    assert scope_of(DEAL_YET_TO_WIN, "transfer").drop == "negation over win"
+
+
+def test_yet_to_over_the_supply_course_negates():
+    scope = scope_of(SHIPMENT_YET_TO_ARRIVE, "shipment")
+    assert scope.drop is None and scope.polarity == "negated", scope.reasons
+
+
+# -- "the sales will undermine confidence": the future is the consequence's ------------------------------------------
+
+SALES_WILL_UNDERMINE = """
+the      =        DET   DT  det   1
+sales    sale     NOUN  NNS nsubj 3
+will     =        AUX   MD  aux   3
+undermine =       VERB  VB  ROOT  -
+trust    =        NOUN  NN  dobj  3
+"""
+TRANSFER_WILL_STRENGTHEN = """
+the      =        DET   DT  det   1
+transfer =        NOUN  NN  nsubj 3
+will     =        AUX   MD  aux   3
+strengthen =      VERB  VB  ROOT  -
+defences defence  NOUN  NNS dobj  3
+"""
+DELIVERIES_WILL_BEGIN = """
+the      =        DET   DT  det   1
+deliveries delivery NOUN NNS nsubj 3
+will     =        AUX   MD  aux   3
+begin    =        VERB  VB  ROOT  -
+soon     =        ADV   RB  advmod 3
+"""
+
+
+def test_future_consequence_of_a_supply_noun_is_dropped():
+    assert scope_of(SALES_WILL_UNDERMINE, "sales").drop == "consequence (undermine)"
+    assert scope_of(TRANSFER_WILL_STRENGTHEN, "transfer").drop == "consequence (strengthen)"
+
+
+def test_future_course_of_a_supply_noun_stays_future():
+    scope = scope_of(DELIVERIES_WILL_BEGIN, "deliveries")
+    assert scope.drop is None and scope.future

@@ -462,6 +462,10 @@ def _hypothetical_noun_subject(scope: Scope, trigger: Token) -> None:
     auxes = _aux(head)
     if not any(x.lower_ == "have" for x in auxes) and any(a.lower_ in words("hypothetical_modals") for a in auxes):
         scope.decide("modal over a supply noun", drop=f"hypothetical ({head.text})")
+    elif trigger.dep_ == "nsubj" and any(a.lower_ in words("future_auxiliaries") for a in auxes) and \
+            _lemma(head) not in words("supply_course_verbs") and head.lemma_ != "be":
+        # "the arms sales will undermine confidence": the future is the consequence's, the supply no pledge
+        scope.decide("future consequence of a supply noun", drop=f"consequence ({head.text})")
 
 
 def _hypothetical_modifier(scope: Scope, trigger: Token) -> None:
@@ -648,6 +652,18 @@ def _negation_verdict(scope: Scope, tok: Token, trigger: Token) -> bool | None:
     return None
 
 
+def _yet_to_other_verb(scope: Scope, tok: Token, trigger: Token) -> Token | None:
+    """"the sales have yet to get congressional approval", "the deal is yet to be finalised": "yet to" on the
+    verb a supply noun is the subject of negates that verb's infinitive, not the supply (unless the infinitive
+    is the supply's own course: "the deliveries have yet to arrive"). The infinitive, or None."""
+    if trigger.pos_ not in NOUNS or trigger.dep_ not in ("nsubj", "nsubjpass") or tok != trigger.head or \
+            _has_neg(tok) or not _yet_to(tok):
+        return None
+    course = words("onset_verbs") | words("delivered_verbs")
+    return next((x for x in tok.children if x.dep_ == "xcomp" and x not in scope.path and _lemma(x) not in course),
+                None)
+
+
 def _negation_on_path(scope: Scope, trigger: Token) -> bool:
     """Negations on the path up to the reporting verb; whether the last one negates the event. A negation above a
     plain verb ("does not intend to unveil a delivery") says nothing about the supply: drop."""
@@ -661,6 +677,9 @@ def _negation_on_path(scope: Scope, trigger: Token) -> bool:
             plain_verb = tok
         if not _negated(tok):
             continue
+        if (other := _yet_to_other_verb(scope, tok, trigger)) is not None:
+            scope.decide("yet to, over another verb", drop=f"negation over {other.text}")
+            break
         if plain_verb is not None and plain_verb != tok and tok.pos_ in VERBS:
             scope.decide("negation over a plain verb", drop=f"negation over {plain_verb.text}")
             break
