@@ -158,3 +158,32 @@ def test_future_consequence_of_a_sale_is_no_pledge(run, text):
 def test_yet_to_over_approval_is_no_denial(run, text):
     ms = run(text)
     assert not any(m.type == "DENIAL" or m.polarity == "negated" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "In March, the president had requested a national defence budget of $800bn from Congress.",
+    "The defence minister requested a larger military budget from parliament.",
+])
+def test_request_for_a_budget_is_no_arms_request(run, text):
+    ms = run(text)
+    assert not any(m.type == "REQUEST" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "The White House announced new sanctions on technology exports to the Wagner Group.",
+    "Germany has imposed a ban on arms exports to Saudi Arabia.",
+])
+def test_supply_targeted_by_a_measure_is_no_transfer(run, text):
+    ms = run(text)
+    assert not any(m.type == "TRANSFER" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "The administration is willing to send ATACMS missiles to Ukraine if the aid package passed by the Senate "
+    "becomes law.",
+    "Norway is ready to ship more air defence systems to Ukraine if parliament approves the funding.",
+])
+def test_consideration_under_a_condition_is_coded(run, text):
+    ms = run(text)
+    assert any(m.type == "CONSIDER" and m.recipient == "UKR" for m in ms), [m.key() for m in ms]
+    assert not any(m.type == "TRANSFER" for m in ms), [m.key() for m in ms]

@@ -494,3 +494,126 @@ def test_future_consequence_of_a_supply_noun_is_dropped():
 def test_future_course_of_a_supply_noun_stays_future():
     scope = scope_of(DELIVERIES_WILL_BEGIN, "deliveries")
     assert scope.drop is None and scope.future
+
+
+# -- "the aid package passed by the Senate": legislation, not a hand-over --------------------------------------------
+
+PACKAGE_PASSED_BY = cparse("""
+the 1 det DET the
+package 4 nsubj NOUN package
+passed 1 acl VERB pass VBN
+by 2 agent ADP by
+became 4 ROOT VERB become
+law 4 attr NOUN law
+. 4 punct PUNCT .
+""")
+
+CONGRESS_PASSED_BILL = cparse("""
+Congress 1 nsubj PROPN Congress
+passed 1 ROOT VERB pass
+the 3 det DET the
+bill 1 dobj NOUN bill
+. 1 punct PUNCT .
+""")
+
+PASSED_RIFLES = cparse("""
+Minsk 1 nsubj PROPN Minsk
+passed 1 ROOT VERB pass
+rifles 1 dobj NOUN rifle NNS
+to 1 prep ADP to
+Moscow 3 pobj PROPN Moscow
+. 1 punct PUNCT .
+""")
+
+
+def test_law_passed_is_no_transfer():
+    assert c.legislation_passed(None, tok(PACKAGE_PASSED_BY, "passed"), FRAMES["give.v"])
+    assert c.legislation_passed(None, tok(CONGRESS_PASSED_BILL, "passed"), FRAMES["give.v"])
+    assert not c.legislation_passed(None, tok(PASSED_RIFLES, "passed"), FRAMES["give.v"])
+
+
+# -- "sanctions on technology exports to Wagner": the supply a measure targets -----------------------------------------
+
+SANCTIONS_ON_EXPORTS = cparse("""
+new 1 amod ADJ new
+sanctions 1 ROOT NOUN sanction NNS
+on 1 prep ADP on
+technology 4 compound NOUN technology
+exports 2 pobj NOUN export NNS
+to 4 prep ADP to
+Wagner 5 pobj PROPN Wagner
+""")
+
+BAN_ON_SALES = cparse("""
+a 1 det DET a
+ban 1 ROOT NOUN ban
+on 1 prep ADP on
+arms 4 compound NOUN arm NNS
+sales 2 pobj NOUN sale NNS
+to 4 prep ADP to
+Riyadh 5 pobj PROPN Riyadh
+""")
+
+SANCTIONS_OVER_DELIVERIES = cparse("""
+sanctions 0 ROOT NOUN sanction NNS
+over 0 prep ADP over
+drone 3 compound NOUN drone
+deliveries 1 pobj NOUN delivery NNS
+""")
+
+
+def test_supply_targeted_by_a_measure_is_not_stated():
+    frame = FRAMES["supply.n"]
+    assert c.target_of_measure(finder(SANCTIONS_ON_EXPORTS), tok(SANCTIONS_ON_EXPORTS, "exports"), frame)
+    assert c.target_of_measure(finder(BAN_ON_SALES), tok(BAN_ON_SALES, "sales"), frame)
+
+
+def test_supply_giving_a_measure_its_reason_stays():
+    frame = FRAMES["supply.n"]
+    assert not c.target_of_measure(finder(SANCTIONS_OVER_DELIVERIES), tok(SANCTIONS_OVER_DELIVERIES, "deliveries"),
+                                   frame)
+
+
+# -- "willing to send ATACMS if the bill passes": a consideration under a condition stays one -----------------------
+
+WILLING_IF = """
+Washington =      PROPN NNP nsubj 1
+is       be       AUX   VBZ ROOT  -
+willing  =        ADJ   JJ  acomp 1
+to       =        PART  TO  aux   4
+send     =        VERB  VB  xcomp 2
+missiles missile  NOUN  NNS dobj  4
+if       =        SCONJ IN  mark  8
+Congress =        PROPN NNP nsubj 8
+agrees   agree    VERB  VBZ advcl 1
+"""
+READY_IF = """
+Oslo     =        PROPN NNP nsubj 1
+is       be       AUX   VBZ ROOT  -
+ready    =        ADJ   JJ  acomp 1
+to       =        PART  TO  aux   4
+ship     =        VERB  VB  xcomp 2
+jets     jet      NOUN  NNS dobj  4
+if       =        SCONJ IN  mark  8
+Kyiv     =        PROPN NNP nsubj 8
+asks     ask      VERB  VBZ advcl 1
+"""
+WOULD_SEND_IF = """
+Rome     =        PROPN NNP nsubj 2
+would    =        AUX   MD  aux   2
+send     =        VERB  VB  ROOT  -
+jets     jet      NOUN  NNS dobj  2
+if       =        SCONJ IN  mark  6
+Kyiv     =        PROPN NNP nsubj 6
+asks     ask      VERB  VBZ advcl 2
+"""
+
+
+def test_consideration_under_a_condition_is_still_considered():
+    for rows, trigger in ((WILLING_IF, "send"), (READY_IF, "ship")):
+        scope = scope_of(rows, trigger)
+        assert scope.drop is None and scope.type == CONSIDER, scope.reasons
+
+
+def test_bare_conditional_supply_is_dropped():
+    assert scope_of(WOULD_SEND_IF, "send").drop == "conditional (if clause)"

@@ -173,6 +173,28 @@ def command_not_purchase(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
         for x in tok.children)
 
 
+def legislation_passed(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"the aid package passed by the Senate", "Congress passed the bill": a law passed, not arms handed on."""
+    if frame.type != TRANSFER or tok.pos_ not in VERBS or tok.lemma_.lower() not in words("legislating_verbs"):
+        return False
+    law = words("legislation_nouns")
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        objects.append(tok.head)  # "the package passed by the Senate"
+    return any(o.lemma_.lower() in law for o in objects)
+
+
+def target_of_measure(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"sanctions on technology exports to Wagner", "a ban on arms sales to X": the supply a measure targets is
+    not stated as done ("sanctions over its drone deliveries" gives the reason, and keeps it)."""
+    if tok.pos_ not in NOUNS or frame.type != TRANSFER or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            words("measure_target_preps")):
+        return False
+    measure = tok.head.head
+    return measure.lemma_.lower() in words("measure_nouns") or any(
+        g.type == SANCTION for g in f.frames_for(measure))
+
+
 def participle_conjunction(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"given that Moscow is short of shells", "provided that the talks succeed", "given the shortage": a
     participle used as a conjunction or preposition gives nothing (it has no object of its own)."""
@@ -187,7 +209,8 @@ TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
     inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object,
     missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
-    supply_verb_as_adjective, participle_conjunction, gives_permission, command_not_purchase,
+    supply_verb_as_adjective, participle_conjunction, gives_permission, command_not_purchase, legislation_passed,
+    target_of_measure,
 )
 
 

@@ -522,12 +522,19 @@ def _conditional_mark(scope: Scope, tok: Token) -> None:
 def _if_clause(scope: Scope, tok: Token) -> None:
     """"to send tanks if asked", "if confirmed, the delivery would": an adverbial clause on the path with "if"."""
     if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+        if scope.considering():
+            scope.reasons.append("if clause under a consideration: still considered")
+            return
         scope.decide("if clause on the path", drop="conditional (if)")
 
 
 def _attached_condition(scope: Scope, tok: Token) -> None:
-    """"promised to impose sanctions if it supplies missiles": a condition hanging on a verb of the path."""
+    """"promised to impose sanctions if it supplies missiles": a condition hanging on a verb of the path;
+    "is willing to send ATACMS if the aid bill passes" stays a consideration (GUIDELINES CONSIDER)."""
     if tok.pos_ in VERBS and _condition_attached(tok):
+        if scope.considering():
+            scope.reasons.append(f"condition on {tok.text} under a consideration: still considered")
+            return
         scope.decide("condition attached", drop="conditional (if clause)")
 
 
