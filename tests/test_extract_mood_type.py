@@ -179,8 +179,8 @@ def test_supply_targeted_by_a_measure_is_no_transfer(run, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The administration is willing to send ATACMS missiles to Ukraine if the aid package passed by the Senate "
-    "becomes law.",
+    ("The administration is willing to send ATACMS missiles to Ukraine if the aid package passed by the Senate "
+     "becomes law."),
     "Norway is ready to ship more air defence systems to Ukraine if parliament approves the funding.",
 ])
 def test_consideration_under_a_condition_is_coded(run, text):
