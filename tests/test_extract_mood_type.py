@@ -187,3 +187,18 @@ def test_consideration_under_a_condition_is_coded(run, text):
     ms = run(text)
     assert any(m.type == "CONSIDER" and m.recipient == "UKR" for m in ms), [m.key() for m in ms]
     assert not any(m.type == "TRANSFER" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Mali's ruling junta on Monday announced the delivery of two more combat helicopters from Russia.",
+     "RUS", "MLI"),
+    ("Serbia's defence ministry announced the delivery of six Rafale fighter jets from France.", "FRA", "SRB"),
+])
+def test_delivery_announced_by_the_receiver_is_a_transfer(run, text, supplier, recipient):
+    ms = run(text)
+    _has(ms, ("TRANSFER", supplier, recipient, "affirmed"))
+    _lacks(ms, ("PLEDGE", supplier, recipient, "affirmed"))
+
+
+def test_delivery_announced_by_the_supplier_stays_a_pledge(run):
+    _has(run("France announced the delivery of six Rafale jets to Serbia."), ("PLEDGE", "FRA", "SRB", "affirmed"))

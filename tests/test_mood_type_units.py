@@ -617,3 +617,55 @@ def test_consideration_under_a_condition_is_still_considered():
 
 def test_bare_conditional_supply_is_dropped():
     assert scope_of(WOULD_SEND_IF, "send").drop == "conditional (if clause)"
+
+
+# -- "Mali's junta announced the delivery of helicopters from Russia": arrived ----------------------------------------
+
+JUNTA_ANNOUNCED_DELIVERY = cparse("""
+Bamako 1 nsubj PROPN Bamako
+announced 1 ROOT VERB announce
+the 3 det DET the
+delivery 1 dobj NOUN delivery
+of 3 prep ADP of
+helicopters 4 pobj NOUN helicopter NNS
+from 3 prep ADP from
+Moscow 6 pobj PROPN Moscow
+. 1 punct PUNCT .
+""", actors=((0, 1, "MLI"), (7, 8, "RUS")), items=((5, 6, "aircraft"),))
+
+ARMY_ANNOUNCED_DELIVERY = cparse("""
+Belgrade 1 nsubj PROPN Belgrade
+announced 1 ROOT VERB announce
+the 3 det DET the
+delivery 1 dobj NOUN delivery
+of 3 prep ADP of
+jets 4 pobj NOUN jet NNS
+from 3 prep ADP from
+Paris 6 pobj PROPN Paris
+. 1 punct PUNCT .
+""", actors=((0, 1, "SRB"), (7, 8, "FRA")), items=((5, 6, "aircraft"),))
+
+SUPPLIER_ANNOUNCED_DELIVERY = cparse("""
+Paris 1 nsubj PROPN Paris
+announced 1 ROOT VERB announce
+the 3 det DET the
+delivery 1 dobj NOUN delivery
+of 3 prep ADP of
+jets 4 pobj NOUN jet NNS
+to 3 prep ADP to
+Belgrade 6 pobj PROPN Belgrade
+. 1 punct PUNCT .
+""", actors=((0, 1, "FRA"), (7, 8, "SRB")), items=((5, 6, "aircraft"),))
+
+
+def _types(doc):
+    return {(k.type, k.trigger.text) for k in finder(doc).find().candidates}
+
+
+def test_delivery_announced_by_another_than_its_supplier_arrived():
+    assert ("TRANSFER", "delivery") in _types(JUNTA_ANNOUNCED_DELIVERY)
+    assert ("TRANSFER", "delivery") in _types(ARMY_ANNOUNCED_DELIVERY)
+
+
+def test_delivery_announced_by_its_supplier_stays_a_pledge():
+    assert ("PLEDGE", "delivery") in _types(SUPPLIER_ANNOUNCED_DELIVERY)

@@ -267,6 +267,28 @@ def buyer_halt(f: CandidateFinder, cand: Candidate) -> bool:
         cand.frame.active.get("recipient") or ())
 
 
+def delivery_announced_by_receiver(f: CandidateFinder, cand: Candidate) -> bool:
+    """"Mali's junta announced the delivery of two helicopters from Russia": a delivery from a named supplier,
+    announced by someone else, has arrived (TRANSFER); the supplier's own announcement stays a pledge."""
+    tok, scope = cand.trigger, cand.scope
+    if cand.type != PLEDGE or cand.frame.type != TRANSFER or scope.future or tok.dep_ != "dobj" or \
+            cand.slots.get("supplier") != "prep:from":
+        return False
+    head = tok.head
+    if head.lemma_.lower() not in words("pledge_reporting_verbs") or not scope.is_wrapper(head):
+        return False
+    subj = subject_of(head)
+    refs = f.idx.resolve_all(subj) if subj is not None else []
+    announcers = {r.id for r in refs}
+    if announcers and not announcers & {r.id for r in cand.suppliers}:
+        cand.type = TRANSFER
+        cand.decide("delivery announced by another than its supplier: arrived")
+        if not cand.recipients and "recipient" not in cand.blocked:
+            cand.recipients = list(refs)  # the announcer of a receipt is its receiver
+            cand.decide("receiver: the announcer")
+    return False
+
+
 def promise_kept(f: CandidateFinder, cand: Candidate) -> bool:
     """"the shells Germany promised Lithuania have arrived": a delivered promise is a transfer."""
     if cand.frame.type == PLEDGE and cand.type == PLEDGE and f.promise_delivered(cand.trigger):
@@ -372,8 +394,8 @@ def claimant_and_announcement(f: CandidateFinder, cand: Candidate) -> bool:
 CandidateStep = Callable[["CandidateFinder", Candidate], bool]
 CANDIDATE_STEPS: tuple[CandidateStep, ...] = (
     contract_parties, request_at_no_supply, new_customer, wrapper_roles, request_by_another, buyer_halt,
-    promise_kept, order_already_delivered, appeal_to_halt, hypothetical_would, denial_without_claim,
-    choose_item, thanks_for_support, non_arms_object, no_arms_item_or_context, claimant_and_announcement,
+    delivery_announced_by_receiver, promise_kept, order_already_delivered, appeal_to_halt, hypothetical_would,
+    denial_without_claim, choose_item, thanks_for_support, non_arms_object, no_arms_item_or_context, claimant_and_announcement,
 )
 
 
