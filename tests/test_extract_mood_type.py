@@ -202,3 +202,14 @@ def test_delivery_announced_by_the_receiver_is_a_transfer(run, text, supplier, r
 
 def test_delivery_announced_by_the_supplier_stays_a_pledge(run):
     _has(run("France announced the delivery of six Rafale jets to Serbia."), ("PLEDGE", "FRA", "SRB", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    ("The Netherlands will give F-16 jets to Ukraine. The delivery of the first batch of jets is due around the "
+     "New Year."),
+    ("Norway will send air defence systems to Ukraine. The shipment of the first consignment of launchers is due "
+     "in spring."),
+])
+def test_scheduled_delivery_of_a_batch_is_no_transfer(run, text):
+    ms = run(text)
+    assert not any(m.type == "TRANSFER" for m in ms), [m.key() for m in ms]

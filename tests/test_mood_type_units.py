@@ -669,3 +669,40 @@ def test_delivery_announced_by_another_than_its_supplier_arrived():
 
 def test_delivery_announced_by_its_supplier_stays_a_pledge():
     assert ("PLEDGE", "delivery") in _types(SUPPLIER_ANNOUNCED_DELIVERY)
+
+
+# -- "the delivery of the first batch of jets": the inner supply noun is the outer one's content --------------------
+
+DELIVERY_OF_BATCH = cparse("""
+the 1 det DET the
+delivery 6 nsubj NOUN delivery
+of 1 prep ADP of
+the 4 det DET the
+batch 2 pobj NOUN batch
+is 6 aux AUX be
+due 6 ROOT ADJ due
+. 6 punct PUNCT .
+""")
+
+SHIPMENTS_OF_CONSIGNMENT = cparse("""
+shipments 3 nsubj NOUN shipment NNS
+of 0 prep ADP of
+consignments 1 pobj NOUN consignment NNS
+began 3 ROOT VERB begin
+. 3 punct PUNCT .
+""")
+
+BATCH_ALONE = cparse("""
+the 1 det DET the
+batch 2 nsubj NOUN batch
+arrived 2 ROOT VERB arrive
+. 2 punct PUNCT .
+""")
+
+
+def test_supply_noun_inside_another_is_its_content():
+    frame = FRAMES["supply.n"]
+    assert c.part_of_supply_noun(finder(DELIVERY_OF_BATCH), tok(DELIVERY_OF_BATCH, "batch"), frame)
+    assert c.part_of_supply_noun(finder(SHIPMENTS_OF_CONSIGNMENT), tok(SHIPMENTS_OF_CONSIGNMENT, "consignments"),
+                                 frame)
+    assert not c.part_of_supply_noun(finder(BATCH_ALONE), tok(BATCH_ALONE, "batch"), frame)

@@ -98,6 +98,15 @@ def object_of_supply_verb(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     return tok.pos_ in NOUNS and frame.type not in (SANCTION, REQUEST) and f.governed_by_trigger(tok)
 
 
+def part_of_supply_noun(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"the delivery of the first batch of jets", "shipments of a new consignment": a supply noun after "of" of
+    another supply noun is that noun's content; the outer noun carries the event and its mood."""
+    if tok.pos_ not in NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "of" or frame.type != TRANSFER:
+        return False
+    outer = tok.head.head
+    return outer.pos_ in NOUNS and any(g.type == TRANSFER and g.id == frame.id for g in f.frames_for(outer))
+
+
 def stock_not_flow(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"its weapons supply" (a stock), not "the supply of drones to Russia": these lemmas need a
     preposition."""
@@ -207,7 +216,7 @@ def participle_conjunction(f: CandidateFinder, tok: Token, frame: Frame) -> bool
 TriggerCheck = Callable[["CandidateFinder", Token, Frame], bool]
 TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
-    inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object,
+    inside_excluded_phrase, object_of_supply_verb, part_of_supply_noun, stock_not_flow, missing_required_object,
     missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
     supply_verb_as_adjective, participle_conjunction, gives_permission, command_not_purchase, legislation_passed,
     target_of_measure,
