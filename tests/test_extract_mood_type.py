@@ -213,3 +213,17 @@ def test_delivery_announced_by_the_supplier_stays_a_pledge(run):
 def test_scheduled_delivery_of_a_batch_is_no_transfer(run, text):
     ms = run(text)
     assert not any(m.type == "TRANSFER" for m in ms), [m.key() for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Un plans to travel to Russia for a rare meeting with Vladimir Putin to discuss arming Moscow.",
+    "Iranian and Russian officials met in Tehran to discuss supplying drones to Russia, the report said.",
+])
+def test_supply_discussed_in_a_meeting_is_a_deal(run, text):
+    ms = run(text)
+    assert any(m.type == "DEAL" and m.recipient == "RUS" for m in ms), [m.key() for m in ms]
+
+
+def test_possibility_discussed_stays_a_consideration(run):
+    ms = run("The administration is discussing the possibility of providing Ukraine with long-range missiles.")
+    _has(ms, ("CONSIDER", "USA", "UKR", "affirmed"))

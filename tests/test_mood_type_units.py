@@ -706,3 +706,42 @@ def test_supply_noun_inside_another_is_its_content():
     assert c.part_of_supply_noun(finder(SHIPMENTS_OF_CONSIGNMENT), tok(SHIPMENTS_OF_CONSIGNMENT, "consignments"),
                                  frame)
     assert not c.part_of_supply_noun(finder(BATCH_ALONE), tok(BATCH_ALONE, "batch"), frame)
+
+
+# -- "a meeting to discuss arming Moscow": a supply discussed directly is negotiated ---------------------------------
+
+MEETING_TO_DISCUSS_ARMING = """
+Kim      =        PROPN NNP nsubj 1
+met      meet     VERB  VBD ROOT  -
+Putin    =        PROPN NNP dobj  1
+to       =        PART  TO  aux   4
+discuss  =        VERB  VB  advcl 1
+arming   arm      VERB  VBG xcomp 4
+Moscow   =        PROPN NNP dobj  5
+"""
+DISCUSSED_SUPPLYING = """
+Ministers minister NOUN NNS nsubj 1
+discussed discuss VERB  VBD ROOT  -
+supplying supply  VERB  VBG xcomp 1
+shells   shell    NOUN  NNS dobj  2
+"""
+DISCUSSING_POSSIBILITY = """
+Washington =      PROPN NNP nsubj 2
+is       be       AUX   VBZ aux   2
+discussing discuss VERB VBG ROOT  -
+the      =        DET   DT  det   4
+possibility =     NOUN  NN  dobj  2
+of       =        ADP   IN  prep  4
+sending  send     VERB  VBG pcomp 5
+jets     jet      NOUN  NNS dobj  6
+"""
+
+
+def test_supply_discussed_directly_is_a_deal():
+    from armswatch.event_types import DEAL
+    assert scope_of(MEETING_TO_DISCUSS_ARMING, "arming").type == DEAL
+    assert scope_of(DISCUSSED_SUPPLYING, "supplying").type == DEAL
+
+
+def test_possibility_discussed_stays_a_consideration():
+    assert scope_of(DISCUSSING_POSSIBILITY, "sending").type == CONSIDER

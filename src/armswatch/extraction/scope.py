@@ -429,6 +429,17 @@ def _retype_by_wrappers(scope: Scope, trigger: Token, frame_type: str) -> None:
         scope.decide("prospective sale", type=DEAL)
 
 
+def _discussed_supply(scope: Scope, frame_type: str) -> None:
+    """"a meeting with Putin to discuss arming Moscow", "met to discuss supplying shells": a supply discussed
+    directly is negotiated (DEAL, GUIDELINES); "discussing the possibility of sending" stays a consideration."""
+    if frame_type not in (TRANSFER, PLEDGE) or not scope.wrappers or len(scope.path) < 2:
+        return
+    tok, _ = scope.wrappers[0]
+    if tok == scope.path[1] and tok.pos_ == "VERB" and _lemma(tok) in words("negotiation_verbs") and \
+            scope.type in (CONSIDER, None):
+        scope.decide(f"supply discussed ({tok.text})", type=DEAL)
+
+
 def _commanded_supply(scope: Scope, trigger: Token, frame_type: str) -> None:
     """"ordered rockets to be produced and shipped to Russia", "instructed officials to ship shells": a supply
     commanded in an infinitive is planned, not done (CONSIDER), unless a wrapper already typed it."""
@@ -777,6 +788,7 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     _negated_measure_wrapper(scope, frame_type)
     _retype_by_wrappers(scope, trigger, frame_type)
     _commanded_supply(scope, trigger, frame_type)
+    _discussed_supply(scope, frame_type)
     _refusal_wrapper(scope)
     _hypothetical_noun_subject(scope, trigger)
     _hypothetical_modifier(scope, trigger)
