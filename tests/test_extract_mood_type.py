@@ -227,3 +227,14 @@ def test_supply_discussed_in_a_meeting_is_a_deal(run, text):
 def test_possibility_discussed_stays_a_consideration(run):
     ms = run("The administration is discussing the possibility of providing Ukraine with long-range missiles.")
     _has(ms, ("CONSIDER", "USA", "UKR", "affirmed"))
+
+
+@pytest.mark.parametrize("text", [
+    ("EU states had pledged to send Ukraine one million shells by March, but they were unable, because of a lack "
+     "of production capacity, to deliver them."),
+    "Germany promised to supply Ukraine with shells, but it was unable, due to shortages, to deliver them.",
+])
+def test_interrupted_inability_negates_the_delivery(run, text):
+    ms = run(text)
+    assert any(m.type == "TRANSFER" and m.polarity == "negated" for m in ms), [m.key() for m in ms]
+    assert not any(m.type == "TRANSFER" and m.polarity == "affirmed" for m in ms), [m.key() for m in ms]

@@ -745,3 +745,33 @@ def test_supply_discussed_directly_is_a_deal():
 
 def test_possibility_discussed_stays_a_consideration():
     assert scope_of(DISCUSSING_POSSIBILITY, "sending").type == CONSIDER
+
+
+# -- "they were unable, due to a lack of capacity, to deliver them": the interrupted infinitive is the adjective's --
+
+UNABLE_INTERRUPTED = """
+they     =        PRON  PRP nsubj 1
+were     be       AUX   VBD ROOT  -
+unable   =        ADJ   JJ  acomp 1
+due      =        ADJ   JJ  advmod 1
+to       =        PART  TO  aux   5
+deliver  =        VERB  VB  advcl 1
+shells   shell    NOUN  NNS dobj  5
+"""
+ABLE_INTERRUPTED = """
+Rome     =        PROPN NNP nsubj 1
+was      be       AUX   VBD ROOT  -
+able     =        ADJ   JJ  acomp 1
+finally  =        ADV   RB  advmod 1
+to       =        PART  TO  aux   5
+ship     =        VERB  VB  advcl 1
+shells   shell    NOUN  NNS dobj  5
+"""
+
+
+def test_interrupted_infinitive_belongs_to_the_copula_adjective():
+    scope = scope_of(UNABLE_INTERRUPTED, "deliver")
+    assert scope.polarity == "negated" and scope.drop is None, scope.reasons
+    scope = scope_of(ABLE_INTERRUPTED, "ship")
+    assert scope.polarity == "affirmed" and scope.drop is None, scope.reasons
+    assert [t.text for t in scope.path][:2] == ["ship", "able"]

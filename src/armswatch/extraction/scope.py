@@ -242,6 +242,16 @@ def _state_noun(t: Token, head: Token, rules: Rules) -> Token:
     return state[0] if state else head
 
 
+def _state_adjective(t: Token, head: Token, rules: Rules) -> Token:
+    """"they were unable, due to a lack of capacity, to deliver them", "was ready, officials said, to send": an
+    interrupted infinitive the parser hangs on "be" belongs to the adjective of the copula (a wrapper)."""
+    if t.dep_ not in ("advcl", "xcomp") or head.lemma_ != "be" or not _to_infinitive(t):
+        return head
+    adjs = [c for c in head.children if c.dep_ == "acomp" and c.i < t.i and (
+        _lemma(c) in rules.wrapper_by_lemma or _lemma(c) in words("ability_heads"))]
+    return adjs[0] if adjs else head
+
+
 def _other_event(lemma: str, rules: Rules) -> bool:
     return lemma in rules.by_lemma and lemma not in rules.wrapper_by_lemma
 
@@ -267,7 +277,7 @@ def _next_head(t: Token, trigger: Token, scope: Scope, rules: Rules) -> Token | 
     if t.dep_ == "dobj" and _lemma(head) in words("use_verbs"):
         scope.decide(f"battlefield use ({head.text})", drop="battlefield use")  # "used the drones in strikes"
         return None
-    head = _state_noun(t, head, rules)
+    head = _state_adjective(t, _state_noun(t, head, rules), rules)
     if _bounded_by_other_event(t, head, rules):
         return None
     return head
