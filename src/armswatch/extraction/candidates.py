@@ -99,6 +99,15 @@ def object_of_supply_verb(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     return tok.pos_ in NOUNS and frame.type not in (SANCTION, REQUEST) and f.governed_by_trigger(tok)
 
 
+def part_of_supply_noun(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"the delivery of the first batch of jets", "shipments of a new consignment": a supply noun after "of" of
+    another supply noun is that noun's content; the outer noun carries the event and its mood."""
+    if tok.pos_ not in NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "of" or frame.type != TRANSFER:
+        return False
+    outer = tok.head.head
+    return outer.pos_ in NOUNS and any(g.type == TRANSFER and g.id == frame.id for g in f.frames_for(outer))
+
+
 def stock_not_flow(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"its weapons supply" (a stock), not "the supply of drones to Russia": these lemmas need a
     preposition."""
@@ -152,12 +161,66 @@ def supply_verb_as_adjective(f: CandidateFinder, tok: Token, frame: Frame) -> bo
     return tok.pos_ in VERBS and tok.dep_ == "amod" and frame.type == TRANSFER and tok.tag_ != "VBN"
 
 
+def gives_permission(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"has given its approval for the delivery", "gave the green light to the sale": a supply verb whose
+    object is leave to act gives no arms (the supply it permits is a trigger of its own)."""
+    if frame.type != TRANSFER or tok.pos_ not in VERBS:
+        return False
+    perm = words("permission_nouns")
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in perm or any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in perm for m in c.children)) for c in tok.children)
+
+
+def command_not_purchase(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"ordered 40,000 rockets to be produced and shipped to Russia", "ordered the army to send tanks": a command
+    with an infinitive of production or supply is no purchase (an order from a seller, "ordered jets from
+    Korea", stays a deal)."""
+    if frame.type != DEAL or tok.pos_ != "VERB" or tok.lemma_.lower() not in words("command_verbs") or \
+            pobjs(tok, "from"):
+        return False
+    return any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) and (
+        any(a.dep_ == "auxpass" for a in x.children) or any(g.type == TRANSFER for g in f.frames_for(x)))
+        for x in tok.children)
+
+
+def legislation_passed(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"the aid package passed by the Senate", "Congress passed the bill": a law passed, not arms handed on."""
+    if frame.type != TRANSFER or tok.pos_ not in VERBS or tok.lemma_.lower() not in words("legislating_verbs"):
+        return False
+    law = words("legislation_nouns")
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        objects.append(tok.head)  # "the package passed by the Senate"
+    return any(o.lemma_.lower() in law for o in objects)
+
+
+def target_of_measure(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"sanctions on technology exports to Wagner", "a ban on arms sales to X": the supply a measure targets is
+    not stated as done ("sanctions over its drone deliveries" gives the reason, and keeps it)."""
+    if tok.pos_ not in NOUNS or frame.type != TRANSFER or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            words("measure_target_preps")):
+        return False
+    measure = tok.head.head
+    return measure.lemma_.lower() in words("measure_nouns") or any(
+        g.type == SANCTION for g in f.frames_for(measure))
+
+
+def participle_conjunction(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"given that Moscow is short of shells", "provided that the talks succeed", "given the shortage": a
+    participle used as a conjunction or preposition gives nothing (it has no object of its own)."""
+    if tok.lower_ not in words("conjunction_participles") or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False
+    that_clause = any(c.dep_ == "mark" and c.lower_ == "that" for k in tok.children for c in k.children)
+    return tok.dep_ in ("prep", "mark") or that_clause
+
+
 TriggerCheck = Callable[["CandidateFinder", Token, Frame], bool]
 TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
-    inside_excluded_phrase, object_of_supply_verb, stock_not_flow, missing_required_object,
+    inside_excluded_phrase, object_of_supply_verb, part_of_supply_noun, stock_not_flow, missing_required_object,
     missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
-    supply_verb_as_adjective,
+    supply_verb_as_adjective, participle_conjunction, gives_permission, command_not_purchase, legislation_passed,
+    target_of_measure,
 )
 
 
@@ -214,6 +277,28 @@ def buyer_halt(f: CandidateFinder, cand: Candidate) -> bool:
         cand.frame.active.get("recipient") or ())
 
 
+def delivery_announced_by_receiver(f: CandidateFinder, cand: Candidate) -> bool:
+    """"Mali's junta announced the delivery of two helicopters from Russia": a delivery from a named supplier,
+    announced by someone else, has arrived (TRANSFER); the supplier's own announcement stays a pledge."""
+    tok, scope = cand.trigger, cand.scope
+    if cand.type != PLEDGE or cand.frame.type != TRANSFER or scope.future or tok.dep_ != "dobj" or \
+            cand.slots.get("supplier") != "prep:from":
+        return False
+    head = tok.head
+    if head.lemma_.lower() not in words("pledge_reporting_verbs") or not scope.is_wrapper(head):
+        return False
+    subj = subject_of(head)
+    refs = f.idx.resolve_all(subj) if subj is not None else []
+    announcers = {r.id for r in refs}
+    if announcers and not announcers & {r.id for r in cand.suppliers}:
+        cand.type = TRANSFER
+        cand.decide("delivery announced by another than its supplier: arrived")
+        if not cand.recipients and "recipient" not in cand.blocked:
+            cand.recipients = list(refs)  # the announcer of a receipt is its receiver
+            cand.decide("receiver: the announcer")
+    return False
+
+
 def promise_kept(f: CandidateFinder, cand: Candidate) -> bool:
     """"the shells Germany promised Lithuania have arrived": a delivered promise is a transfer."""
     if cand.frame.type == PLEDGE and cand.type == PLEDGE and f.promise_delivered(cand.trigger):
@@ -231,9 +316,9 @@ def order_already_delivered(f: CandidateFinder, cand: Candidate) -> bool:
 def appeal_to_halt(f: CandidateFinder, cand: Candidate) -> bool:
     """"urged member states to stop the flow of arms": a call for a halt is no measure; "resisted calls to
     suspend" (a refusal of the call) still is one, negated."""
-    if cand.type != SANCTION:
-        return False
     wrappers = [w for _, w in cand.scope.wrappers]
+    if cand.type != SANCTION and not any(w.type == SANCTION for w in wrappers):
+        return False  # "asked Washington to help it freeze any deal": a halt asked for, of any frame
     return any(w.type == REQUEST for w in wrappers) and not any(
         w.polarity == "negated" and w.type is not None for w in wrappers)
 
@@ -319,8 +404,8 @@ def claimant_and_announcement(f: CandidateFinder, cand: Candidate) -> bool:
 CandidateStep = Callable[["CandidateFinder", Candidate], bool]
 CANDIDATE_STEPS: tuple[CandidateStep, ...] = (
     contract_parties, request_at_no_supply, new_customer, wrapper_roles, request_by_another, buyer_halt,
-    promise_kept, order_already_delivered, appeal_to_halt, hypothetical_would, denial_without_claim,
-    choose_item, thanks_for_support, non_arms_object, no_arms_item_or_context, claimant_and_announcement,
+    delivery_announced_by_receiver, promise_kept, order_already_delivered, appeal_to_halt, hypothetical_would,
+    denial_without_claim, choose_item, thanks_for_support, non_arms_object, no_arms_item_or_context, claimant_and_announcement,
 )
 
 
@@ -484,6 +569,9 @@ class CandidateFinder:
         sources = pobjs(noun, *words("claim_source_preps")) or [
             c for c in noun.children
             if c.dep_ in ("poss", "amod", "compound") and self.idx.span_ref(c) is not None]
+        named = sources or [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        if not named:  # "denied claims that Tehran had provided drones": no accuser, only the DENIAL is coded
+            return []
         speaker = sources[0] if sources else noun
         claimant = Claimant(self.claimants.speaker_id(speaker), None, speaker)
         return [_replace(cand, type=cand.frame.type, polarity="affirmed", actors=[], claimant=claimant,
@@ -561,6 +649,8 @@ class CandidateFinder:
 
     def promise_delivered(self, tok: Token) -> bool:
         """A pledge clause on an item that the sentence says arrived or was delivered (not will be)."""
+        if tok.dep_ == "xcomp" and tok.tag_ == "VBN" and not children(tok, "nsubj"):
+            return self.delivered_now(tok.head)  # "has delivered promised tanks": parsed as the verb's complement
         if tok.dep_ not in ("relcl", "acl", "amod"):
             return False
         item, verb = tok.head, tok.head.head
@@ -571,6 +661,11 @@ class CandidateFinder:
                 item, verb = item.head.head, item.head.head.head
         else:
             return False
+        return self.delivered_now(verb)
+
+    @staticmethod
+    def delivered_now(verb: Token) -> bool:
+        """A delivery verb that says the item arrived or was delivered (not will be, not did not)."""
         pending = words("promise_pending_aux")
         future = any(a.lower_ in pending for a in verb.children if a.dep_ == "aux")
         return verb.lemma_.lower() in words("delivered_verbs") and not future and not any(
@@ -677,6 +772,10 @@ class CandidateFinder:
             cand.type = PLEDGE  # "Australia announced it would send tanks": the supplier's own decision
             cand.decide("announced by the supplier: a pledge")
             return True
+        if self.purchase_announced_by_buyer(cand):
+            cand.type = DEAL  # "Poland said it would buy helicopters from Italy": the buyer's own purchase
+            cand.decide("purchase announced by the buyer: a deal")
+            return True
         if scope.report_verb is not None:
             cand.type = CONSIDER
             cand.decide("reported would: under consideration")
@@ -691,6 +790,17 @@ class CandidateFinder:
             return False
         progressive = tok.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(tok, "aux"))
         return progressive or cand.scope.future or cand.type == PLEDGE
+
+    def purchase_announced_by_buyer(self, cand: Candidate) -> bool:
+        """"Poland said it would buy jets from Korea", "Cairo announced it would purchase frigates": a purchase
+        verb under "would" reported by the buyer itself is a deal being made (GUIDELINES: "will buy")."""
+        tok, verb = cand.trigger, cand.scope.report_verb
+        if cand.frame.id not in words("frames_purchase_deal") or tok.lemma_.lower() not in words(
+                "deal_purchase_verbs") or verb is None:
+            return False
+        subj = subject_of(verb)
+        buyers = {r.id for r in cand.recipients}
+        return subj is not None and bool({r.id for r in self.idx.resolve_all(subj)} & buyers)
 
     def announced_by_supplier(self, cand: Candidate) -> bool:
         announcers = words("announcing_verbs")

@@ -171,10 +171,27 @@ def _licence_withheld(scope: Scope, trigger: Token) -> bool:
 
 # -- climbing --------------------------------------------------------------------------------------------------------
 
+def _gerund_subject(t: Token) -> Token | None:
+    """"worried about North Korea sending weapons", "reports of Iran supplying drones": the parser hangs the
+    gerund on its subject's name as a participle (or on the clause as an adverbial); the gerund clause is the
+    preposition's object and shares the scope of what governs the preposition. The name, or None."""
+    if t.tag_ != "VBG" or t.dep_ not in ("acl", "advcl") or t.i == 0 or any(
+            c.dep_ in ("aux", "mark", "auxpass") for c in t.children):
+        return None
+    name = t.doc[t.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "pobj" or (t.dep_ == "acl" and t.head != name):
+        return None
+    return name
+
+
+def _gerund_after_name(t: Token) -> bool:
+    return _gerund_subject(t) is not None
+
+
 def _bare_participle(t: Token) -> bool:
     """A bare participle ("drones sent by Iran", ", allegedly sent by Iran,") has its own scope."""
     return t.dep_ in ("acl", "advcl") and t.tag_ in ("VBN", "VBG") and not any(
-        c.dep_ in ("aux", "mark", "auxpass") for c in t.children)
+        c.dep_ in ("aux", "mark", "auxpass") for c in t.children) and not _gerund_after_name(t)
 
 
 def _own_conjunct(t: Token) -> bool:
@@ -209,6 +226,9 @@ def _clause_head(t: Token, scope: Scope) -> Token | None:
         return noun
     if t.dep_ == "relcl":
         return None
+    if t.dep_ == "advcl" and (name := _gerund_subject(t)) is not None:
+        scope.reasons.append(f"gerund after {name.text}: climbs to {name.head.text}")
+        return name.head  # "was worried about North Korea sending": up through the preposition
     return t.head
 
 
@@ -220,6 +240,16 @@ def _state_noun(t: Token, head: Token, rules: Rules) -> Token:
     state = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
              if g.dep_ == "pobj" and _lemma(g) in rules.wrapper_by_lemma]
     return state[0] if state else head
+
+
+def _state_adjective(t: Token, head: Token, rules: Rules) -> Token:
+    """"they were unable, due to a lack of capacity, to deliver them", "was ready, officials said, to send": an
+    interrupted infinitive the parser hangs on "be" belongs to the adjective of the copula (a wrapper)."""
+    if t.dep_ not in ("advcl", "xcomp") or head.lemma_ != "be" or not _to_infinitive(t):
+        return head
+    adjs = [c for c in head.children if c.dep_ == "acomp" and c.i < t.i and (
+        _lemma(c) in rules.wrapper_by_lemma or _lemma(c) in words("ability_heads"))]
+    return adjs[0] if adjs else head
 
 
 def _other_event(lemma: str, rules: Rules) -> bool:
@@ -247,7 +277,7 @@ def _next_head(t: Token, trigger: Token, scope: Scope, rules: Rules) -> Token | 
     if t.dep_ == "dobj" and _lemma(head) in words("use_verbs"):
         scope.decide(f"battlefield use ({head.text})", drop="battlefield use")  # "used the drones in strikes"
         return None
-    head = _state_noun(t, head, rules)
+    head = _state_adjective(t, _state_noun(t, head, rules), rules)
     if _bounded_by_other_event(t, head, rules):
         return None
     return head
@@ -292,6 +322,16 @@ def _pending_decision(head: Token, scope: Scope, rules: Rules) -> Wrapper | None
     return next((c for c in rules.wrappers if c.type == CONSIDER), None)
 
 
+def _denied_report(head: Token, rules: Rules) -> Token | None:
+    """"dismissed reports claiming that Tehran had sent", "rejected claims suggesting that": a reporting
+    participle on a claim noun that a denial wrapper governs reports the denied claim; the claim noun, or None."""
+    noun = head.head
+    if head.dep_ != "acl" or _lemma(noun) not in words("claim_nouns") or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    w = rules.wrapper_by_lemma.get(_lemma(noun.head))
+    return noun if w is not None and w.type == DENIAL and noun.head.pos_ in VERBS else None
+
+
 def _reaches_report(head: Token, scope: Scope, rules: Rules) -> bool:
     """Record `head` as a wrapper or the reporting verb; True when it is the reporting frame (the climb ends)."""
     if _lemma(head) in words("reporting_verbs") and head.pos_ in VERBS and _lemma(head) not in rules.wrapper_by_lemma:
@@ -317,6 +357,11 @@ def climb(trigger: Token, rules: Rules) -> Scope:
         if head is None:
             break
         scope.path.append(head)
+        if (noun := _denied_report(head, rules)) is not None:  # up to the denial over the claim noun
+            scope.decide(f"report of a denied claim ({head.text})", claim_noun=noun)
+            scope.path.extend([noun, noun.head])
+            _reaches_report(noun.head, scope, rules)
+            break
         if _reaches_report(head, scope, rules):
             break
         t = head
@@ -394,6 +439,31 @@ def _retype_by_wrappers(scope: Scope, trigger: Token, frame_type: str) -> None:
         scope.decide("prospective sale", type=DEAL)
 
 
+def _discussed_supply(scope: Scope, frame_type: str) -> None:
+    """"a meeting with Putin to discuss arming Moscow", "met to discuss supplying shells": a supply discussed
+    directly is negotiated (DEAL, GUIDELINES); "discussing the possibility of sending" stays a consideration."""
+    if frame_type not in (TRANSFER, PLEDGE) or not scope.wrappers or len(scope.path) < 2:
+        return
+    tok, _ = scope.wrappers[0]
+    if tok == scope.path[1] and tok.pos_ == "VERB" and _lemma(tok) in words("negotiation_verbs") and \
+            scope.type in (CONSIDER, None):
+        scope.decide(f"supply discussed ({tok.text})", type=DEAL)
+
+
+def _commanded_supply(scope: Scope, trigger: Token, frame_type: str) -> None:
+    """"ordered rockets to be produced and shipped to Russia", "instructed officials to ship shells": a supply
+    commanded in an infinitive is planned, not done (CONSIDER), unless a wrapper already typed it."""
+    if frame_type not in (TRANSFER, PLEDGE) or scope.type not in (None, TRANSFER, PLEDGE):
+        return
+    for below, tok in zip(scope.path, scope.path[1:]):
+        if tok == scope.report_verb:
+            return
+        if tok.pos_ == "VERB" and _lemma(tok) in words("command_verbs") and below.dep_ == "xcomp" and \
+                _to_infinitive(below):
+            scope.decide(f"command to supply ({tok.text})", type=CONSIDER)
+            return
+
+
 def _refusal_wrapper(scope: Scope) -> None:
     """"unable to deliver", "agreed to sell after first declining": an untyped refusal wrapper negates, wherever it
     is among the wrappers."""
@@ -413,6 +483,10 @@ def _hypothetical_noun_subject(scope: Scope, trigger: Token) -> None:
     auxes = _aux(head)
     if not any(x.lower_ == "have" for x in auxes) and any(a.lower_ in words("hypothetical_modals") for a in auxes):
         scope.decide("modal over a supply noun", drop=f"hypothetical ({head.text})")
+    elif trigger.dep_ == "nsubj" and any(a.lower_ in words("future_auxiliaries") for a in auxes) and \
+            _lemma(head) not in words("supply_course_verbs") and head.lemma_ != "be":
+        # "the arms sales will undermine confidence": the future is the consequence's, the supply no pledge
+        scope.decide("future consequence of a supply noun", drop=f"consequence ({head.text})")
 
 
 def _hypothetical_modifier(scope: Scope, trigger: Token) -> None:
@@ -428,6 +502,18 @@ def _under_consideration(scope: Scope, tok: Token) -> bool:
     return any(w.type == CONSIDER for t2, w in scope.wrappers if t2.i != tok.i and t2 in above)
 
 
+def _past_ability(tok: Token) -> bool:
+    """"was able to deliver", "had been able to ship": an ability stated in the past was used, the supply took
+    place ("is able to", "will be able to" stay hypothetical)."""
+    if _lemma(tok) not in words("ability_heads") or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
+        return False
+    be = tok.head
+    auxes = [a.lower_ for a in _aux(be)]
+    if any(a in words("hypothetical_modals") or a in words("future_auxiliaries") or a == "would" for a in auxes):
+        return False
+    return be.tag_ == "VBD" or be.tag_ == "VBN" and any(a.lemma_ == "have" for a in _aux(be))
+
+
 def _hypothetical_head(scope: Scope, tok: Token, trigger: Token) -> None:
     """"fears that Iran could supply", "the risk of deliveries", "concerned about a transfer": a hypothetical head
     on the path (a schedule or a consideration above it is not one)."""
@@ -435,6 +521,9 @@ def _hypothetical_head(scope: Scope, tok: Token, trigger: Token) -> None:
     if tok == trigger or not (_lemma(tok) in hypo or tok.lower_ in hypo):
         return
     if _scheduled(tok, trigger) or _under_consideration(scope, tok):
+        return
+    if _past_ability(tok):
+        scope.reasons.append(f"past ability ({tok.head.text} {tok.text}): the supply took place")
         return
     scope.decide("hypothetical head", drop=f"hypothetical ({tok.text})")
 
@@ -454,12 +543,19 @@ def _conditional_mark(scope: Scope, tok: Token) -> None:
 def _if_clause(scope: Scope, tok: Token) -> None:
     """"to send tanks if asked", "if confirmed, the delivery would": an adverbial clause on the path with "if"."""
     if tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+        if scope.considering():
+            scope.reasons.append("if clause under a consideration: still considered")
+            return
         scope.decide("if clause on the path", drop="conditional (if)")
 
 
 def _attached_condition(scope: Scope, tok: Token) -> None:
-    """"promised to impose sanctions if it supplies missiles": a condition hanging on a verb of the path."""
+    """"promised to impose sanctions if it supplies missiles": a condition hanging on a verb of the path;
+    "is willing to send ATACMS if the aid bill passes" stays a consideration (GUIDELINES CONSIDER)."""
     if tok.pos_ in VERBS and _condition_attached(tok):
+        if scope.considering():
+            scope.reasons.append(f"condition on {tok.text} under a consideration: still considered")
+            return
         scope.decide("condition attached", drop="conditional (if clause)")
 
 
@@ -467,6 +563,19 @@ def _unimposed_measure(scope: Scope, tok: Token, frame_type: str) -> None:
     """"proposed to sanction", "threatened sanctions": a measure that is not (yet) imposed."""
     if frame_type == SANCTION and _lemma(tok) in words("unimposed_measure_verbs"):
         scope.decide("measure not imposed", drop=f"measure not imposed ({tok.text})")
+
+
+def _warned_against(scope: Scope) -> None:
+    """"warned China not to give any support to Russia", "cautioned Seoul against sending shells": a supply
+    warned against in an infinitive or an "against" phrase is no claim either way."""
+    for below, tok in zip(scope.path, scope.path[1:]):
+        if tok == scope.report_verb and not (below.dep_ == "xcomp" and _to_infinitive(below)):
+            return
+        if _lemma(tok) not in words("warning_verbs") or tok.pos_ != "VERB":
+            continue
+        if below.dep_ == "xcomp" and _to_infinitive(below) or below.dep_ == "prep" and below.lower_ == "against":
+            scope.decide(f"warned against ({tok.text})", drop=f"warning ({tok.text})")
+            return
 
 
 def _path_conditions(scope: Scope, trigger: Token, frame_type: str) -> None:
@@ -519,13 +628,27 @@ def _modality(scope: Scope, trigger: Token) -> None:
         _scheduled_complement(scope, tok, trigger)
 
 
-def _scheduled_supply(scope: Scope, trigger: Token) -> None:
+def _scheduled_passive(trigger: Token) -> bool:
+    """"the deliveries are scheduled from 2028 to 2030", "shipments are planned for 2026": a supply noun that is
+    the passive subject of a scheduling verb with a time phrase is a scheduled delivery."""
+    if trigger.pos_ not in NOUNS or trigger.dep_ != "nsubjpass":
+        return False
+    head = trigger.head
+    return _lemma(head) in words("schedule_passives") and head.tag_ == "VBN" and not _negated(head) and any(
+        c.dep_ == "auxpass" for c in head.children) and any(
+        c.dep_ == "prep" and c.lower_ in words("schedule_time_preps") or c.dep_ == "npadvmod" for c in head.children)
+
+
+def _scheduled_supply(scope: Scope, trigger: Token, frame_type: str = TRANSFER) -> None:
     """"deliveries to begin in 2025", "shipments are scheduled to start", and a headline's bare "to" ("Japan to
     ship interceptors to U.S."): a scheduled supply, future."""
     if _scheduled_noun(trigger):
         scope.decide("scheduled supply noun", future=True)
     if _headline_infinitive(trigger):
         scope.decide("headline infinitive", future=True)
+    if frame_type in (TRANSFER, PLEDGE) and scope.type in (None, TRANSFER, PLEDGE, CONSIDER) and \
+            _scheduled_passive(trigger):
+        scope.decide(f"scheduled passive ({trigger.head.text})", future=True, type=PLEDGE)
 
 
 # -- negation --------------------------------------------------------------------------------------------------------
@@ -557,6 +680,18 @@ def _negation_verdict(scope: Scope, tok: Token, trigger: Token) -> bool | None:
     return None
 
 
+def _yet_to_other_verb(scope: Scope, tok: Token, trigger: Token) -> Token | None:
+    """"the sales have yet to get congressional approval", "the deal is yet to be finalised": "yet to" on the
+    verb a supply noun is the subject of negates that verb's infinitive, not the supply (unless the infinitive
+    is the supply's own course: "the deliveries have yet to arrive"). The infinitive, or None."""
+    if trigger.pos_ not in NOUNS or trigger.dep_ not in ("nsubj", "nsubjpass") or tok != trigger.head or \
+            _has_neg(tok) or not _yet_to(tok):
+        return None
+    course = words("onset_verbs") | words("delivered_verbs")
+    return next((x for x in tok.children if x.dep_ == "xcomp" and x not in scope.path and _lemma(x) not in course),
+                None)
+
+
 def _negation_on_path(scope: Scope, trigger: Token) -> bool:
     """Negations on the path up to the reporting verb; whether the last one negates the event. A negation above a
     plain verb ("does not intend to unveil a delivery") says nothing about the supply: drop."""
@@ -570,6 +705,9 @@ def _negation_on_path(scope: Scope, trigger: Token) -> bool:
             plain_verb = tok
         if not _negated(tok):
             continue
+        if (other := _yet_to_other_verb(scope, tok, trigger)) is not None:
+            scope.decide("yet to, over another verb", drop=f"negation over {other.text}")
+            break
         if plain_verb is not None and plain_verb != tok and tok.pos_ in VERBS:
             scope.decide("negation over a plain verb", drop=f"negation over {plain_verb.text}")
             break
@@ -659,12 +797,15 @@ def analyse(trigger: Token, frame_type: str, rules: Rules) -> Scope:
     scope = climb(trigger, rules)
     _negated_measure_wrapper(scope, frame_type)
     _retype_by_wrappers(scope, trigger, frame_type)
+    _commanded_supply(scope, trigger, frame_type)
+    _discussed_supply(scope, frame_type)
     _refusal_wrapper(scope)
     _hypothetical_noun_subject(scope, trigger)
     _hypothetical_modifier(scope, trigger)
     _path_conditions(scope, trigger, frame_type)
+    _warned_against(scope)
     _modality(scope, trigger)
-    _scheduled_supply(scope, trigger)
+    _scheduled_supply(scope, trigger, frame_type)
     _negation(scope, trigger)
     _no_evidence(scope)
     _withheld_licence(scope, trigger)
