@@ -136,3 +136,21 @@ def test_older_database_gains_the_confidence_columns(store_url):
         m.confidence = 0.9
         s.add_batch([article("Invented story about shells.")], [[m]])
         assert s.claims(ClaimFilter())[0].confidence == pytest.approx(0.9)
+
+
+def _row(t, unit, p, f1, file="x.jsonl"):
+    return {"threshold": t, "file": file, "unit": unit, "precision": p, "recall": 0.7, "f1": f1}
+
+
+def test_default_threshold_is_the_lowest_reaching_article_precision():
+    from armswatch.confidence.train import choose_threshold, threshold_by_f1
+
+    table = [_row(0.5, "passages", 0.90, 0.84, "p.jsonl"), _row(0.5, "articles", 0.80, 0.80, "a.jsonl"),
+             _row(0.6, "passages", 0.91, 0.83, "p.jsonl"), _row(0.6, "articles", 0.84, 0.79, "a.jsonl"),
+             _row(0.7, "passages", 0.92, 0.82, "p.jsonl"), _row(0.7, "articles", 0.86, 0.78, "a.jsonl"),
+             _row(0.8, "passages", 0.95, 0.70, "p.jsonl"), _row(0.8, "articles", 0.90, 0.70, "a.jsonl")]
+    assert threshold_by_f1(table) == 0.5  # F1 alone keeps the lowest, most recalling setting
+    assert choose_threshold(table) == 0.7  # analysts asked for article precision 0.85: the first that gives it
+    assert choose_threshold(table, precision=0.95) == 0.5  # never reached: the F1 rule
+    passages_only = [r for r in table if r["unit"] == "passages"]
+    assert choose_threshold(passages_only) == threshold_by_f1(passages_only) == 0.5

@@ -22,6 +22,9 @@ from armswatch.types import Mention, Skipped
 SEED = 13
 FOLDS = 5
 C = 0.5  # inverse L2 strength: the features are many and sparse, the texts few
+# The precision analysts asked for on whole articles (issue [2/4]): the default threshold is the lowest that reaches
+# it, cross-validated, so that about 6 in 7 edges shown by default are right.
+ARTICLE_PRECISION = 0.85
 F1_TOLERANCE = 0.005  # mean F1 this close to the best counts as the best when choosing the threshold
 THRESHOLDS = tuple(round(t * 0.05, 2) for t in range(20))
 # the hyper-parameters `nested_cross_validated` chooses among: (C, whether examples are weighted by key)
@@ -188,9 +191,22 @@ def curve(sets: Sequence[GoldSet], exs: Sequence[Example], probs: Sequence[float
     return table
 
 
-def choose_threshold(table: Sequence[dict[str, Any]], tolerance: float = F1_TOLERANCE) -> float:
+def choose_threshold(table: Sequence[dict[str, Any]], tolerance: float = F1_TOLERANCE,
+                     precision: float = ARTICLE_PRECISION) -> float:
+    """The default threshold, chosen for precision on what analysts read (docs/confidence.md): the lowest one at
+    which the cross-validated precision of every whole-article gold file reaches `precision`. Without article
+    gold, or where no threshold reaches it, the F1 rule (`threshold_by_f1`)."""
+    articles = [r for r in table if r.get("unit") == "articles"]
+    by_t: dict[float, list[float]] = {}
+    for r in articles:
+        by_t.setdefault(r["threshold"], []).append(r["precision"])
+    reached = [t for t, ps in by_t.items() if min(ps) >= precision]
+    return min(reached) if reached else threshold_by_f1(table, tolerance)
+
+
+def threshold_by_f1(table: Sequence[dict[str, Any]], tolerance: float = F1_TOLERANCE) -> float:
     """The highest threshold whose cross-validated F1, averaged over the gold files, is within `tolerance` of the
-    best: where F1 is flat, the analyst gets the more precise setting (docs/confidence.md)."""
+    best: where F1 is flat, the analyst gets the more precise setting."""
     by_t: dict[float, list[float]] = {}
     for r in table:
         by_t.setdefault(r["threshold"], []).append(r["f1"])
