@@ -173,15 +173,19 @@ def nested_cross_validated(sets: Sequence[GoldSet], exs: Sequence[Example], fold
 
 
 def curve(sets: Sequence[GoldSet], exs: Sequence[Example], probs: Sequence[float],
-          thresholds: Iterable[float] = THRESHOLDS) -> list[dict[str, Any]]:
-    """Per threshold and gold file: the scorer's P/R/F1, claimant accuracy and quiet negatives."""
+          thresholds: Iterable[float] = THRESHOLDS, rows: set[tuple[int, Any]] | None = None) -> list[dict[str, Any]]:
+    """Per threshold and gold file: the scorer's P/R/F1, claimant accuracy and quiet negatives; over the texts
+    `rows` ((file index, row id) pairs) only, when given."""
     prob = {(e.gold, e.row, e.index): p for e, p in zip(exs, probs)}
     table = []
     for t in thresholds:
         for n, gs in enumerate(sets):
-            kept = {row_id: [m for i, m in enumerate(ms) if prob.get((n, row_id, i), 0.0) >= t]
-                    for row_id, ms in gs.mentions.items()}
-            r = score(gs.rows, kept)
+            gold_rows = [row for row in gs.rows if rows is None or (n, row["id"]) in rows]
+            if not gold_rows:
+                continue
+            kept = {row["id"]: [m for i, m in enumerate(gs.mentions.get(row["id"], []))
+                                if prob.get((n, row["id"], i), 0.0) >= t] for row in gold_rows}
+            r = score(gold_rows, kept)
             table.append({"threshold": t, "file": Path(gs.path).name, "unit": gs.unit,
                           "precision": round(r.overall.precision, 3), "recall": round(r.overall.recall, 3),
                           "f1": round(r.overall.f1, 3), "tp": r.overall.tp, "fp": r.overall.fp,
