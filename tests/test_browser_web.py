@@ -150,8 +150,10 @@ EDGE_POINT = """id => {
     const a = e.source().position(), b = e.target().position();
     for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
         const x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
-        const hit = cy.renderer().findNearestElement(x, y, true, false);
-        if (hit && hit.id() === id) {
+        // a point where no other element lies within a few pixels: a hover or a wider line cannot steal the click
+        const near = [[0, 0], [6, 0], [-6, 0], [0, 6], [0, -6], [4, 4], [-4, -4], [4, -4], [-4, 4]].map(
+            ([dx, dy]) => cy.renderer().findNearestElement(x + dx / cy.zoom(), y + dy / cy.zoom(), true, false));
+        if (near[0] && near[0].id() === id && near.every(h => !h || h.id() === id)) {
             const pan = cy.pan(), zoom = cy.zoom();
             return [box.left + x * zoom + pan.x, box.top + y * zoom + pan.y];
         }
