@@ -19,7 +19,15 @@ from __future__ import annotations
 import sys
 
 from armswatch.confidence.train import (
-    FOLDS, SEED, choose_threshold, cross_validated, curve, examples, fit, load_gold, nested_cross_validated,
+    FOLDS,
+    SEED,
+    choose_threshold,
+    cross_validated,
+    curve,
+    examples,
+    fit,
+    load_gold,
+    nested_cross_validated,
 )
 
 

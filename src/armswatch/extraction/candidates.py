@@ -370,12 +370,12 @@ def non_arms_object(f: CandidateFinder, cand: Candidate) -> bool:
 
 def no_arms_item_or_context(f: CandidateFinder, cand: Candidate) -> bool:
     """"delivered the first batch": an item-less event takes the nearby item, or "weapons" in an arms context;
-    without either it is dropped."""
+    without either it is dropped. A frame whose item must be in its own phrase takes neither."""
     assert cand.item is not None
     if cand.item.category is not None or not cand.frame.item_required or cand.exchange_only or \
             cand.frame.type == DENIAL:
         return False
-    cand.item = f.context_item(cand)
+    cand.item = None if cand.frame.item_in_phrase else f.context_item(cand)
     if cand.item is None:
         return True
     cand.decide(f"item from context ({cand.item.source})")

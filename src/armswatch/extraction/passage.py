@@ -64,6 +64,24 @@ def definite_item_antecedent(cand: Candidate, previous: list[Mention]) -> Mentio
     return max(same, key=lambda m: m.evidence_start) if same else None
 
 
+def modifier_antecedent(cand: Candidate, previous: list[Mention]) -> Mention | None:
+    """"Armenia agreed to buy howitzers from India ... Baku condemned the Indian deal": a definite event noun whose
+    only party is a nationality modifier refers back to the earlier event of its type with that party; the modifier
+    says nothing of the party's role ("the Indian deal" is India's sale, "the Saudi deal" may be Riyadh's
+    purchase), so the earlier event's endpoints are taken whole."""
+    refs = cand.suppliers or cand.recipients
+    if cand.trigger.pos_ not in NOUNS or (cand.suppliers and cand.recipients) or len(refs) != 1:
+        return None
+    if not any(d.dep_ == "det" and d.lower_ == "the" for d in cand.trigger.children):
+        return None
+    modifier = cand.trigger.doc[refs[0].start]
+    if modifier.head != cand.trigger or modifier.dep_ not in ("amod", "compound"):
+        return None
+    same = [m for m in previous if m.type == cand.type and m.evidence_start < cand.sent.start_char
+            and refs[0].id in (m.supplier, m.recipient) and m.supplier and m.recipient]
+    return max(same, key=lambda m: m.evidence_start) if same else None
+
+
 def measure_imposers(cands: list[Candidate], done: dict[int, list[Mention]], upto: int) -> set[str]:
     """The actors that imposed a measure (not a halt of their own supply) before candidate `upto` or in a measure
     already done, named in its clause or found for its mention: an unstated end of a later supply is never taken
@@ -138,6 +156,10 @@ class PassageResolver:
             return self.copy_previous(cand, previous, same)
         if cand.needs_claim:
             return self.complete_denial(cand, previous, same, later)
+        antecedent = modifier_antecedent(cand, previous)
+        if antecedent is not None:
+            return [self.made.mention(cand, antecedent.supplier, antecedent.recipient,
+                                      vias=("previous-mention", "previous-mention"))]
         excluded_tokens = self.claimant_tokens(cand)
         suppliers = cand.suppliers or self.claimant_imposes(cand)
         if not suppliers and self.stranger_subject(cand):
