@@ -22,6 +22,10 @@ HEAD_NOUN_DEPS = ("compound", "amod", "poss", "flat", "nmod", "npadvmod")
 SUBJECT_PHRASE_DEPS = ("compound", "amod", "poss", "flat", "nmod")
 PLURAL_TAGS = ("NNS", "NNPS")
 PRONOUN_TAGS = ("PRP", "PRP$")
+GROUP_DET_DEPS = ("det", "predet", "nummod")  # "both countries", "the two nations"
+# Links from a denied claim up to its denial verb: complement clauses, and the claim nouns (with their prepositions)
+# the clause hangs on ("denied [that US claims [that it had ...]]", "rejected [claims [it supplied ...]]").
+DENIED_CLAIM_DEPS = ("ccomp", "xcomp", "acl", "relcl", "appos", "dobj", "pobj", "prep")
 # Kinds of gazetteer actor (the lexicon's categories) an anaphor prefers or avoids.
 PERSON_KINDS = ("person",)
 NOT_A_STATE_KINDS = ("person", "media")
@@ -80,10 +84,27 @@ def _subject(token: Token) -> bool:
 
 
 def _pronoun_number(token: Token) -> bool | None:
-    """True for a plural pronoun ("they"), False for a singular one ("its"), None when the word says nothing."""
-    if token.lower_ in words("plural_pronouns"):
+    """True for a plural pronoun ("they") or group word ("both countries"), False for a singular one ("its"), None
+    when the word says nothing."""
+    if token.lower_ in words("plural_pronouns") or _group_phrase(token) in words("group_pronouns"):
         return True
     return False if token.lower_ in words("singular_pronouns") else None
+
+
+def _group_phrase(token: Token) -> str:
+    """A head word with the determiners and numbers before it ("both countries", "the two nations", "they"): what
+    `group_pronouns` lists."""
+    before = [c.lower_ for c in token.children if c.dep_ in GROUP_DET_DEPS and c.i < token.i]
+    return " ".join([*before, token.lower_])
+
+
+def _claim_subject_clause(token: Token) -> Token | None:
+    """The clause whose subject or agent `token` is ("it had sent", "was sent by them"), or None."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head
+    return None
 
 
 def _pobjs_of(head: Token, preps: frozenset[str]) -> list[Token]:
@@ -266,6 +287,9 @@ class ActorIndex:
 
     def _head_refs(self, head: Token) -> list[ActorRef]:
         """The actors one head of a list names, with the partners and examples hung on it."""
+        group = self._antecedent_group(head)
+        if group:
+            return group
         generic = head.lemma_.lower() in words("generic_heads")
         if generic:
             refs = self._conjoined_nationalities(head)
@@ -279,6 +303,27 @@ class ActorIndex:
         if ref is None:
             return self._examples(head)
         return [ref, *self._like_partners(head), *[r for p in self.companions(head) for r in self.resolve_all(p)]]
+
+    def _antecedent_group(self, token: Token) -> list[ActorRef]:
+        """"China and Russia ... they have supplied", "Poland and Slovakia said both countries would send": every
+        member of the list of actors a group word points back to, when that list names more than one actor ([]
+        otherwise). Why: the nearest member alone (what `resolve` gives) drops the other suppliers of the claim. The
+        list is found as a single pronoun's antecedent is (the denier first, then the most salient earlier actor),
+        then read whole from its first conjunct."""
+        if _group_phrase(token) not in words("group_pronouns"):
+            return []
+        head = self._denier_subject(token)
+        if head is None:
+            ref = self.antecedent(token, avoid=NOT_A_STATE_KINDS)
+            if ref is None:
+                return []
+            head = _head_noun(self.doc[ref.start:ref.end].root)
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        refs = self.resolve_all(head)
+        if len(refs) < 2:
+            return []
+        return [ActorRef(r.id, r.kind, r.start, r.end, "anaphor") for r in refs]
 
     def _conjoined_nationalities(self, head: Token) -> list[ActorRef]:
         """"Russian and North Korean entities": every conjoined nationality of a generic head, when they name more
@@ -328,7 +373,28 @@ class ActorIndex:
         if low in words("anaphors.pronoun_person"):
             return self.reporter(token) or self.antecedent(token, prefer=PERSON_KINDS)
         if low in words("anaphors.pronoun_state"):
-            return self.measure_target(token) or self.antecedent(token, avoid=NOT_A_STATE_KINDS)
+            return (self.measure_target(token) or self.denier(token)
+                    or self.antecedent(token, avoid=NOT_A_STATE_KINDS))
+        return None
+
+    def denier(self, pronoun: Token) -> ActorRef | None:
+        """"Iran denied that it had sent drones", "North Korea rejected US claims that it supplied shells": the
+        subject of a denied claim is the one who denies it, even when an accuser stands nearer (the nearest subject
+        would make the accuser the supplier it accuses)."""
+        subject = self._denier_subject(pronoun)
+        ref = self.resolve(subject) if subject is not None else None
+        return ActorRef(ref.id, ref.kind, ref.start, ref.end, "anaphor") if ref is not None else None
+
+    def _denier_subject(self, pronoun: Token) -> Token | None:
+        """The subject of the denial verb above the clause `pronoun` is the subject or agent of. The climb goes up
+        through complements and the claim nouns they hang on, never across a coordination ("Iran denied it, and
+        Russia said it had sent ..." is another clause) or an adverbial clause, nor back before the denial."""
+        node = _claim_subject_clause(pronoun)
+        while node is not None and node.dep_ in DENIED_CLAIM_DEPS:
+            node = node.head
+            if node.lemma_.lower() in words("denial_verbs") and node.pos_ == "VERB" and node.i < pronoun.i:
+                subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i < pronoun.i and c != pronoun]
+                return subjects[0] if subjects else None
         return None
 
     def _description(self, description: str, token: Token) -> ActorRef | None:
