@@ -59,3 +59,24 @@ def test_the_nationality_of_a_deal_does_not_borrow_the_last_supplier_named():
             "Armenia in May. Azerbaijan's foreign ministry condemned the Indian deal, saying that arming Armenia "
             "threatens the peace talks.")
     assert edges(text, "DEAL", after="Azerbaijan") == {("IND", "ARM")}
+
+
+@pytest.mark.parametrize("text, later", [
+    (("Britain sent Storm Shadow missiles to Ukraine last year. On Monday London announced a package for Ukraine's "
+      "farmers worth 40 million pounds."), "On Monday"),
+    (("Germany delivered Leopard tanks to Ukraine in March. Berlin's new package for Kyiv focuses on rebuilding "
+      "schools and hospitals."), "Berlin's new package"),
+])
+def test_a_package_that_names_no_arms_is_no_pledge(text, later):
+    """A package takes its item from its own sentence (item_in_phrase): the tanks delivered before are not in it."""
+    assert edges(text, "PLEDGE", after=later) == set()
+    assert edges(text, "TRANSFER")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The United States announced a new package for Ukraine that includes Patriot missiles and artillery shells.",
+     ("USA", "UKR")),
+    ("Canada unveiled a package of armoured vehicles for Ukraine on Friday.", ("CAN", "UKR")),
+])
+def test_a_package_that_names_its_arms_is_a_pledge(text, pair):
+    assert edges(text, "PLEDGE") == {pair}
