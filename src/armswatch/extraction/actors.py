@@ -15,6 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extraction.texts import doc_text, lemmas
 from armswatch.extraction.vocab import words
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -42,7 +43,7 @@ def in_quotes(doc: Doc, i: int) -> bool:
     marks = doc.user_data.get("armswatch.quotes")
     if marks is None:  # once per doc: [offsets of the quotation marks, whether a quote is open after each]
         offsets, open_after, opens = [], [], 0
-        for m in _QUOTATION_MARK.finditer(doc.text):
+        for m in _QUOTATION_MARK.finditer(doc_text(doc)):
             ch = m.group()
             if ch in "“«":
                 opens += 1
@@ -144,9 +145,10 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, speakers: QuoteSpeakerLookup | None = None):
         self.doc = doc
-        dateline = DATELINE.match(doc.text)
+        text = doc_text(doc)
+        dateline = DATELINE.match(text)
         places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
-        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
+        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(text[:DATELINE_WINDOW])]
         self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
             a <= s.start_char < b for a, b in places) and not _located(s)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
@@ -389,9 +391,12 @@ class ActorIndex:
 
     def same_head(self, token: Token) -> ActorRef | None:
         """"the directorate", "the department": an earlier phrase with the same head noun that named an actor."""
-        lemma = token.lemma_.lower()
-        for earlier in reversed(self.doc[: token.i]):
-            if earlier.lemma_.lower() == lemma and earlier.pos_ in ("NOUN", "PROPN"):
+        lemma_of = lemmas(self.doc)  # compared in the table: most earlier tokens differ, and need no Token built
+        for i in range(token.i - 1, -1, -1):
+            if lemma_of[i] != lemma_of[token.i]:
+                continue
+            earlier = self.doc[i]
+            if earlier.pos_ in ("NOUN", "PROPN"):
                 ref = self.resolve(earlier, allow_anaphor=False)
                 if ref is not None:
                     return ActorRef(ref.id, ref.kind, ref.start, ref.end, "anaphor")

@@ -34,6 +34,7 @@ from armswatch.extraction.slots import (
     subject_of,
     unidentified,
 )
+from armswatch.extraction.texts import lemmas, lowers
 from armswatch.extraction.vocab import words
 from armswatch.nlp import entities
 
@@ -421,9 +422,11 @@ class CandidateFinder:
     def find(self) -> Found:
         """Every candidate of the doc in text order, with the dropped triggers and hypothetical readings."""
         self.found = Found()
+        lemma, lower, triggers = lemmas(self.doc), lowers(self.doc), self.rules.trigger_words
         for sent in self.sentences:
-            for tok in sent:
-                self.found.candidates.extend(self.readings(tok, sent))
+            for i in range(sent.start, sent.end):
+                if lemma[i] in triggers or lower[i] in triggers:  # most tokens can start no frame: skip them cheaply
+                    self.found.candidates.extend(self.readings(self.doc[i], sent))
         return self.found
 
     def readings(self, tok: Token, sent: Span) -> list[Candidate]:
