@@ -158,11 +158,15 @@ class ActorIndex:
                 self.by_token.setdefault(i, span)
         self.item_tokens = {i for s in self.items for i in range(s.start, s.end)}
         self.speakers = speakers  # who "we"/"I" inside a quotation is; None: a first-person pronoun names no actor
+        # resolve()'s answers by (token index, depth, allow_anaphor): the stages ask about the same tokens again and
+        # again, and the answer depends only on the doc and the speakers, which never change
+        self.resolved: dict[tuple[int, int, bool], ActorRef | None] = {}
 
     def with_speakers(self, speakers: QuoteSpeakerLookup) -> ActorIndex:
         """The same index (sharing its tables) that resolves a quoted first-person pronoun through `speakers`."""
         other = copy.copy(self)
         other.speakers = speakers
+        other.resolved = {}  # another speaker lookup may answer differently
         return other
 
     # -- single tokens -------------------------------------------------------------------------------------------
@@ -176,7 +180,13 @@ class ActorIndex:
         return token.i in self.item_tokens
 
     def resolve(self, token: Token, depth: int = 0, allow_anaphor: bool = True) -> ActorRef | None:
-        """The actor a noun phrase headed by `token` names, or None."""
+        """The actor a noun phrase headed by `token` names, or None (worked out once per question)."""
+        key = (token.i, depth, allow_anaphor)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(token, depth, allow_anaphor)
+        return self.resolved[key]
+
+    def _resolve(self, token: Token, depth: int, allow_anaphor: bool) -> ActorRef | None:
         span = self.by_token.get(token.i)
         if span is not None:
             return self._named(span, allow_anaphor)
