@@ -512,7 +512,7 @@ class CandidateFinder:
                 if not objs:
                     continue
                 choice = items.choose(self.doc, objs[0], cand.sent, [objs[0]], words("non_arms_objects"),
-                                      frozenset(), frozenset(), set())
+                                      frozenset(), frozenset(), set(), spans=self.idx.items)
                 if choice is None or choice.category is None or choice.source != "argument":
                     continue
                 return _replace(cand, suppliers=cand.recipients, recipients=cand.suppliers, item=choice,
@@ -834,7 +834,7 @@ class CandidateFinder:
         excluded = {i for r in cand.suppliers + cand.recipients + cand.actors for i in range(r.start, r.end)}
         excluded |= {i for i in self.idx.by_token}  # actors are never the non-arms object of a supply verb
         return items.choose(self.doc, tok, cand.sent, args, words("non_arms_objects"), words("arms_context"),
-                            words("support_words"), excluded)
+                            words("support_words"), excluded, spans=self.idx.items)
 
     def context_item(self, cand: Candidate) -> items.ItemChoice | None:
         index = self.sentences.index(cand.sent) if cand.sent in self.sentences else 0
