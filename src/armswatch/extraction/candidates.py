@@ -34,7 +34,7 @@ from armswatch.extraction.slots import (
     subject_of,
     unidentified,
 )
-from armswatch.extraction.texts import lemmas, lowers
+from armswatch.extraction.texts import lemmas, lowers, span_text
 from armswatch.extraction.vocab import words
 from armswatch.nlp import entities
 
@@ -860,8 +860,9 @@ def across_content(trigger: Token, wrapper: Token) -> bool:
 
 def inside_phrase(tok: Token, phrases: tuple[str, ...]) -> bool:
     """Whether the trigger is part of one of `phrases` ("in order to" for the noun "order")."""
-    text = tok.sent.text.lower()
-    offset = tok.idx - tok.sent.start_char
+    sent = tok.sent
+    text = span_text(sent).lower()
+    offset = tok.idx - sent.start_char
     for phrase in phrases:
         start = text.find(phrase)
         while start >= 0:

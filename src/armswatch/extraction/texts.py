@@ -10,7 +10,7 @@ every stage that gets the doc gets them; the rule stage never changes a doc's to
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 KEY = "armswatch.texts"
 
@@ -39,3 +39,8 @@ def lowers(doc: Doc) -> list[str]:
 def lemmas(doc: Doc) -> list[str]:
     """`doc[i].lemma_.lower()` for each token index i."""
     return _table(doc)["lemma"]
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (a sentence's, say), cut from the doc's text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char: span.end_char]
