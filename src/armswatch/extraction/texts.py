@@ -20,8 +20,9 @@ def _table(doc: Doc) -> dict:
     call; plain data, as everything in user_data must stay (docs may be serialised)."""
     table = doc.user_data.get(KEY)
     if table is None:
-        tokens = list(doc)
-        table = doc.user_data[KEY] = {"text": doc.text, "lower": [t.lower_ for t in tokens],
+        tokens = list(doc)  # each Token built once for all three (doc.text would build them all again)
+        table = doc.user_data[KEY] = {"text": "".join(t.text_with_ws for t in tokens),
+                                      "lower": [t.lower_ for t in tokens],
                                       "lemma": [t.lemma_.lower() for t in tokens]}
     return table
 
