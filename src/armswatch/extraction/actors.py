@@ -15,6 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extraction.texts import doc_text, lemmas
 from armswatch.extraction.vocab import words
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -46,7 +47,7 @@ def in_quotes(doc: Doc, i: int) -> bool:
     marks = doc.user_data.get("armswatch.quotes")
     if marks is None:  # once per doc: [offsets of the quotation marks, whether a quote is open after each]
         offsets, open_after, opens = [], [], 0
-        for m in _QUOTATION_MARK.finditer(doc.text):
+        for m in _QUOTATION_MARK.finditer(doc_text(doc)):
             ch = m.group()
             if ch in "“«":
                 opens += 1
@@ -165,9 +166,10 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, speakers: QuoteSpeakerLookup | None = None):
         self.doc = doc
-        dateline = DATELINE.match(doc.text)
+        text = doc_text(doc)
+        dateline = DATELINE.match(text)
         places = [(0, dateline.end())] if dateline else []  # "SEOUL, South Korea (AP) —": a place, not a party
-        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(doc.text[:DATELINE_WINDOW])]
+        places += [(m.start(), m.end()) for m in LINE_DATELINE.finditer(text[:DATELINE_WINDOW])]
         self.spans: list[Span] = sorted((s for s in doc.spans.get("actors", []) if not any(
             a <= s.start_char < b for a, b in places) and not _located(s)), key=lambda s: s.start)
         self.items: list[Span] = list(doc.spans["items"]) if "items" in doc.spans else []
@@ -177,11 +179,15 @@ class ActorIndex:
                 self.by_token.setdefault(i, span)
         self.item_tokens = {i for s in self.items for i in range(s.start, s.end)}
         self.speakers = speakers  # who "we"/"I" inside a quotation is; None: a first-person pronoun names no actor
+        # resolve()'s answers by (token index, depth, allow_anaphor): the stages ask about the same tokens again and
+        # again, and the answer depends only on the doc and the speakers, which never change
+        self.resolved: dict[tuple[int, int, bool], ActorRef | None] = {}
 
     def with_speakers(self, speakers: QuoteSpeakerLookup) -> ActorIndex:
         """The same index (sharing its tables) that resolves a quoted first-person pronoun through `speakers`."""
         other = copy.copy(self)
         other.speakers = speakers
+        other.resolved = {}  # another speaker lookup may answer differently
         return other
 
     # -- single tokens -------------------------------------------------------------------------------------------
@@ -195,7 +201,13 @@ class ActorIndex:
         return token.i in self.item_tokens
 
     def resolve(self, token: Token, depth: int = 0, allow_anaphor: bool = True) -> ActorRef | None:
-        """The actor a noun phrase headed by `token` names, or None."""
+        """The actor a noun phrase headed by `token` names, or None (worked out once per question)."""
+        key = (token.i, depth, allow_anaphor)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(token, depth, allow_anaphor)
+        return self.resolved[key]
+
+    def _resolve(self, token: Token, depth: int, allow_anaphor: bool) -> ActorRef | None:
         span = self.by_token.get(token.i)
         if span is not None:
             return self._named(span, allow_anaphor)
@@ -455,9 +467,12 @@ class ActorIndex:
 
     def same_head(self, token: Token) -> ActorRef | None:
         """"the directorate", "the department": an earlier phrase with the same head noun that named an actor."""
-        lemma = token.lemma_.lower()
-        for earlier in reversed(self.doc[: token.i]):
-            if earlier.lemma_.lower() == lemma and earlier.pos_ in ("NOUN", "PROPN"):
+        lemma_of = lemmas(self.doc)  # compared in the table: most earlier tokens differ, and need no Token built
+        for i in range(token.i - 1, -1, -1):
+            if lemma_of[i] != lemma_of[token.i]:
+                continue
+            earlier = self.doc[i]
+            if earlier.pos_ in ("NOUN", "PROPN"):
                 ref = self.resolve(earlier, allow_anaphor=False)
                 if ref is not None:
                     return ActorRef(ref.id, ref.kind, ref.start, ref.end, "anaphor")

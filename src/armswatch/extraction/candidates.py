@@ -34,6 +34,7 @@ from armswatch.extraction.slots import (
     subject_of,
     unidentified,
 )
+from armswatch.extraction.texts import lemmas, lowers, span_text
 from armswatch.extraction.vocab import words
 from armswatch.nlp import entities
 
@@ -421,9 +422,11 @@ class CandidateFinder:
     def find(self) -> Found:
         """Every candidate of the doc in text order, with the dropped triggers and hypothetical readings."""
         self.found = Found()
+        lemma, lower, triggers = lemmas(self.doc), lowers(self.doc), self.rules.trigger_words
         for sent in self.sentences:
-            for tok in sent:
-                self.found.candidates.extend(self.readings(tok, sent))
+            for i in range(sent.start, sent.end):
+                if lemma[i] in triggers or lower[i] in triggers:  # most tokens can start no frame: skip them cheaply
+                    self.found.candidates.extend(self.readings(self.doc[i], sent))
         return self.found
 
     def readings(self, tok: Token, sent: Span) -> list[Candidate]:
@@ -509,7 +512,7 @@ class CandidateFinder:
                 if not objs:
                     continue
                 choice = items.choose(self.doc, objs[0], cand.sent, [objs[0]], words("non_arms_objects"),
-                                      frozenset(), frozenset(), set())
+                                      frozenset(), frozenset(), set(), spans=self.idx.items)
                 if choice is None or choice.category is None or choice.source != "argument":
                     continue
                 return _replace(cand, suppliers=cand.recipients, recipients=cand.suppliers, item=choice,
@@ -831,7 +834,7 @@ class CandidateFinder:
         excluded = {i for r in cand.suppliers + cand.recipients + cand.actors for i in range(r.start, r.end)}
         excluded |= {i for i in self.idx.by_token}  # actors are never the non-arms object of a supply verb
         return items.choose(self.doc, tok, cand.sent, args, words("non_arms_objects"), words("arms_context"),
-                            words("support_words"), excluded)
+                            words("support_words"), excluded, spans=self.idx.items)
 
     def context_item(self, cand: Candidate) -> items.ItemChoice | None:
         index = self.sentences.index(cand.sent) if cand.sent in self.sentences else 0
@@ -857,8 +860,9 @@ def across_content(trigger: Token, wrapper: Token) -> bool:
 
 def inside_phrase(tok: Token, phrases: tuple[str, ...]) -> bool:
     """Whether the trigger is part of one of `phrases` ("in order to" for the noun "order")."""
-    text = tok.sent.text.lower()
-    offset = tok.idx - tok.sent.start_char
+    sent = tok.sent
+    text = span_text(sent).lower()
+    offset = tok.idx - sent.start_char
     for phrase in phrases:
         start = text.find(phrase)
         while start >= 0:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.extraction.actors import ActorIndex, ActorRef, in_quotes
 from armswatch.extraction.slots import subject_of
+from armswatch.extraction.texts import lemmas, span_text
 from armswatch.extraction.vocab import words
 from armswatch.types import Mention
 
@@ -106,11 +107,17 @@ class ClaimantFinder:
         self.doc, self.idx, self.quotes = doc, idx, quotes
         self.reporting = words("reporting_verbs") | words("clause_reporting_verbs")
         self.other = words("other_speakers")
+        self.speaker_ids: dict[int, str] = {}  # speaker_id by token index: each speaker is asked about repeatedly
 
     # -- speakers ------------------------------------------------------------------------------------------------
     def speaker_id(self, token: Token) -> str:
         """Actor id of a speaker phrase, `other` for media and unnamed sources; a state's own media (the gazetteer's
         kind `media`: "KCNA", "Russian state media") speak for the state."""
+        if token.i not in self.speaker_ids:
+            self.speaker_ids[token.i] = self._speaker_id(token)
+        return self.speaker_ids[token.i]
+
+    def _speaker_id(self, token: Token) -> str:
         heads = words("media_heads") | words("civil_body_heads")
         if token.lemma_.lower() in heads and self.idx.span_ref(token) is None:
             return self._media_body(token)
@@ -366,7 +373,7 @@ class ClaimantFinder:
     def _headline_credit(self, sent: Span, trigger: Token) -> Claimant | None:
         """A short credit after a colon or dash closing a headline-like line (no final full stop), after the
         trigger: "– Lukashenko" (his state), ": Sources", ": Report" (`other`), ": Pentagon report" (USA)."""
-        if sent.text.rstrip()[-1:] in SENTENCE_END:
+        if span_text(sent).rstrip()[-1:] in SENTENCE_END:
             return None
         seps = [t for t in sent if t.text in HEADLINE_SEPARATORS and t.i > trigger.i and t.whitespace_]
         if not seps:
@@ -437,7 +444,7 @@ class ClaimantFinder:
         """"A sent tanks to B. X announced this.": a reporting verb of the next sentence whose object points back
         (no object, "this", "it" ...) credits the sentence, unless it tags a content clause of its own ("A sent
         tanks. It also sent jets, the minister said.": the speaker tags both sentences)."""
-        nxt = next((s for s in sentences if s.start >= sent.end and s.text.strip()), None)
+        nxt = next((s for s in sentences if s.start >= sent.end and span_text(s).strip()), None)
         if nxt is None:
             return None
         back, backward_objects = words("backward_reporting"), words("backward_objects")
@@ -588,10 +595,11 @@ class QuoteSpeakers:
     def speaker(self, trigger: Token, sentences: list[Span]) -> Claimant | None:
         """The nearest quotation tag outside quotation marks in `sentences`, its pronoun speaker resolved."""
         doc, tags = trigger.doc, words("quote_tag_verbs")
-        best = None
+        best, lemma = None, lemmas(doc)
         for s in sentences:
-            for tok in s:
-                if tok.lemma_.lower() in tags and not in_quotes(doc, tok.i):
+            for i in range(s.start, s.end):
+                if lemma[i] in tags and not in_quotes(doc, i):
+                    tok = doc[i]
                     c = self.finder.from_verb(tok)
                     if c is not None and (best is None or abs(tok.i - trigger.i) < abs(best.token.i - trigger.i)):
                         best = c
@@ -640,7 +648,7 @@ def _headlines_and_lead(sents: list[Span]) -> tuple[list[Span], Span | None]:
     """The lines before an article's first full sentence (headline, section label, "(MENAFN)"), and that sentence
     (of at least `LEAD_MIN_TOKENS` words, closed by a full stop)."""
     for i, s in enumerate(sents):
-        text = s.text.strip()
+        text = span_text(s).strip()
         if text[-1:] in SENTENCE_END and sum(not t.is_punct for t in s) >= LEAD_MIN_TOKENS:
             return sents[:i], (s if i else None)
     return [], None

@@ -21,6 +21,7 @@ from armswatch.extraction.claimant import claimant_finder, share_headline_claima
 from armswatch.extraction.mentions import quoted
 from armswatch.extraction.passage import PassageResolver
 from armswatch.extraction.rules import Rules, load_rules
+from armswatch.extraction.texts import span_text
 from armswatch.nlp import NLP_BATCH_SIZE, entities, load_nlp
 from armswatch.prefilter.apply import reduce_rows, restore
 from armswatch.types import Mention
@@ -54,13 +55,13 @@ class PassageExtractor:
             wrappers=tuple(w.id for _, w in cand.scope.wrappers), quoted=quoted(self.doc, m),
             sentence_tokens=len(sent), sentence_actors=len(actors), supplier_in_sentence=m.supplier in actors,
             recipient_in_sentence=m.recipient in actors, sentence_items=len(items_here),
-            question=sent.text.rstrip().endswith("?"),
+            question=span_text(sent).rstrip().endswith("?"),
             sentence_candidates=self.per_sentence[sent.start], recipient_kind=actor_kind(spans, m.recipient, tok.i))
 
     def time_sentences(self, mentions: list[Mention]) -> list[Span]:
         """The sentences whose entities give the mentions their times (those that may state one)."""
         sents = [self.origins[id(m)].sent for m in mentions]
-        return [s for s in dict.fromkeys(sents) if timex.may_state_time(s.text)]
+        return [s for s in dict.fromkeys(sents) if timex.may_state_time(span_text(s))]
 
     def set_times(self, mentions: list[Mention]) -> None:
         """Each mention's time, from its sentence's DATE entities (NER runs here unless `time_sentences` of

@@ -93,9 +93,16 @@ def _arriving(trigger: Token) -> list[Token]:
 
 
 def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_arms: frozenset[str],
-           arms_context: frozenset[str], support_words: frozenset[str], excluded: set[int]) -> ItemChoice | None:
-    """Item of the event at `trigger`: in its arguments, then its subtree, then the sentence; None = non-arms."""
-    items = [s for s in doc.spans.get("items", []) if not set(range(s.start, s.end)) & excluded]
+           arms_context: frozenset[str], support_words: frozenset[str], excluded: set[int],
+           spans: list[Span] | None = None) -> ItemChoice | None:
+    """Item of the event at `trigger`: in its arguments, then its subtree, then the sentence; None = non-arms.
+
+    `spans` are the doc's item spans (doc.spans["items"]) when the caller has them at hand (ActorIndex.items):
+    reading doc.spans builds every Span object anew, on each call.
+    """
+    if spans is None:
+        spans = list(doc.spans.get("items", []))
+    items = [s for s in spans if not set(range(s.start, s.end)) & excluded]
     candidates: list[Span] = []
     # 1. the trigger's own phrase (noun triggers: "arms shipments", "supply of drones")
     lo, hi = _subtree_range(trigger)

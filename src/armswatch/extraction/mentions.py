@@ -10,6 +10,7 @@ from armswatch.event_types import CONSIDER, DEAL, DENIAL, TRANSFER
 from armswatch.extraction import items
 from armswatch.extraction.candidate import Candidate, Provenance, rule_id
 from armswatch.extraction.claimant import SELF, Claimant, in_quotes
+from armswatch.extraction.texts import span_text
 from armswatch.extraction.vocab import words
 from armswatch.lexicons import load_actors
 from armswatch.types import Mention
@@ -30,7 +31,7 @@ class MentionMaker:
         """The mention of `cand` between two actor ids; `vias` says how each endpoint was found
         (ActorRef.via)."""
         sent, tok = cand.sent, cand.trigger
-        text = sent.text.rstrip()
+        text = span_text(sent).rstrip()
         start = sent.start_char
         item = self.earlier_item(item or cand.item or items.ItemChoice(None, *DEFAULT_ITEM, "default"),
                                  supplier, recipient)

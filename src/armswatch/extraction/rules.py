@@ -80,6 +80,9 @@ class Rules:
     by_lemma: dict[str, list[Frame]] = field(default_factory=dict)
     wrapper_by_lemma: dict[str, Wrapper] = field(default_factory=dict)
     ellipsis_by_lemma: dict[str, list[dict]] = field(default_factory=dict)
+    # every word a frame or an ellipsis is looked up by: a token whose lemma and form are not here starts nothing
+    # (CandidateFinder skips it without building its Token)
+    trigger_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for e in self.ellipsis:
@@ -90,6 +93,7 @@ class Rules:
         for wrapper in self.wrappers:
             for lemma in wrapper.lemmas:
                 self.wrapper_by_lemma.setdefault(lemma, wrapper)
+        self.trigger_words = set(self.by_lemma) | set(self.ellipsis_by_lemma)
 
 
 # -- checking one entry --------------------------------------------------------------------------------------------
