@@ -134,6 +134,12 @@ def object_not_a_supply(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
         c.dep_ == "dobj" and (c.lemma_.lower() in SUPPLY_LEMMAS or f.idx.is_item(c)) for c in tok.children)
 
 
+def object_not_arms(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
+    """"accused of committing genocide": the frame's verb with an object that is never a supply."""
+    return bool(frame.not_objects) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in frame.not_objects for c in tok.children)
+
+
 def imperative(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"Don't deliver any weapons", "Send us jets": a bare verb with no subject heading its own clause."""
     if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "parataxis", "advcl"):
@@ -219,7 +225,7 @@ TriggerCheck = Callable[["CandidateFinder", Token, Frame], bool]
 TRIGGER_CHECKS: tuple[TriggerCheck, ...] = (
     missing_required_prep, asked_for_permission, asked_for_non_arms, noun_modifies_other_noun,
     inside_excluded_phrase, object_of_supply_verb, part_of_supply_noun, stock_not_flow, missing_required_object,
-    missing_required_child, object_not_a_supply, imperative, missing_source, denial_of_core_below,
+    missing_required_child, object_not_a_supply, object_not_arms, imperative, missing_source, denial_of_core_below,
     supply_verb_as_adjective, participle_conjunction, gives_permission, command_not_purchase, legislation_passed,
     target_of_measure,
 )

@@ -59,6 +59,7 @@ class Frame:
     object_must_be_supply: bool = False
     object_must_be_claim: bool = False
     item_in_phrase: bool = False
+    not_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ FRAME_KEYS: dict[str, Check] = {
     "polarity": _polarity, "item_required": _flag, "requires_prep": _text, "requires_from": _flag,
     "requires_child": _texts, "requires_object": _flag, "lemmas_need_prep": _texts, "thanked_item": _flag,
     "no_borrow": _role_names, "no_nearby": _role_names, "not_phrases": _texts, "object_must_be_supply": _flag,
-    "object_must_be_claim": _flag, "item_in_phrase": _flag,
+    "object_must_be_claim": _flag, "item_in_phrase": _flag, "not_objects": _texts,
 }
 WRAPPER_KEYS: dict[str, Check] = {
     "id": _text, "type": _event_type_or_null, "lemmas": _lemmas, "control": _choice(CONTROLS, "control"),
@@ -271,7 +272,7 @@ def _frame(raw: dict) -> Frame:
         thanked_item=bool(raw.get("thanked_item")), requires_from=bool(raw.get("requires_from")),
         object_must_be_supply=bool(raw.get("object_must_be_supply")),
         object_must_be_claim=bool(raw.get("object_must_be_claim")),
-        item_in_phrase=bool(raw.get("item_in_phrase")),
+        item_in_phrase=bool(raw.get("item_in_phrase")), not_objects=_lower(raw.get("not_objects")),
     )
 
 
