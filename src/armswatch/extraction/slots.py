@@ -152,10 +152,11 @@ def _gov_subj(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _gov_prep(word: str) -> Slot:
-    """The object of preposition `word` on the verb a noun trigger hangs from ("made deliveries to Russia")."""
+    """The object of preposition `word` on the verb a noun trigger hangs from ("made deliveries to Russia"); never
+    the trigger itself ("companies linked to the transfers")."""
     def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
         gov = governor(t)
-        return _refs(idx, pobjs(gov, word)) if gov is not None else []
+        return _refs(idx, [p for p in pobjs(gov, word) if p != t]) if gov is not None else []
     return slot
 
 
