@@ -208,8 +208,20 @@ def _agent(t: Token, idx: ActorIndex) -> list[ActorRef]:
 
 
 def _dative(t: Token, idx: ActorIndex) -> list[ActorRef]:
-    """A dative that is not a preposition: "sent Ukraine tanks" (not the "to" of "sent tanks to Ukraine")."""
-    return _refs(idx, [c for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP"])
+    """A dative that is not a preposition: "sent Ukraine tanks" (not the "to" of "sent tanks to Ukraine"), also
+    where the parser made the name a compound of the item ("provided Ukraine Bayraktars")."""
+    datives = [c for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    datives += [m for c in t.children if c.dep_ == "dobj" and idx.is_item(c) for m in c.children
+                if m.dep_ == "compound" and _name_right_after_verb(m, idx)]
+    return _refs(idx, datives)
+
+
+def _name_right_after_verb(tok: Token, idx: ActorIndex) -> bool:
+    """An actor's name that starts right after a verb: "provided Ukraine Bayraktars" (a dative, whatever the parse
+    says), not "provided Turkish drones"."""
+    ref = idx.span_ref(tok)
+    return ref is not None and ref.start > 0 and tok.doc[ref.start - 1].pos_ == "VERB" and \
+        tok.doc[ref.start].pos_ == "PROPN"
 
 
 def _actor_dobj(t: Token, idx: ActorIndex) -> list[ActorRef]:
@@ -286,7 +298,8 @@ def _origin_modifiers(tok: Token, idx: ActorIndex) -> list[ActorRef]:
     """The actors modifying an item noun ("North Korean shells"), and the maker of "Iranian-made drones" (the
     maker adjective hangs off "made")."""
     out = [idx.span_ref(m) for m in tok.children
-           if m.dep_ in ("amod", "compound", "poss", "nmod") and idx.span_ref(m) is not None]
+           if m.dep_ in ("amod", "compound", "poss", "nmod") and idx.span_ref(m) is not None
+           and not (m.dep_ == "compound" and _name_right_after_verb(m, idx))]
     makers = words("maker_verbs")
     out.extend(r for m in tok.children if m.dep_ == "amod" and m.lemma_.lower() in makers
                for g in m.children if (r := idx.span_ref(g)) is not None)
