@@ -503,18 +503,19 @@ class ActorIndex:
         return ActorRef(best.label_, best.id_, best.start, best.end, "anaphor")
 
     def _own_clause_subject(self, token: Token) -> set[int]:
-        """"The US accused the firm": the tokens of the subject of a description's own clause (never its
-        antecedent); a pronoun may point there ("Iran said it ..."). Nor is an actor that is itself the subject of a
+        """"The US accused the firm", "Russia will deliver jets to the regime": the tokens of the subject of a
+        description's own clause (never its antecedent); a pronoun may point there ("Iran said it ..."). Nor is an actor that is itself the subject of a
         reporting verb above the description ("The US said the country was supplying shells": not the US), though
         the owner of such a subject may be ("Iran's minister said the country ...")."""
         blocked: set[int] = set()
         if token.pos_ == "PRON":
             return blocked
+        clause_verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for n, anc in enumerate(token.ancestors):
             for c in anc.children:
                 if c.dep_ not in ("nsubj", "nsubjpass") or c.i > token.i or token in c.subtree:
                     continue
-                if n == 0:
+                if n == 0 or anc == clause_verb:  # "Russia will deliver jets to the junta": not Russia
                     blocked.update(t.i for t in c.subtree)
                 elif c.i in self.by_token and anc.lemma_.lower() in words("reporting_verbs"):
                     span = self.by_token[c.i]

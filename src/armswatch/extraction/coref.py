@@ -176,14 +176,15 @@ def _reports_content(verb: Token) -> bool:
 
 def previous_sentences_actor(idx: ActorIndex, sentences: list[Span], sent: Span, trigger: Token,
                              exclude_ids: set[str], exclude_tokens: set[int],
-                             measures_count: bool = True) -> ActorRef | None:
+                             measures_count: bool = True, supplier: bool = False) -> ActorRef | None:
     """The nearest participant of the sentences before; not the subject of a reporting verb there ("the Treasury
-    said ..."), unless the trigger's subject is a first person ("'shells that we supply', Lukashenko said")."""
+    said ..."), unless the trigger's subject is a first person ("'shells that we supply', Lukashenko said"); for a
+    `supplier`, not a destination there ("assembling the jets for Myanmar ... The first two were delivered")."""
     subj = [c for c in trigger.children if c.dep_ == "nsubj"]
     skip = not any(c.lower_ in vocab.words("first_person_pronouns") for c in subj)
     for prev in reversed([s for s in sentences if s.end <= sent.start]):
         ref = nearby_actor(idx, prev, prev[-1], exclude_ids, exclude_tokens, measures_count=measures_count,
-                           skip_reporters=skip)
+                           skip_reporters=skip, supplier=supplier)
         if ref is not None:
             return ref
     return None

@@ -311,7 +311,7 @@ class PassageResolver:
             ref = self.established_recipient(cand, previous, other_ids)
         if ref is None:
             ref = coref.previous_sentences_actor(self.idx, self.sentences, cand.sent, cand.trigger, other_ids,
-                                                 excluded, measures_count)
+                                                 excluded, measures_count, supplier=role == "supplier")
         return ref
 
     @staticmethod
