@@ -211,6 +211,9 @@ class ActorIndex:
         span = self.by_token.get(token.i)
         if span is not None:
             return self._named(span, allow_anaphor)
+        acronym = self._bracketed_acronym(token)
+        if acronym is not None:
+            return self._named(acronym, allow_anaphor)
         if self.is_item(token) and token.lemma_.lower() not in words("generic_heads"):
             return None  # "Iranian drones": the adjective is the origin, not an actor named by the phrase
         if allow_anaphor and depth <= 2 and token.pos_ != "PRON":
@@ -227,6 +230,15 @@ class ActorIndex:
         if token.lemma_.lower() in words("relational_nouns"):
             return None  # "Ukraine's allies", "Russia's partners": related to the possessor, not the possessor
         return self._through_modifier(token, depth) or self._through_owner(token, depth)
+
+    def _bracketed_acronym(self, token: Token) -> Span | None:
+        """"the Rapid Reaction Force (RSF)": a name the lexicon lacks (or a writer garbled) followed by the bracketed
+        acronym of a known actor is that actor."""
+        for c in token.children:
+            span = self.by_token.get(c.i)
+            if c.dep_ == "appos" and span is not None and c.i > 0 and self.doc[span.start - 1].text == "(":
+                return span
+        return None
 
     def _named(self, span: Span, allow_anaphor: bool) -> ActorRef:
         """A gazetteer span; "the bloc"/"the alliance" after "NATO chief ...": the passage's own antecedent beats
