@@ -253,6 +253,10 @@ class ActorIndex:
         """"Iran's navy", "the Russian ministry", "US officials": the actor in a modifier of the head, except the
         maker or the location of the thing named ("US-made", "London-based")."""
         origin, location = words("origin_words"), words("location_words")
+        if token.lemma_.lower() in words("located_company_heads"):
+            located = self._location_of(token, depth)
+            if located is not None:
+                return located
         for dep in MODIFIER_DEPS:
             for child in token.children:
                 low = child.lemma_.lower()
@@ -260,6 +264,17 @@ class ActorIndex:
                     ref = self.resolve(child, depth + 1, allow_anaphor=(dep == "poss"))
                     if ref is not None and ref.kind != "media":
                         return ActorRef(ref.id, ref.kind, ref.start, ref.end, "modifier")
+        return None
+
+    def _location_of(self, token: Token, depth: int) -> ActorRef | None:
+        """"a China-based network", "UAE-based companies": firms are parties of the state they are based in (a
+        London-based think tank is not: only the heads of `located_company_heads` are read so)."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in words("location_words"):
+                for place in child.children:
+                    ref = self.resolve(place, depth + 1, allow_anaphor=False)
+                    if ref is not None and ref.kind != "media":
+                        return ActorRef(ref.id, "company", ref.start, ref.end, "modifier")
         return None
 
     def _through_owner(self, token: Token, depth: int) -> ActorRef | None:
