@@ -96,8 +96,11 @@ def inside_excluded_phrase(f: CandidateFinder, tok: Token, frame: Frame) -> bool
 
 def object_of_supply_verb(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"received a shipment of", "delivered the first batch": a noun governed by a supply verb is covered by
-    the verb's frame (measures and requests excepted)."""
-    return tok.pos_ in NOUNS and frame.type not in (SANCTION, REQUEST) and f.governed_by_trigger(tok)
+    the verb's frame (measures and requests excepted, and the deal a delivery is made under: "delivered jets
+    under a 2018 contract" states the contract too)."""
+    framework = frame.type == DEAL and tok.dep_ == "pobj" and tok.head.lower_ == "under"
+    return tok.pos_ in NOUNS and frame.type not in (SANCTION, REQUEST) and not framework and \
+        f.governed_by_trigger(tok)
 
 
 def part_of_supply_noun(f: CandidateFinder, tok: Token, frame: Frame) -> bool:

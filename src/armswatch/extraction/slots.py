@@ -202,6 +202,31 @@ def _gov_subj_if(verbs: str) -> Slot:
     return slot
 
 
+def _framework_verb(t: Token) -> Token | None:
+    """The verb a deal noun is the framework of: "assembling jets for Myanmar under a contract"."""
+    if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head
+    return None
+
+
+def _under_deal_party(buyer: bool) -> Slot:
+    """A party of the deal under which something is done: the doer and the one it is done for or to ("France is
+    building jets for India under a deal": France sells, India buys), the other way round where the doer is
+    the buyer ("Poland received the tanks from Korea under a 2022 contract")."""
+    def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
+        gov = _framework_verb(t)
+        if gov is None:
+            return []
+        doer_buys = gov.lemma_.lower() in words("buyer_subject_verbs")
+        if buyer == doer_buys:
+            subj = subject_of(gov)
+            return _refs(idx, [subj]) if subj is not None else []
+        preps = words("deal_seller_preps" if doer_buys else "deal_buyer_preps")
+        objs = pobjs(gov, *preps) + [p for d in children(gov, "dobj") for p in pobjs(d, *preps)]
+        return _refs(idx, objs)
+    return slot
+
+
 def _agent(t: Token, idx: ActorIndex) -> list[ActorRef]:
     """The "by X" agent of a passive trigger or of its item phrase ("drones sent by Iran", "sale of jets by X")."""
     return _refs(idx, arg_pobjs(t, idx, "by"))
@@ -726,6 +751,8 @@ FIXED: dict[str, Slot] = {
     "hyphen_actor": _hyphen_actor,
     "of_from": _of_from,
     "gov_subj_if_sign": _gov_subj_if("sign_verbs"),
+    "under_deal_seller": _under_deal_party(buyer=False),
+    "under_deal_buyer": _under_deal_party(buyer=True),
     "gov_subj_if_take": _gov_subj_if("receiving_governors"),
     "item_user": _item_user,
     "pobj_origin": _pobj_origin,
