@@ -12,7 +12,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.event_types import CONSIDER, DENIAL, PLEDGE, SANCTION, TRANSFER
+from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, SANCTION, TRANSFER
 from armswatch.extraction import coref
 from armswatch.extraction.actors import ActorIndex, ActorRef
 from armswatch.extraction.candidate import Candidate, Provenance
@@ -160,6 +160,9 @@ class PassageResolver:
         if antecedent is not None:
             return [self.made.mention(cand, antecedent.supplier, antecedent.recipient,
                                       vias=("previous-mention", "previous-mention"))]
+        party = self.denier_as_party(cand, previous + same + later)
+        if party is not None:
+            return party
         excluded_tokens = self.claimant_tokens(cand)
         suppliers = cand.suppliers or self.claimant_imposes(cand)
         if not suppliers and self.stranger_subject(cand):
@@ -178,6 +181,27 @@ class PassageResolver:
                 s = origin
             out.append(self.made.mention(cand, s.id, r.id, vias=(s.via, r.via)))
         return out
+
+    def denier_as_party(self, cand: Candidate, others: list[Mention]) -> list[Mention] | None:
+        """"North Korea denied any arms deal with Russia": a denial naming one party of what it denies has the
+        denier as the other (the denier speaks, so it is never borrowed as a nearby actor). The direction is that
+        of a claim between the two stated in the passage ("accusations that it supplied Moscow"), else the
+        frame's, the denier selling in a deal."""
+        if cand.type != DENIAL or not cand.actors or bool(cand.suppliers) == bool(cand.recipients):
+            return None
+        named = (cand.suppliers or cand.recipients)[0]
+        denier = next((a for a in cand.actors if a.id != named.id), None)
+        if denier is None:
+            return None
+        claim = next((m for m in others if m.type != DENIAL and {m.supplier, m.recipient} == {named.id, denier.id}),
+                     None)
+        if claim is not None:
+            return [self.denied(cand, claim)]
+        # a deal names its counterpart without a direction ("a deal with Russia"): a denier is most often the
+        # accused seller ("Serbia denied any arms deal with Ukraine")
+        seller_denies = cand.frame.type == DEAL or not cand.suppliers
+        s, r = (denier, named) if seller_denies else (named, denier)
+        return [self.made.mention(cand, s.id, r.id, vias=(s.via, r.via))]
 
     def copy_previous(self, cand: Candidate, previous: list[Mention], same: list[Mention]) -> list[Mention]:
         """"followed suit", "did the same": the last mention (of the sentence, or before) with a new supplier;
