@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from armswatch.event_types import CONSIDER, DEAL, DENIAL, PLEDGE, REQUEST, SANCTION, TRANSFER
+from armswatch.extraction.texts import span_text
 from armswatch.extraction.vocab import words
 
 if TYPE_CHECKING:
@@ -206,7 +207,16 @@ def _ends_scope(t: Token, trigger: Token) -> bool:
     noun_subject = t == trigger and t.pos_ in NOUNS and t.dep_ == "nsubj"
     if t.head == t or (t.dep_ not in CLIMB and not noun_subject):
         return True
-    return _bare_participle(t) or _own_conjunct(t)
+    return _bare_participle(t) or _own_conjunct(t) or _additive_adjunct(t)
+
+
+def _additive_adjunct(t: Token) -> bool:
+    """"In addition to supplying drones, Iran has promised missiles": what an additive phrase adds to is a fact of
+    its own, not under the verb it hangs on (a pledge, a plan, a denial)."""
+    if t.dep_ not in ("pcomp", "pobj"):
+        return False
+    before = span_text(t.doc[max(0, t.left_edge.i - 4):t.left_edge.i]).lower()
+    return any(before.endswith(p) for p in words("additive_phrases"))
 
 
 def _infinitival_passive_relative(t: Token, trigger: Token) -> bool:
