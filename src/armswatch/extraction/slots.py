@@ -111,6 +111,9 @@ def _gerund_controller(gerund: Token) -> tuple[Token, Token | None]:
 def _noun_controller(verb: Token, noun: Token) -> Token | None:
     """"Iran's efforts to arm", "Iranian efforts to arm": the noun's owner controls the infinitive; "entities in X
     and Y accused of shipping ...": a participle's noun is its subject."""
+    if noun.lemma_.lower() in words("progress_nouns") and noun.dep_ == "pobj" and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head.head)  # "X is in the process of transferring jets": X transfers
     mods = children(noun, "poss") or children(noun, "amod", "compound")
     if not mods and verb.dep_ == "acl" and not any(c.lower_ == "to" for c in verb.children):
         return noun
