@@ -154,3 +154,15 @@ def test_default_threshold_is_the_lowest_reaching_article_precision():
     assert choose_threshold(table, precision=0.95) == 0.5  # never reached: the F1 rule
     passages_only = [r for r in table if r["unit"] == "passages"]
     assert choose_threshold(passages_only) == threshold_by_f1(passages_only) == 0.5
+
+
+def test_default_threshold_rises_to_the_f1_rule_where_precision_is_reached_early():
+    """Precision already reached with no threshold, F1 flat up to 0.6: the default is 0.6, not 0 (the more precise
+    setting while F1 does not fall)."""
+    from armswatch.confidence.train import choose_threshold, threshold_by_f1
+
+    table = [_row(0.0, "passages", 0.90, 0.850, "p.jsonl"), _row(0.0, "articles", 0.86, 0.850, "a.jsonl"),
+             _row(0.6, "passages", 0.91, 0.849, "p.jsonl"), _row(0.6, "articles", 0.89, 0.849, "a.jsonl"),
+             _row(0.8, "passages", 0.95, 0.800, "p.jsonl"), _row(0.8, "articles", 0.93, 0.800, "a.jsonl")]
+    assert threshold_by_f1(table) == 0.6
+    assert choose_threshold(table) == 0.6
