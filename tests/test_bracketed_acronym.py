@@ -8,8 +8,8 @@ import armswatch
 
 
 @pytest.mark.parametrize("text, edge", [
-    ("Abu Dhabi has rejected accusations of supplying arms to the Rapid Reaction Force (RSF) in Sudan, the paper "
-     "writes.", ("DENIAL", "ARE", "org:rapid-support-forces")),
+    (("Abu Dhabi has rejected accusations of supplying arms to the Rapid Reaction Force (RSF) in Sudan, the paper "
+     "writes."), ("DENIAL", "ARE", "org:rapid-support-forces")),
     ("Turkey sent drones to the Popular Defence Front (RSF) last year.",
      ("TRANSFER", "TUR", "org:rapid-support-forces")),
     ("Tehran denied arming the Yemeni rebel movement (Houthis), the agency said.", ("DENIAL", "IRN", "org:houthis")),

@@ -11,8 +11,8 @@ import armswatch
 @pytest.mark.parametrize("text, later", [
     (("A UN panel said the UAE sent weapons to the RSF. The Emiratis say they have only supplied humanitarian aid "
       "to Sudan, including a field hospital."), "The Emiratis"),
-    ("Iran has shipped drones to Russia, the report said. Tehran says it has only provided humanitarian assistance "
-     "to Russia.", "Tehran says"),
+    (("Iran has shipped drones to Russia, the report said. Tehran says it has only provided humanitarian assistance "
+     "to Russia."), "Tehran says"),
     ("Germany shipped howitzers to Ukraine in May. Berlin also provided financial support to Kyiv.", "Berlin also"),
     (("Russia sold rifles and rockets to the junta in 2021. After the coup, Japan suspended economic assistance to "
       "Myanmar, officials said."), "After the coup"),

@@ -24,10 +24,10 @@ def test_a_description_in_the_object_is_not_the_subject_of_its_clause(text, edge
 
 
 @pytest.mark.parametrize("text, edge", [
-    ("Russia has been assembling six fighter jets for Myanmar under a 2018 contract. The first two jets were "
-     "delivered in March.", ("TRANSFER", "RUS", "MMR")),
-    ("Belarus has been repairing old tanks for Russia at its plants. The first twenty tanks were shipped last month, "
-     "the monitors said.", ("TRANSFER", "BLR", "RUS")),
+    (("Russia has been assembling six fighter jets for Myanmar under a 2018 contract. The first two jets were "
+     "delivered in March."), ("TRANSFER", "RUS", "MMR")),
+    (("Belarus has been repairing old tanks for Russia at its plants. The first twenty tanks were shipped last month, "
+     "the monitors said."), ("TRANSFER", "BLR", "RUS")),
 ])
 def test_a_destination_in_the_sentence_before_is_not_the_supplier(text, edge):
     found = edges(text)
