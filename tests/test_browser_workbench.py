@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import httpx
@@ -397,7 +398,7 @@ def test_confidence_slider_filters_claims_and_edges_fade_with_doubt(browser, sam
     drawn.sort()
     assert drawn[0][0] < drawn[-1][0] - 0.2, drawn  # the samples' claims span a range of confidence
     assert drawn[0][1] < drawn[-1][1]  # the least likely edge is fainter than the most likely
-    assert all(o1 <= o2 for (c1, o1), (c2, o2) in zip(drawn, drawn[1:]) if c1 < c2)  # never fainter when likelier
+    assert all(o1 <= o2 for (c1, o1), (c2, o2) in pairwise(drawn) if c1 < c2)  # never fainter when likelier
     page.locator("#f-min-confidence").fill("0.5")
     page.locator("#f-min-confidence").dispatch_event("change")
     page.wait_for_function("() => new URLSearchParams(location.search).get('min_confidence') === '0.5'")

@@ -236,7 +236,7 @@ class ActorIndex:
         acronym of a known actor is that actor."""
         for c in token.children:
             span = self.by_token.get(c.i)
-            if c.dep_ == "appos" and span is not None and c.i > 0 and self.doc[span.start - 1].text == "(":
+            if c.dep_ == "appos" and span is not None and span.start > 0 and self.doc[span.start - 1].text == "(":
                 return span
         return None
 
@@ -531,9 +531,10 @@ class ActorIndex:
 
     def _own_clause_subject(self, token: Token) -> set[int]:
         """"The US accused the firm", "Russia will deliver jets to the regime": the tokens of the subject of a
-        description's own clause (never its antecedent); a pronoun may point there ("Iran said it ..."). Nor is an actor that is itself the subject of a
-        reporting verb above the description ("The US said the country was supplying shells": not the US), though
-        the owner of such a subject may be ("Iran's minister said the country ...")."""
+        description's own clause (never its antecedent); a pronoun may point there ("Iran said it ..."). Nor is an
+        actor that is itself the subject of a reporting verb above the description ("The US said the country was
+        supplying shells": not the US), though the owner of such a subject may be ("Iran's minister said the
+        country ...")."""
         blocked: set[int] = set()
         if token.pos_ == "PRON":
             return blocked

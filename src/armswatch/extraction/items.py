@@ -118,7 +118,8 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
     # 2. dobj of the trigger with no item at all: a non-arms object ("sent food", "sent Shoigu") stops it
     # ("the Houthis have been armed by Iran": an excluded object is the recipient)
     objects = [d for d in _object_phrases(trigger) if d.i not in excluded] if not candidates else []
-    if any(d.lemma_.lower() in non_arms or _civil_support(d, support_words) for d in objects) or not candidates and any(
+    if any(d.lemma_.lower() in non_arms or _civil_support(d, support_words) for d in objects) or \
+            not candidates and any(
             d.lemma_.lower() in non_arms or _compound_in(d, non_arms) for d in _arriving(trigger)):
         return None  # "sent food", "images provided by X", "Israel's oil supply comes from ..."
     objects = [d for d in objects if d.head == trigger]  # only the trigger's own object may name a person
@@ -151,8 +152,9 @@ def choose(doc: Doc, trigger: Token, sent: Span, arg_tokens: list[Token], non_ar
 
 def _civil_support(noun: Token, support_words: frozenset[str]) -> bool:
     """"suspended economic assistance", "sent humanitarian aid": support that its modifier says is not military."""
+    qualifiers = vocab.words("non_arms_qualifiers")
     return noun.lemma_.lower() in support_words and any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in vocab.words("non_arms_qualifiers") for c in noun.children)
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in qualifiers for c in noun.children)
 
 
 def passage_item(doc: Doc, before: int, not_before: int = 0) -> ItemChoice | None:
