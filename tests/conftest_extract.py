@@ -24,3 +24,12 @@ def only(mentions: list[Mention], type_: str, supplier: str, recipient: str, pol
     found = [m for m in mentions if m.key() == (type_, supplier, recipient, polarity)]
     assert found, f"no {type_} {supplier}->{recipient} {polarity} in {[m.key() for m in mentions]}"
     return found[0]
+
+
+def edges(text: str, after: str = "") -> set[tuple[str, str, str]]:
+    """(type, supplier, recipient) of what `armswatch.extract` finds in `text`, from the mentions whose evidence
+    starts at or after the text `after` (all of them when it is empty)."""
+    import armswatch
+
+    start = text.index(after) if after else 0
+    return {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text) if m.evidence_start >= start}

@@ -3,8 +3,7 @@ not under the pledge, plan or denial of the verb it hangs on (scope.yaml `additi
 from __future__ import annotations
 
 import pytest
-
-import armswatch
+from conftest_extract import edges
 
 
 @pytest.mark.parametrize("text, pair", [
@@ -12,12 +11,11 @@ import armswatch
     ("Besides sending tanks to Ukraine, Poland has pledged to deliver fighter jets.", ("POL", "UKR")),
 ])
 def test_the_added_fact_is_stated_as_done(text, pair):
-    found = {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
+    found = edges(text)
     assert ("TRANSFER", *pair) in found
     assert ("PLEDGE", *pair) in found
 
 
 def test_a_means_phrase_stays_under_the_pledge():
-    found = {(m.type, m.supplier, m.recipient) for m in armswatch.extract(
-        "Germany pledged to help Ukraine by sending more tanks.")}
+    found = edges("Germany pledged to help Ukraine by sending more tanks.")
     assert found == {("PLEDGE", "DEU", "UKR")}

@@ -4,8 +4,7 @@ as its item). The qualifiers are data (cues.yaml `non_arms_qualifiers`); our own
 from __future__ import annotations
 
 import pytest
-
-import armswatch
+from conftest_extract import edges
 
 
 @pytest.mark.parametrize("text, later", [
@@ -18,15 +17,14 @@ import armswatch
       "Myanmar, officials said."), "After the coup"),
 ])
 def test_civil_support_is_no_arms_event(text, later):
-    start = text.index(later)
-    assert [m for m in armswatch.extract(text) if m.evidence_start >= start] == []
+    assert edges(text, after=later) == set()
 
 
 def test_the_arms_before_it_are_still_found():
     text = "Germany shipped howitzers to Ukraine in May. Berlin also provided financial support to Kyiv."
-    assert {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)} == {("TRANSFER", "DEU", "UKR")}
+    assert edges(text) == {("TRANSFER", "DEU", "UKR")}
 
 
 def test_military_assistance_is_still_a_supply():
     text = "Washington provided military assistance to Kyiv in May, including artillery shells."
-    assert ("TRANSFER", "USA", "UKR") in {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
+    assert ("TRANSFER", "USA", "UKR") in edges(text)

@@ -5,12 +5,7 @@ first two were delivered": Myanmar receives). Our own sentences, two wordings ea
 from __future__ import annotations
 
 import pytest
-
-import armswatch
-
-
-def edges(text: str) -> set[tuple[str, str, str]]:
-    return {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
+from conftest_extract import edges
 
 
 @pytest.mark.parametrize("text, edge", [

@@ -4,8 +4,7 @@ verb a progress noun hangs on ("in the process of", "in the midst of") does what
 from __future__ import annotations
 
 import pytest
-
-import armswatch
+from conftest_extract import edges as found
 
 
 @pytest.mark.parametrize("text, edges", [
@@ -14,4 +13,4 @@ import armswatch
     ("Germany is in the midst of delivering Leopard tanks to Ukraine.", {("TRANSFER", "DEU", "UKR")}),
 ])
 def test_the_subject_does_what_is_in_progress(text, edges):
-    assert {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)} == edges
+    assert found(text) == edges

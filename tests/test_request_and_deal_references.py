@@ -5,14 +5,12 @@ our own sentences, two or more wordings per rule."""
 from __future__ import annotations
 
 import pytest
-
-import armswatch
+from conftest_extract import edges as all_edges
 
 
 def edges(text: str, kind: str, after: str = "") -> set[tuple[str, str]]:
     """The (supplier, recipient) pairs of `kind` mentions whose evidence starts at or after the text `after`."""
-    start = text.index(after) if after else 0
-    return {(m.supplier, m.recipient) for m in armswatch.extract(text) if m.type == kind and m.evidence_start >= start}
+    return {(s, r) for t, s, r in all_edges(text, after) if t == kind}
 
 
 @pytest.mark.parametrize("text, pair", [

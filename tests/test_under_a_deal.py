@@ -4,12 +4,7 @@ or the doer buys when the verb is one of buying or receiving (slots.yaml `buyer_
 from __future__ import annotations
 
 import pytest
-
-import armswatch
-
-
-def edges(text: str) -> set[tuple[str, str, str]]:
-    return {(m.type, m.supplier, m.recipient) for m in armswatch.extract(text)}
+from conftest_extract import edges
 
 
 @pytest.mark.parametrize("text, deal", [

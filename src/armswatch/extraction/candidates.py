@@ -28,6 +28,7 @@ from armswatch.extraction.slots import (
     arg_pobjs,
     children,
     fill,
+    framework_verb,
     governor,
     is_passive,
     pobjs,
@@ -98,7 +99,7 @@ def object_of_supply_verb(f: CandidateFinder, tok: Token, frame: Frame) -> bool:
     """"received a shipment of", "delivered the first batch": a noun governed by a supply verb is covered by
     the verb's frame (measures and requests excepted, and the deal a delivery is made under: "delivered jets
     under a 2018 contract" states the contract too)."""
-    framework = frame.type == DEAL and tok.dep_ == "pobj" and tok.head.lower_ == "under"
+    framework = frame.type == DEAL and framework_verb(tok) is not None
     return tok.pos_ in NOUNS and frame.type not in (SANCTION, REQUEST) and not framework and \
         f.governed_by_trigger(tok)
 

@@ -205,7 +205,7 @@ def _gov_subj_if(verbs: str) -> Slot:
     return slot
 
 
-def _framework_verb(t: Token) -> Token | None:
+def framework_verb(t: Token) -> Token | None:
     """The verb a deal noun is the framework of: "assembling jets for Myanmar under a contract"."""
     if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in ("VERB", "AUX"):
         return t.head.head
@@ -217,7 +217,7 @@ def _under_deal_party(buyer: bool) -> Slot:
     building jets for India under a deal": France sells, India buys), the other way round where the doer is
     the buyer ("Poland received the tanks from Korea under a 2022 contract")."""
     def slot(t: Token, idx: ActorIndex) -> list[ActorRef]:
-        gov = _framework_verb(t)
+        gov = framework_verb(t)
         if gov is None:
             return []
         doer_buys = gov.lemma_.lower() in words("buyer_subject_verbs")
